@@ -1,0 +1,78 @@
+package news.moderation.comments;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import news.moderation.engine.Decision;
+import news.moderation.ruleset.VerdictView;
+
+/** A reader's comment, stored together with the verdict the engine gave it. */
+@Entity
+@Table(name = "comment")
+public class Comment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Insertion order, assigned by PostgreSQL; the cursor of an article's comment pages. */
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    public String articleId;
+    public String authorId;
+    public String authorName;
+    public UUID parentId;
+    public String body;
+    public String lang;
+
+    @Enumerated(EnumType.STRING)
+    public CommentStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public Decision decision;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> categories;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<VerdictView.MatchView> matches;
+
+    public String rulesetVersion;
+    public Instant createdAt;
+
+    @Version
+    public int version;
+
+    public String idempotencyKey;
+    public String requestHash;
+
+    public VerdictView verdict() {
+        return new VerdictView(decision, categories, matches, rulesetVersion);
+    }
+
+    public static Optional<Comment> findByIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    /** Published comments of an article in the order they were written, from just after {@code afterSeq}. */
+    public static List<Comment> publishedPage(String articleId, long afterSeq, int limit) {
+        return find("articleId = ?1 and status = ?2 and seq > ?3 order by seq", articleId, CommentStatus.PUBLISHED,
+                afterSeq).page(0, limit).list();
+    }
+}

@@ -1,0 +1,142 @@
+package news.moderation.comments;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import news.moderation.engine.Verdict;
+import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.ruleset.RulesetService;
+import news.moderation.ruleset.VerdictView;
+
+@ApplicationScoped
+public class CommentService {
+
+    private final RulesetService rulesets;
+
+    CommentService(RulesetService rulesets) {
+        this.rulesets = rulesets;
+    }
+
+    /** The outcome of a submission: the stored comment, and whether this call created it or replayed an earlier one. */
+    public record Submission(Comment comment, boolean created) {
+    }
+
+    /**
+     * Judges and stores a comment. Returns only once the comment is committed, so a 201 means durable. A retry with the
+     * same idempotency key and the same request replays the original comment; with another request it is refused.
+     */
+    public Submission submit(SubmitCommentRequest request, Optional<String> idempotencyKey) {
+        String requestHash = hash(request);
+        Optional<Submission> replay = idempotencyKey.flatMap(key -> replay(key, requestHash));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        // The engine needs no database: judge before the transaction, so it stays short.
+        Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()));
+        try {
+            return new Submission(QuarkusTransaction.requiringNew()
+                    .call(() -> insert(request, verdict, idempotencyKey.orElse(null), requestHash)), true);
+        } catch (PersistenceException e) {
+            // Two concurrent first attempts with one key: the loser answers with the winner's comment.
+            if (idempotencyKey.isPresent() && isUniqueViolation(e)) {
+                return idempotencyKey.flatMap(key -> replay(key, requestHash)).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    public Comment find(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> Comment.<Comment>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("No comment with id " + id)));
+    }
+
+    public PublishedCommentView.Page publishedPage(String articleId, String cursor, int limit) {
+        long afterSeq = ThreadCursor.decode(cursor);
+        // One extra row tells whether there is a next page.
+        List<Comment> rows = QuarkusTransaction.joiningExisting()
+                .call(() -> Comment.publishedPage(articleId, afterSeq, limit + 1));
+        List<Comment> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? ThreadCursor.encode(page.get(page.size() - 1).seq) : null;
+        return new PublishedCommentView.Page(page.stream().map(PublishedCommentView::of).toList(), next);
+    }
+
+    private Comment insert(SubmitCommentRequest request, Verdict verdict, String idempotencyKey, String requestHash) {
+        if (request.parentId() != null) {
+            Comment parent = Comment.findById(request.parentId());
+            if (parent == null || !parent.articleId.equals(request.articleId())) {
+                throw ClientErrorException.unprocessable("parentId", "must be a comment on the same article");
+            }
+        }
+        VerdictView view = VerdictView.of(verdict);
+        Comment comment = new Comment();
+        comment.id = UUID.randomUUID();
+        comment.articleId = request.articleId();
+        comment.authorId = request.authorId();
+        comment.authorName = request.authorName();
+        comment.parentId = request.parentId();
+        comment.body = request.body();
+        comment.lang = request.lang();
+        comment.status = CommentStatus.after(verdict.decision());
+        comment.decision = view.decision();
+        comment.categories = view.categories();
+        comment.matches = view.matches();
+        comment.rulesetVersion = view.rulesetVersion();
+        // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
+        comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        comment.idempotencyKey = idempotencyKey;
+        comment.requestHash = idempotencyKey == null ? null : requestHash;
+        comment.persistAndFlush();
+        return comment;
+    }
+
+    private Optional<Submission> replay(String key, String requestHash) {
+        return QuarkusTransaction.requiringNew().call(() -> Comment.findByIdempotencyKey(key)).map(original -> {
+            if (!original.requestHash.equals(requestHash)) {
+                throw new ClientErrorException(Response.Status.fromStatusCode(422),
+                        "This Idempotency-Key was already used for a different comment");
+            }
+            return new Submission(original, false);
+        });
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation) {
+                return "23505".equals(violation.getSQLState());
+            }
+        }
+        return false;
+    }
+
+    private static String hash(SubmitCommentRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Stream.of(request.articleId(), request.authorId(), request.authorName(), request.body(),
+                    Objects.toString(request.parentId(), ""), Objects.toString(request.lang(), ""))
+                    .forEach(field -> {
+                        digest.update(field.getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0); // so that ("ab","c") and ("a","bc") differ
+                    });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

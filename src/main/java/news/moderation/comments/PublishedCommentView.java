@@ -1,0 +1,19 @@
+package news.moderation.comments;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A comment on an article's public thread: what readers see, without the moderation details. */
+public record PublishedCommentView(UUID id, UUID parentId, String authorId, String authorName, String body,
+        Instant createdAt) {
+
+    static PublishedCommentView of(Comment comment) {
+        return new PublishedCommentView(comment.id, comment.parentId, comment.authorId, comment.authorName,
+                comment.body, comment.createdAt);
+    }
+
+    /** One page of a thread; {@code nextCursor} is absent on the last page. */
+    public record Page(List<PublishedCommentView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,48 @@
+package news.moderation.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every setting of the service itself; README's configuration table lists them. */
+@ConfigMapping(prefix = "moderation")
+public interface ModerationConfig {
+
+    Rules rules();
+
+    Comments comments();
+
+    Http http();
+
+    EmbeddedDb embeddedDb();
+
+    interface Rules {
+        /** Directory of rule files, watched for changes. */
+        @WithDefault("rules")
+        Path dir();
+
+        /** How often the rules directory is checked for changes. */
+        @WithDefault("2s")
+        Duration reloadInterval();
+    }
+
+    interface Comments {
+        /** Longest comment body accepted, in characters. */
+        @WithDefault("10000")
+        int maxBodyLength();
+    }
+
+    interface Http {
+        /** Largest request body accepted, in bytes. */
+        @WithDefault("65536")
+        long maxRequestBytes();
+    }
+
+    interface EmbeddedDb {
+        /** Data directory of the embedded PostgreSQL; read in main, before Quarkus starts (see EmbeddedDatabase). */
+        Optional<String> dataDir();
+    }
+}

@@ -1,0 +1,26 @@
+package news.moderation.platform.errors;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem detail, the body of every 4xx and 5xx answer. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static Response response(Response.StatusType status, String detail) {
+        return response(status, detail, List.of());
+    }
+
+    public static Response response(Response.StatusType status, String detail, List<FieldError> errors) {
+        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
+        return Response.status(status.getStatusCode()).type(MEDIA_TYPE).entity(problem).build();
+    }
+}

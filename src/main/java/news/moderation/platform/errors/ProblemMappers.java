@@ -1,0 +1,80 @@
+package news.moderation.platform.errors;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** The one place where failures become answers: every error is an RFC 9457 problem, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response clientError(ClientErrorException e) {
+        return e.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Problem.response(Response.Status.BAD_REQUEST, "Unknown field: " + unknown.getPropertyName(),
+                    List.of(new Problem.FieldError(path(unknown), "is not a field of this request")));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "A field has the wrong type or format",
+                    List.of(new Problem.FieldError(path(mapping), "has the wrong type or format")));
+        }
+        return Problem.response(Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.response(Response.Status.BAD_REQUEST, "The request has invalid fields", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+            return Problem.response(status, "The service could not answer this request");
+        }
+        return Problem.response(status, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "The service could not answer this request");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
+    }
+
+    /** "submit.request.body" → "body": the method and parameter names mean nothing to a client. */
+    private static String field(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        return nodes.isEmpty() ? "" : nodes.get(nodes.size() - 1).getName();
+    }
+}

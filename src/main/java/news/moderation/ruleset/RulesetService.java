@@ -1,0 +1,96 @@
+package news.moderation.ruleset;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import news.moderation.engine.Category;
+import news.moderation.engine.RulesetException;
+import news.moderation.engine.RulesetReloader;
+import news.moderation.engine.Verdict;
+import news.moderation.platform.config.ModerationConfig;
+import news.moderation.platform.errors.ClientErrorException;
+
+/**
+ * The service's side of the rule engine: the live ruleset, reloaded when its files change, and the verdict metrics.
+ * Created at start-up, so that a service whose rules do not load never comes up.
+ */
+@Startup
+@ApplicationScoped
+public class RulesetService {
+
+    private static final Logger LOG = Logger.getLogger(RulesetService.class);
+
+    private final RulesetReloader reloader;
+    private final MeterRegistry metrics;
+    private final int maxTextLength;
+    private final Counter reloadFailures;
+    private final AtomicInteger lastReloadFailed = new AtomicInteger();
+
+    RulesetService(ModerationConfig config, MeterRegistry metrics) throws RulesetException {
+        this.reloader = new RulesetReloader(config.rules().dir());
+        this.metrics = metrics;
+        this.maxTextLength = config.comments().maxBodyLength();
+        this.reloadFailures = Counter.builder("moderation.ruleset.reload.failures")
+                .description("Rule changes refused because they did not compile or their examples failed")
+                .register(metrics);
+        metrics.gauge("moderation.ruleset.last.reload.failed", lastReloadFailed);
+        LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), config.rules().dir().toAbsolutePath(),
+                reloader.current().stats());
+    }
+
+    /** Judges a text a reader wrote; {@code field} names it in the problem answer when it is too long or empty. */
+    public Verdict judge(String field, String text, String lang) {
+        if (text.isEmpty() || text.length() > maxTextLength) {
+            throw ClientErrorException.badRequest(field, "must be between 1 and " + maxTextLength + " characters long");
+        }
+        Verdict verdict = reloader.current().judge(text, lang);
+        count(verdict);
+        return verdict;
+    }
+
+    public RulesetReloader.Status status() {
+        return reloader.status();
+    }
+
+    @Scheduled(every = "${moderation.rules.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadIfChanged() {
+        report(reloader.reloadIfChanged());
+    }
+
+    public RulesetReloader.ReloadOutcome reload() {
+        return report(reloader.reload());
+    }
+
+    private RulesetReloader.ReloadOutcome report(RulesetReloader.ReloadOutcome outcome) {
+        switch (outcome) {
+            case RulesetReloader.ReloadOutcome.Unchanged unchanged -> {
+            }
+            case RulesetReloader.ReloadOutcome.Swapped swapped -> {
+                lastReloadFailed.set(0);
+                LOG.infof("Ruleset %s is now active", swapped.version());
+            }
+            case RulesetReloader.ReloadOutcome.Refused refused -> {
+                lastReloadFailed.set(1);
+                reloadFailures.increment();
+                LOG.errorf("Rule change refused, ruleset %s keeps serving: %s", reloader.current().version(),
+                        refused.error());
+            }
+        }
+        return outcome;
+    }
+
+    private void count(Verdict verdict) {
+        metrics.counter("moderation.verdicts", "decision", verdict.decision().name()).increment();
+        for (Category category : verdict.categories()) {
+            metrics.counter("moderation.verdict.categories", "category", category.id(),
+                    "decision", verdict.decision().name()).increment();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package news.moderation.ruleset;
+
+import java.util.List;
+
+import news.moderation.engine.Decision;
+import news.moderation.engine.Match;
+import news.moderation.engine.Verdict;
+
+/** The engine's verdict as the API shows it, and as it is stored with every comment. */
+public record VerdictView(Decision decision, List<String> categories, List<MatchView> matches, String rulesetVersion) {
+
+    public record MatchView(String ruleId, String category, String severity, int start, int end, String excerpt) {
+
+        static MatchView of(Match match) {
+            return new MatchView(match.ruleId(), match.category().id(), match.severity().id(), match.start(),
+                    match.end(), match.excerpt());
+        }
+    }
+
+    public static VerdictView of(Verdict verdict) {
+        return new VerdictView(verdict.decision(),
+                verdict.categories().stream().map(c -> c.id()).toList(),
+                verdict.matches().stream().map(MatchView::of).toList(),
+                verdict.rulesetVersion());
+    }
+}

@@ -1,0 +1,56 @@
+package news.moderation.ruleset;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import news.moderation.comments.Comment;
+import news.moderation.platform.database.EmbeddedPostgresResource;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class CheckResourceTest {
+
+    @Test
+    void judgesWithoutStoring() {
+        long before = QuarkusTransaction.requiringNew().call(() -> Comment.count());
+        String text = "You are an idiot and this is sh!t";
+        given().contentType(ContentType.JSON).body(Map.of("text", text)).post("/api/v1/check").then()
+                .statusCode(200)
+                .body("decision", equalTo("REJECT"))
+                .body("categories", hasItem("obscene"))
+                .body("categories", hasItem("personal_attack"))
+                .body("matches.excerpt", hasItem("sh!t"))
+                .body("rulesetVersion", startsWith("sha256:"));
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> Comment.count()));
+    }
+
+    @Test
+    void innocentWordsContainingBadOnesAreAllowed() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "The assassin from Scunthorpe ordered a cocktail with shiitake in Sussex."))
+                .post("/api/v1/check").then()
+                .statusCode(200)
+                .body("decision", equalTo("ALLOW"))
+                .body("matches", empty());
+    }
+
+    @Test
+    void languageHintSelectsThatLanguagesRules() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "Du bist ein Arschloch", "lang", "de"))
+                .post("/api/v1/check").then()
+                .statusCode(200)
+                .body("decision", org.hamcrest.Matchers.not(equalTo("ALLOW")));
+    }
+}
