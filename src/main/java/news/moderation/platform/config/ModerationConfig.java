@@ -19,6 +19,8 @@ public interface ModerationConfig {
 
     EmbeddedDb embeddedDb();
 
+    Jwt jwt();
+
     interface Rules {
         /** Directory of rule files, watched for changes. */
         @WithDefault("rules")
@@ -44,5 +46,10 @@ public interface ModerationConfig {
     interface EmbeddedDb {
         /** Data directory of the embedded PostgreSQL; read in main, before Quarkus starts (see EmbeddedDatabase). */
         Optional<String> dataDir();
+    }
+
+    interface Jwt {
+        /** Where the embedded default keeps its token signing key pair; read in main (see LocalSigningKeys). */
+        Optional<String> keyDir();
     }
 }

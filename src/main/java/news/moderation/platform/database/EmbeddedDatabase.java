@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.jboss.logging.Logger;
+
+import news.moderation.platform.config.EarlySettings;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -33,18 +34,22 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    /** Starts the embedded server and points Quarkus at it, unless a JDBC URL is configured or it already runs. */
-    public static synchronized void startUnlessConfigured() {
-        if (configured("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL").isPresent()) {
-            return; // an external database, or a live reload in dev mode after the first start
+    /**
+     * Starts the embedded server and points Quarkus at it, unless a JDBC URL is configured or it already runs.
+     * Returns whether it started.
+     */
+    public static synchronized boolean startUnlessConfigured() {
+        if (EarlySettings.get("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL").isPresent()) {
+            return false; // an external database, or a live reload in dev mode after the first start
         }
-        Path dataDir = Path.of(configured(DATA_DIR_PROPERTY, DATA_DIR_ENV).orElse(DEFAULT_DATA_DIR)).toAbsolutePath();
+        Path dataDir = Path.of(EarlySettings.get(DATA_DIR_PROPERTY, DATA_DIR_ENV).orElse(DEFAULT_DATA_DIR)).toAbsolutePath();
         running = start(dataDir, Durability.DURABLE);
         System.setProperty("quarkus.datasource.jdbc.url", running.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
         LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", running.getPort(), dataDir);
         // Normally stopped by EmbeddedDatabaseShutdown once requests have drained; this hook covers dev mode's exit.
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-db-stop"));
+        return true;
     }
 
     public enum Durability {
@@ -118,10 +123,5 @@ public final class EmbeddedDatabase {
                         return server;
                     }).join();
                 });
-    }
-
-    private static Optional<String> configured(String property, String env) {
-        return Optional.ofNullable(System.getProperty(property)).or(() -> Optional.ofNullable(System.getenv(env)))
-                .filter(v -> !v.isBlank());
     }
 }
