@@ -34,6 +34,9 @@ public class Comment extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
+    /** The site whose API key submitted it; absent for anonymous submissions. */
+    public String siteId;
+
     public String articleId;
     public String authorId;
     public String authorName;
@@ -53,8 +56,18 @@ public class Comment extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<VerdictView.MatchView> matches;
 
+    /** 0 none, 1 low, 2 medium, 3 high: the queue's "most severe first" order. */
+    public short maxSeverity;
+
     public String rulesetVersion;
     public Instant createdAt;
+
+    /** Distinct readers who reported it. */
+    public int reportCount;
+
+    /** The moderator holding it in their batch until the lease expires. */
+    public String claimedBy;
+    public Instant claimExpiresAt;
 
     @Version
     public int version;
@@ -66,8 +79,10 @@ public class Comment extends PanacheEntityBase {
         return new VerdictView(decision, categories, matches, rulesetVersion);
     }
 
-    public static Optional<Comment> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResultOptional();
+    public static Optional<Comment> findByIdempotencyKey(Optional<String> siteId, String key) {
+        return siteId.map(site -> find("siteId = ?1 and idempotencyKey = ?2", site, key))
+                .orElseGet(() -> find("siteId is null and idempotencyKey = ?1", key))
+                .firstResultOptional();
     }
 
     /** Published comments of an article in the order they were written, from just after {@code afterSeq}. */

@@ -21,7 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import news.moderation.sites.SiteKeyRequired;
 
+@SiteKeyRequired
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentResource {

@@ -20,18 +20,30 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import news.moderation.audit.AuditAction;
+import news.moderation.audit.AuditLog;
+import news.moderation.authors.AuthorService;
+import news.moderation.authors.AuthorStanding;
 import news.moderation.engine.Verdict;
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.platform.paging.Cursor;
 import news.moderation.ruleset.RulesetService;
 import news.moderation.ruleset.VerdictView;
+import news.moderation.sites.CallingSite;
 
 @ApplicationScoped
 public class CommentService {
 
     private final RulesetService rulesets;
+    private final AuthorService authors;
+    private final AuditLog audit;
+    private final CallingSite site;
 
-    CommentService(RulesetService rulesets) {
+    CommentService(RulesetService rulesets, AuthorService authors, AuditLog audit, CallingSite site) {
         this.rulesets = rulesets;
+        this.authors = authors;
+        this.audit = audit;
+        this.site = site;
     }
 
     /** The outcome of a submission: the stored comment, and whether this call created it or replayed an earlier one. */
@@ -68,16 +80,18 @@ public class CommentService {
     }
 
     public PublishedCommentView.Page publishedPage(String articleId, String cursor, int limit) {
-        long afterSeq = ThreadCursor.decode(cursor);
+        long[] after = Cursor.decode(cursor, "thread", 1);
+        long afterSeq = after == null ? 0 : after[0];
         // One extra row tells whether there is a next page.
         List<Comment> rows = QuarkusTransaction.joiningExisting()
                 .call(() -> Comment.publishedPage(articleId, afterSeq, limit + 1));
         List<Comment> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? ThreadCursor.encode(page.get(page.size() - 1).seq) : null;
+        String next = rows.size() > limit ? Cursor.encode("thread", page.get(page.size() - 1).seq) : null;
         return new PublishedCommentView.Page(page.stream().map(PublishedCommentView::of).toList(), next);
     }
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String idempotencyKey, String requestHash) {
+        authors.checkMayComment(request.authorId());
         if (request.parentId() != null) {
             Comment parent = Comment.findById(request.parentId());
             if (parent == null || !parent.articleId.equals(request.articleId())) {
@@ -94,20 +108,30 @@ public class CommentService {
         comment.body = request.body();
         comment.lang = request.lang();
         comment.status = CommentStatus.after(verdict.decision());
+        if (comment.status == CommentStatus.PUBLISHED && authors.standing(request.authorId()) == AuthorStanding.PREMODERATED) {
+            comment.status = CommentStatus.PENDING_REVIEW;
+        }
+        comment.siteId = site.siteId().orElse(null);
         comment.decision = view.decision();
         comment.categories = view.categories();
         comment.matches = view.matches();
         comment.rulesetVersion = view.rulesetVersion();
+        comment.maxSeverity = (short) verdict.matches().stream().mapToInt(m -> m.severity().ordinal() + 1).max()
+                .orElse(0);
         // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.idempotencyKey = idempotencyKey;
         comment.requestHash = idempotencyKey == null ? null : requestHash;
         comment.persistAndFlush();
+        audit.commentChanged(comment, AuditLog.SYSTEM, AuditAction.MACHINE_VERDICT, null, null, null);
+        if (comment.status == CommentStatus.REJECTED) {
+            authors.afterRejection(comment.authorId);
+        }
         return comment;
     }
 
     private Optional<Submission> replay(String key, String requestHash) {
-        return QuarkusTransaction.requiringNew().call(() -> Comment.findByIdempotencyKey(key)).map(original -> {
+        return QuarkusTransaction.requiringNew().call(() -> Comment.findByIdempotencyKey(site.siteId(), key)).map(original -> {
             if (!original.requestHash.equals(requestHash)) {
                 throw new ClientErrorException(Response.Status.fromStatusCode(422),
                         "This Idempotency-Key was already used for a different comment");

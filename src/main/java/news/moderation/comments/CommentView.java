@@ -9,7 +9,7 @@ import news.moderation.ruleset.VerdictView;
 public record CommentView(UUID id, String articleId, String authorId, String authorName, UUID parentId, String body,
         String lang, CommentStatus status, Instant createdAt, VerdictView verdict) {
 
-    static CommentView of(Comment comment) {
+    public static CommentView of(Comment comment) {
         return new CommentView(comment.id, comment.articleId, comment.authorId, comment.authorName, comment.parentId,
                 comment.body, comment.lang, comment.status, comment.createdAt, comment.verdict());
     }

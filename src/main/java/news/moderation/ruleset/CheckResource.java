@@ -9,8 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import news.moderation.comments.Language;
+import news.moderation.sites.SiteKeyRequired;
 
 /** Judges a text and stores nothing: what a site calls to warn a reader before the comment is posted. */
+@SiteKeyRequired
 @Path("/api/v1/check")
 public class CheckResource {
 

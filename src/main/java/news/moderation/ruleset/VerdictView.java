@@ -11,6 +11,10 @@ public record VerdictView(Decision decision, List<String> categories, List<Match
 
     public record MatchView(String ruleId, String category, String severity, int start, int end, String excerpt) {
 
+        public MatchView withoutExcerpt() {
+            return new MatchView(ruleId, category, severity, start, end, "");
+        }
+
         static MatchView of(Match match) {
             return new MatchView(match.ruleId(), match.category().id(), match.severity().id(), match.start(),
                     match.end(), match.excerpt());

@@ -97,7 +97,17 @@ class RulesetReloadTest {
                 .statusCode(403).contentType("application/problem+json");
     }
 
+    /** A fresh copy: an edit left by an earlier run must not be loaded. */
     static void copy(Path from, Path to) {
+        try {
+            if (Files.exists(to)) {
+                try (Stream<Path> old = Files.walk(to)) {
+                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(file).toString());

@@ -17,6 +17,14 @@ public interface ModerationConfig {
 
     Http http();
 
+    Submission submission();
+
+    Review review();
+
+    Reports reports();
+
+    Authors authors();
+
     EmbeddedDb embeddedDb();
 
     Jwt jwt();
@@ -41,6 +49,33 @@ public interface ModerationConfig {
         /** Largest request body accepted, in bytes. */
         @WithDefault("65536")
         long maxRequestBytes();
+    }
+
+    interface Submission {
+        /** Whether comments and checks are accepted without a site API key (X-Api-Key). */
+        @WithDefault("true")
+        boolean anonymousAllowed();
+    }
+
+    interface Review {
+        /** How long a claimed queue item stays with the moderator who claimed it. */
+        @WithDefault("10m")
+        Duration claimLease();
+    }
+
+    interface Reports {
+        /** Distinct readers whose reports send a published comment back to the queue. */
+        @WithDefault("3")
+        int threshold();
+    }
+
+    interface Authors {
+        /** Rejected comments within {@link #rejectionWindow()} that put an author under pre-moderation. */
+        @WithDefault("3")
+        int premoderateAfterRejections();
+
+        @WithDefault("30d")
+        Duration rejectionWindow();
     }
 
     interface EmbeddedDb {

@@ -30,6 +30,10 @@ public class ClientErrorException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    public Response.StatusType status() {
+        return status;
+    }
+
     public Response toResponse() {
         return Problem.response(status, getMessage(), errors);
     }

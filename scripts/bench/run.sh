@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the packaged service on loopback, with the database's own ceiling measured in the same run.
+# Usage: ./mvnw package -DskipTests && scripts/bench/run.sh      (needs wrk; pgbench from PostgreSQL's binaries)
+# Settings: CONNS (wrk connections, default 32), DURATION (default 20s), PGBENCH_CLIENTS (default: the pool size 16).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+jar=target/quarkus-app/quarkus-run.jar
+conns=${CONNS:-32}
+duration=${DURATION:-20s}
+seconds=${duration%s}
+pg_clients=${PGBENCH_CLIENTS:-16}
+port=18480
+pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -n 1)
+work=$(mktemp -d)
+url=http://127.0.0.1:$port
+
+MODERATION_EMBEDDED_DB_DATA_DIR=$work/postgres QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
+  java -jar "$jar" >"$work/service.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$url/q/health/ready" >/dev/null && break
+  sleep 0.5
+done
+pg_port=$(grep -o 'embedded PostgreSQL 17 on port [0-9]*' "$work/service.log" | awk '{print $NF}')
+
+run_wrk() { # name, then wrk arguments
+  local name=$1; shift
+  local out
+  out=$(wrk -t2 -c"$conns" -d"$duration" --latency "$@")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  local non2xx
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  echo "$rps" >"$work/$name.rps"
+}
+
+echo "warm-up (JIT) ..."
+wrk -t2 -c"$conns" -d10s -s scripts/bench/check.lua "$url" >/dev/null
+wrk -t2 -c"$conns" -d10s -s scripts/bench/comments.lua "$url" >/dev/null
+
+echo "== $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$conns -d$duration, pgbench -c$pg_clients -j2 -T$seconds"
+run_wrk a-health-live "$url/q/health/live"
+run_wrk b-check -s scripts/bench/check.lua "$url"
+run_wrk c-comments -s scripts/bench/comments.lua "$url"
+pg_out=$(PGPASSWORD= "$pgbench" -n -c "$pg_clients" -j 2 -T "$seconds" -f scripts/bench/insert.sql \
+  -h 127.0.0.1 -p "$pg_port" -U postgres postgres 2>&1)
+pg_tps=$(awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]}' <<<"$pg_out")
+printf '%-34s %10s tx/s    latency avg %s\n' d-pgbench-insert "$pg_tps" "$(awk -F'= ' '/latency average/ {print $2}' <<<"$pg_out")"
+
+c_rps=$(cat "$work/c-comments.rps")
+awk -v c="$c_rps" -v d="$pg_tps" 'BEGIN {printf "ratio (c)/(d) comments vs pgbench INSERT: %.2f\n", c / d}'
+
+# Half of the peak comment rate: each connection paced so that all together offer about c/2 per second.
+delay=$(awk -v c="$c_rps" -v n="$conns" 'BEGIN {printf "%d", n * 1000 / (c / 2)}')
+WRK_SCRIPT=scripts/bench/comments.lua DELAY_MS=$delay run_wrk "c-comments-at-half-peak(${delay}ms)" \
+  -s scripts/bench/paced.lua "$url"
+echo "service log: $work/service.log"

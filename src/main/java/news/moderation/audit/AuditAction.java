@@ -1,0 +1,14 @@
+package news.moderation.audit;
+
+public enum AuditAction {
+    /** The engine judged a new comment. */
+    MACHINE_VERDICT,
+    /** A moderator approved or rejected a comment. */
+    MODERATOR_DECISION,
+    /** Enough readers reported a comment to send it back to the queue. */
+    REPORTED,
+    /** An author's standing changed, by a moderator or by the automatic pre-moderation rule. */
+    AUTHOR_STANDING,
+    /** An author's comment bodies and names were erased on request. */
+    AUTHOR_ERASED
+}

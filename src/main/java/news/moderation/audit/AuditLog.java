@@ -1,0 +1,49 @@
+package news.moderation.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import news.moderation.comments.Comment;
+
+/** Writes the audit trail; callers run inside the transaction of the change they record, so both commit or neither. */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String SYSTEM = "system";
+
+    /** A change of a comment's status, with the machine's view of it at that time. */
+    public void commentChanged(Comment comment, String actor, AuditAction action, String fromStatus, String reasonCode,
+            String note) {
+        AuditEvent event = event(comment.authorId, actor, action);
+        event.commentId = comment.id;
+        event.fromState = fromStatus;
+        event.toState = comment.status.name();
+        event.reasonCode = reasonCode;
+        event.note = note;
+        event.rulesetVersion = comment.rulesetVersion;
+        event.machineDecision = comment.decision.name();
+        event.ruleIds = comment.matches.stream().map(m -> m.ruleId()).distinct().toList();
+        event.persist();
+    }
+
+    public void authorChanged(String authorId, String actor, AuditAction action, String fromStanding,
+            String toStanding, String note) {
+        AuditEvent event = event(authorId, actor, action);
+        event.fromState = fromStanding;
+        event.toState = toStanding;
+        event.note = note;
+        event.ruleIds = List.of();
+        event.persist();
+    }
+
+    private static AuditEvent event(String authorId, String actor, AuditAction action) {
+        AuditEvent event = new AuditEvent();
+        event.occurredAt = Instant.now();
+        event.authorId = authorId;
+        event.actor = actor;
+        event.action = action;
+        return event;
+    }
+}

@@ -1,0 +1,17 @@
+package news.moderation.review;
+
+import java.time.Instant;
+import java.util.List;
+
+import news.moderation.audit.AuditAction;
+import news.moderation.audit.AuditEvent;
+
+/** One event of a comment's history: who, when, from which state to which, why, under which ruleset. */
+public record HistoryEntry(Instant at, String actor, AuditAction action, String from, String to, String reasonCode,
+        String note, String rulesetVersion, String machineDecision, List<String> ruleIds) {
+
+    static HistoryEntry of(AuditEvent event) {
+        return new HistoryEntry(event.occurredAt, event.actor, event.action, event.fromState, event.toState,
+                event.reasonCode, event.note, event.rulesetVersion, event.machineDecision, event.ruleIds);
+    }
+}

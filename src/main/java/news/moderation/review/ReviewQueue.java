@@ -1,0 +1,165 @@
+package news.moderation.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import news.moderation.authors.AuthorService;
+import news.moderation.comments.Comment;
+import news.moderation.comments.CommentStatus;
+import news.moderation.comments.CommentView;
+import news.moderation.platform.config.ModerationConfig;
+import news.moderation.platform.paging.Cursor;
+
+/** The moderators' queue: filtered, sorted pages with counts per status, and claims of batches to work on. */
+@ApplicationScoped
+public class ReviewQueue {
+
+    private final EntityManager em;
+    private final AuthorService authors;
+    private final ModerationConfig.Review settings;
+
+    ReviewQueue(EntityManager em, AuthorService authors, ModerationConfig config) {
+        this.em = em;
+        this.authors = authors;
+        this.settings = config.review();
+    }
+
+    @Transactional
+    public QueueItem.Page page(QueueFilter filter, QueueSort sort, String cursor, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = filters(filter, params);
+        String statuses = filter.status == null ? "status IN ('PENDING_REVIEW', 'REPORTED')" : "status = :status";
+        if (filter.status != null) {
+            params.put("status", filter.status.name());
+        }
+        long[] after = Cursor.decode(cursor, "queue-" + sort.name(), 2);
+        String order = switch (sort) {
+            case OLDEST -> {
+                if (after != null) {
+                    where.append(" AND seq > :afterSeq");
+                }
+                yield "seq";
+            }
+            case NEWEST -> {
+                if (after != null) {
+                    where.append(" AND seq < :afterSeq");
+                }
+                yield "seq DESC";
+            }
+            case SEVERITY -> {
+                if (after != null) {
+                    where.append(" AND (max_severity < :afterSeverity OR (max_severity = :afterSeverity AND seq > :afterSeq))");
+                    params.put("afterSeverity", after[0]);
+                }
+                yield "max_severity DESC, seq";
+            }
+        };
+        if (after != null) {
+            params.put("afterSeq", after[1]);
+        }
+        Query query = em.createNativeQuery("SELECT * FROM comment WHERE " + statuses + where + " ORDER BY " + order
+                + " LIMIT :limit", Comment.class);
+        params.forEach(query::setParameter);
+        query.setParameter("limit", limit + 1);
+        @SuppressWarnings("unchecked")
+        List<Comment> rows = query.getResultList();
+
+        List<Comment> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = null;
+        if (rows.size() > limit) {
+            Comment last = page.get(page.size() - 1);
+            next = Cursor.encode("queue-" + sort.name(), last.maxSeverity, last.seq);
+        }
+        return new QueueItem.Page(page.stream().map(this::item).toList(), counts(filter), next);
+    }
+
+    /**
+     * Hands up to {@code limit} waiting comments to the moderator for the lease time: ones nobody holds, or whose lease
+     * ran out. SKIP LOCKED makes concurrent claims take disjoint rows instead of waiting for or repeating each other.
+     */
+    @Transactional
+    public List<QueueItem> claim(String moderator, int limit) {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                UPDATE comment SET claimed_by = :moderator, claim_expires_at = :expires
+                WHERE id IN (
+                    SELECT id FROM comment
+                    WHERE status IN ('PENDING_REVIEW', 'REPORTED')
+                      AND (claimed_by IS NULL OR claim_expires_at <= :now)
+                    ORDER BY seq
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING id""", UUID.class)
+                .setParameter("moderator", moderator)
+                .setParameter("expires", now.plus(settings.claimLease()))
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        em.clear(); // the UPDATE bypassed the persistence context
+        return Comment.<Comment>list("id in ?1 order by seq", ids).stream().map(this::item).toList();
+    }
+
+    QueueItem item(Comment comment) {
+        return new QueueItem(CommentView.of(comment), comment.version, comment.reportCount,
+                authors.standing(comment.authorId), comment.claimedBy, comment.claimExpiresAt);
+    }
+
+    private Map<CommentStatus, Long> counts(QueueFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = filters(filter, params).toString();
+        Query query = em.createNativeQuery("SELECT status, count(*) FROM comment WHERE TRUE" + where
+                + " GROUP BY status");
+        params.forEach(query::setParameter);
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.put(CommentStatus.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** The filters other than status, as SQL conditions with bound parameters. */
+    private static StringBuilder filters(QueueFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        List<String> conditions = new ArrayList<>();
+        if (filter.category != null) {
+            conditions.add("categories @> jsonb_build_array(CAST(:category AS text))");
+            params.put("category", filter.category);
+        }
+        if (filter.articleId != null) {
+            conditions.add("article_id = :articleId");
+            params.put("articleId", filter.articleId);
+        }
+        if (filter.authorId != null) {
+            conditions.add("author_id = :authorId");
+            params.put("authorId", filter.authorId);
+        }
+        if (filter.from != null) {
+            conditions.add("created_at >= :from");
+            params.put("from", filter.from);
+        }
+        if (filter.to != null) {
+            conditions.add("created_at < :to");
+            params.put("to", filter.to);
+        }
+        conditions.forEach(c -> where.append(" AND ").append(c));
+        return where;
+    }
+}

@@ -1,0 +1,80 @@
+package news.moderation.sites;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/** Creates, lists, revokes and checks site API keys. A key is shown once, when created, and never stored. */
+@ApplicationScoped
+public class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Created(UUID id, String siteId, String name, Instant createdAt, String key) {
+    }
+
+    public record Listed(UUID id, String siteId, String name, Instant createdAt, String createdBy, Instant revokedAt) {
+
+        static Listed of(ApiKey key) {
+            return new Listed(key.id, key.siteId, key.name, key.createdAt, key.createdBy, key.revokedAt);
+        }
+    }
+
+    @Transactional
+    public Created create(String siteId, String name, String admin) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = "mk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey apiKey = new ApiKey();
+        apiKey.id = UUID.randomUUID();
+        apiKey.siteId = siteId;
+        apiKey.name = name;
+        apiKey.keyHash = hash(key);
+        apiKey.createdAt = Instant.now();
+        apiKey.createdBy = admin;
+        apiKey.persist();
+        return new Created(apiKey.id, siteId, name, apiKey.createdAt, key);
+    }
+
+    @Transactional
+    public List<Listed> list() {
+        return ApiKey.<ApiKey>listAll().stream().map(Listed::of).toList();
+    }
+
+    @Transactional
+    public Listed revoke(UUID id) {
+        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("No API key with id " + id));
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
+        return Listed.of(key);
+    }
+
+    /** The site a presented key belongs to, if the key exists and is not revoked. */
+    @Transactional
+    public Optional<String> siteOf(String presentedKey) {
+        return ApiKey.activeByHash(hash(presentedKey)).map(key -> key.siteId);
+    }
+
+    /** A plain SHA-256 is enough: keys are 256 random bits, not guessable passwords. */
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
