@@ -1,8 +1,8 @@
 package news.moderation.comments;
 
 import static io.restassured.RestAssured.given;
-import static news.moderation.comments.CommentSubmissionTest.comment;
-import static news.moderation.comments.CommentSubmissionTest.submit;
+import static news.moderation.comments.Comments.comment;
+import static news.moderation.comments.Comments.submit;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -48,7 +48,7 @@ class ArticleThreadTest {
     void showsThreadsThroughParentIds() {
         String article = "article-replies";
         String parent = submit(comment(article, "Opening remark")).statusCode(201).extract().path("id");
-        java.util.Map<String, Object> reply = new java.util.HashMap<>(comment(article, "A reply"));
+        java.util.Map<String, Object> reply = comment(article, "A reply");
         reply.put("parentId", parent);
         submit(reply).statusCode(201);
 

@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static news.moderation.comments.Comments.comment;
+import static news.moderation.comments.Comments.submit;
+
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,20 +22,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import news.moderation.platform.database.EmbeddedPostgresResource;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class CommentSubmissionTest {
-
-    static ValidatableResponse submit(Object comment) {
-        return given().contentType(ContentType.JSON).body(comment).post("/api/v1/comments").then();
-    }
-
-    static Map<String, Object> comment(String articleId, String body) {
-        return Map.of("articleId", articleId, "authorId", "reader-1", "authorName", "A Reader", "body", body);
-    }
 
     @Test
     void cleanCommentIsPublishedAndStored() {
@@ -78,13 +72,13 @@ class CommentSubmissionTest {
 
     @Test
     void clientCannotSetStatusOrVerdict() {
-        Map<String, Object> withStatus = new java.util.HashMap<>(comment("article-forge", "fuck you"));
+        Map<String, Object> withStatus = comment("article-forge", "fuck you");
         withStatus.put("status", "PUBLISHED");
         submit(withStatus).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("status"));
 
-        Map<String, Object> withVerdict = new java.util.HashMap<>(comment("article-forge", "fuck you"));
+        Map<String, Object> withVerdict = comment("article-forge", "fuck you");
         withVerdict.put("verdict", Map.of("decision", "ALLOW"));
         submit(withVerdict).statusCode(400).contentType("application/problem+json");
 
@@ -123,16 +117,16 @@ class CommentSubmissionTest {
     void replyMustPointToACommentOnTheSameArticle() {
         String parent = submit(comment("article-thread", "Parent comment")).statusCode(201).extract().path("id");
 
-        Map<String, Object> reply = new java.util.HashMap<>(comment("article-thread", "A reply"));
+        Map<String, Object> reply = comment("article-thread", "A reply");
         reply.put("parentId", parent);
         submit(reply).statusCode(201).body("parentId", equalTo(parent));
 
-        Map<String, Object> elsewhere = new java.util.HashMap<>(comment("another-article", "A stray reply"));
+        Map<String, Object> elsewhere = comment("another-article", "A stray reply");
         elsewhere.put("parentId", parent);
         submit(elsewhere).statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("parentId"));
 
-        Map<String, Object> orphan = new java.util.HashMap<>(comment("article-thread", "An orphan"));
+        Map<String, Object> orphan = comment("article-thread", "An orphan");
         orphan.put("parentId", UUID.randomUUID().toString());
         submit(orphan).statusCode(422).body("errors.field", hasItem("parentId"));
     }
