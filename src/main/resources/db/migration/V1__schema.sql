@@ -61,7 +61,7 @@ CREATE TABLE api_key (
     site_id      VARCHAR(200) NOT NULL,
     name         VARCHAR(200) NOT NULL,
     -- SHA-256 of the key: the key itself is shown once, at creation, and never stored.
-    key_hash     CHAR(64)     NOT NULL UNIQUE,
+    key_hash     VARCHAR(64)  NOT NULL UNIQUE,
     created_at   TIMESTAMPTZ  NOT NULL,
     created_by   VARCHAR(200) NOT NULL,
     revoked_at   TIMESTAMPTZ

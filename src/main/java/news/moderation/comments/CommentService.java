@@ -26,6 +26,7 @@ import news.moderation.authors.AuthorService;
 import news.moderation.authors.AuthorStanding;
 import news.moderation.engine.Verdict;
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.platform.errors.Problem;
 import news.moderation.platform.paging.Cursor;
 import news.moderation.ruleset.RulesetService;
 import news.moderation.ruleset.VerdictView;
@@ -133,7 +134,7 @@ public class CommentService {
     private Optional<Submission> replay(String key, String requestHash) {
         return QuarkusTransaction.requiringNew().call(() -> Comment.findByIdempotencyKey(site.siteId(), key)).map(original -> {
             if (!original.requestHash.equals(requestHash)) {
-                throw new ClientErrorException(Response.Status.fromStatusCode(422),
+                throw new ClientErrorException(Problem.UNPROCESSABLE,
                         "This Idempotency-Key was already used for a different comment");
             }
             return new Submission(original, false);

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import news.moderation.audit.AuditEvent;
 import news.moderation.comments.Comment;
+import news.moderation.review.Decisions.BulkItem;
 
 @Path("/api/v1/moderation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +37,7 @@ public class ReviewResource {
     public record ClaimRequest(@NotNull @Min(1) @Max(100) Integer limit) {
     }
 
-    public record BulkRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid Decisions.BulkItem> decisions) {
+    public record BulkRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid BulkItem> decisions) {
     }
 
     public record BulkResponse(List<Decisions.BulkResult> results) {

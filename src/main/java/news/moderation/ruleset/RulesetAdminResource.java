@@ -8,8 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import news.moderation.engine.ReloadOutcome;
 import news.moderation.engine.RulesetReloader;
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.platform.errors.Problem;
 
 /** For admins: which ruleset serves, since when, what it holds, the last refused change; and a reload trigger. */
 @Path("/api/v1/admin/ruleset")
@@ -32,9 +34,9 @@ public class RulesetAdminResource {
     @POST
     @Path("/reload")
     public RulesetReloader.Status reload() {
-        if (rulesets.reload() instanceof RulesetReloader.ReloadOutcome.Refused refused) {
-            throw new ClientErrorException(Response.Status.fromStatusCode(422),
-                    "The rules were not loaded, the previous ruleset keeps serving: " + refused.error());
+        if (rulesets.reload() == ReloadOutcome.FAILED) {
+            throw new ClientErrorException(Problem.UNPROCESSABLE,
+                    "The rules were not loaded, the previous ruleset keeps serving: " + rulesets.status().lastError());
         }
         return rulesets.status();
     }

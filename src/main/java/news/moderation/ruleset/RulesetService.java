@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import news.moderation.engine.Category;
+import news.moderation.engine.ReloadOutcome;
 import news.moderation.engine.RulesetException;
 import news.moderation.engine.RulesetReloader;
 import news.moderation.engine.Verdict;
@@ -64,23 +65,23 @@ public class RulesetService {
         report(reloader.reloadIfChanged());
     }
 
-    public RulesetReloader.ReloadOutcome reload() {
+    public ReloadOutcome reload() {
         return report(reloader.reload());
     }
 
-    private RulesetReloader.ReloadOutcome report(RulesetReloader.ReloadOutcome outcome) {
+    private ReloadOutcome report(ReloadOutcome outcome) {
         switch (outcome) {
-            case RulesetReloader.ReloadOutcome.Unchanged unchanged -> {
+            case UNCHANGED -> {
             }
-            case RulesetReloader.ReloadOutcome.Swapped swapped -> {
+            case RELOADED -> {
                 lastReloadFailed.set(0);
-                LOG.infof("Ruleset %s is now active", swapped.version());
+                LOG.infof("Ruleset %s is now active: %s", reloader.current().version(), reloader.current().stats());
             }
-            case RulesetReloader.ReloadOutcome.Refused refused -> {
+            case FAILED -> {
                 lastReloadFailed.set(1);
                 reloadFailures.increment();
                 LOG.errorf("Rule change refused, ruleset %s keeps serving: %s", reloader.current().version(),
-                        refused.error());
+                        reloader.status().lastError());
             }
         }
         return outcome;

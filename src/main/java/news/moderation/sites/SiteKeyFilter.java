@@ -1,5 +1,8 @@
 package news.moderation.sites;
 
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -16,12 +19,13 @@ public class SiteKeyFilter {
 
     private final ApiKeys keys;
     private final CallingSite site;
-    private final boolean anonymousAllowed;
+    // Filters are created at static init, before runtime configuration exists: read it per request.
+    private final Instance<ModerationConfig> config;
 
-    SiteKeyFilter(ApiKeys keys, CallingSite site, ModerationConfig config) {
+    SiteKeyFilter(ApiKeys keys, CallingSite site, Instance<ModerationConfig> config) {
         this.keys = keys;
         this.site = site;
-        this.anonymousAllowed = config.submission().anonymousAllowed();
+        this.config = config;
     }
 
     @SiteKeyRequired
@@ -29,12 +33,14 @@ public class SiteKeyFilter {
     public Response identifySite(ContainerRequestContext request) {
         String presented = request.getHeaderString(HEADER);
         if (presented == null) {
-            return anonymousAllowed ? null : refuse("An X-Api-Key header is required");
+            return config.get().submission().anonymousAllowed() ? null : refuse("An X-Api-Key header is required");
         }
-        return keys.siteOf(presented).map(siteId -> {
-            site.identify(siteId);
-            return (Response) null;
-        }).orElseGet(() -> refuse("The X-Api-Key is unknown or revoked"));
+        Optional<String> siteId = keys.siteOf(presented);
+        if (siteId.isEmpty()) {
+            return refuse("The X-Api-Key is unknown or revoked");
+        }
+        site.identify(siteId.get());
+        return null;
     }
 
     private static Response refuse(String detail) {

@@ -1,5 +1,6 @@
 package news.moderation.sites;
 
+import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
@@ -11,6 +12,6 @@ import jakarta.ws.rs.NameBinding;
 /** Marks the submission API: called by sites' backends with an X-Api-Key (or anonymously, where allowed). */
 @NameBinding
 @Retention(RUNTIME)
-@Target(TYPE)
+@Target({ TYPE, METHOD })
 public @interface SiteKeyRequired {
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -14,8 +15,9 @@ public final class Comments {
     private Comments() {
     }
 
+    /** A comment by a new author each time, so that no test inherits another's author standing. */
     public static Map<String, Object> comment(String articleId, String body) {
-        return comment(articleId, "reader-1", body);
+        return comment(articleId, "reader-" + UUID.randomUUID(), body);
     }
 
     public static Map<String, Object> comment(String articleId, String authorId, String body) {

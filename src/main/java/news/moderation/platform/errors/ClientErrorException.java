@@ -21,7 +21,7 @@ public class ClientErrorException extends RuntimeException {
     }
 
     public static ClientErrorException unprocessable(String field, String message) {
-        return new ClientErrorException(Response.Status.fromStatusCode(422), message,
+        return new ClientErrorException(Problem.UNPROCESSABLE, message,
                 List.of(new Problem.FieldError(field, message)));
     }
 

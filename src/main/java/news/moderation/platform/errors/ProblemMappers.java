@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -35,6 +36,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response clientError(ClientErrorException e) {
         return e.toResponse();
+    }
+
+    /** More specific than JsonProcessingException, so that it wins over the REST layer's own bare 400. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return invalidJson(e);
     }
 
     @ServerExceptionMapper
@@ -77,6 +84,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return invalidJson(json); // the JSON reader wraps its parse errors
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);

@@ -1,5 +1,6 @@
 package news.moderation.platform.errors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,14 +14,16 @@ import news.moderation.platform.config.ModerationConfig;
 @Singleton
 public class RequestSizeLimit {
 
-    private final long maxBytes;
+    // Filters are created at static init, before runtime configuration exists: read it per request.
+    private final Instance<ModerationConfig> config;
 
-    RequestSizeLimit(ModerationConfig config) {
-        this.maxBytes = config.http().maxRequestBytes();
+    RequestSizeLimit(Instance<ModerationConfig> config) {
+        this.config = config;
     }
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseOversized(ContainerRequestContext request) {
+        long maxBytes = config.get().http().maxRequestBytes();
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseOrMax(length) > maxBytes) {
             return Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE,
