@@ -22,21 +22,22 @@ chmod 755 "$work"
 as_db_user() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+db=$work/db   # everything of PostgreSQL's, owned by the user that runs it
 cleanup() {
-  as_db_user "$pg_bin/pg_ctl" -D "$work/pgdata" -m immediate stop >/dev/null 2>&1 || true
+  as_db_user "$pg_bin/pg_ctl" -D "$db/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-mkdir "$work/pgdata" "$work/socket"
-[ "$(id -u)" = 0 ] && chown postgres "$work/pgdata" "$work/socket"
-as_db_user "$pg_bin/initdb" -D "$work/pgdata" -U moderation --auth=trust -E UTF8 >"$work/initdb.log" \
+mkdir "$db"
+if [ "$(id -u)" = 0 ]; then chown postgres "$db"; fi
+as_db_user "$pg_bin/initdb" -D "$db/data" -U moderation --auth=trust -E UTF8 >"$work/initdb.log" \
   || { cat "$work/initdb.log"; exit 1; }
-as_db_user "$pg_bin/pg_ctl" -D "$work/pgdata" -l "$work/postgres.log" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$work/socket" start \
-  >/dev/null || { cat "$work/postgres.log"; exit 1; }
+as_db_user "$pg_bin/pg_ctl" -D "$db/data" -l "$db/postgres.log" -w -t 30 \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$db" start \
+  >/dev/null || { cat "$db/postgres.log"; exit 1; }
 as_db_user "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U moderation moderation
-echo "scale-out: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}') on 127.0.0.1:$pg_port"
+echo "scale-out: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
 # The instances watch a copy of rules/, which the check then changes.
 cp -r rules "$work/rules"
