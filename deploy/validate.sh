@@ -42,6 +42,10 @@ expect_rejected() {
 
 echo "== rules/Kustomization up to date"
 deploy/tools/rules-kustomization.sh --check
+# The API server refuses a ConfigMap over 1 MiB: the rules must fit in one.
+rules_bytes=$(kubectl kustomize rules | wc -c)
+[ "$rules_bytes" -lt 1000000 ] || { echo "validate: the rules ConfigMap is $rules_bytes bytes, over the 1 MiB limit" >&2; exit 1; }
+echo "rules ConfigMap: $rules_bytes bytes (limit 1 MiB)"
 passed=$((passed + 1))
 
 echo "== render overlays ($(kubectl version --client 2>/dev/null | grep -i kustomize || echo 'kustomize version unknown'))"
