@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 CRD=../shared/k8s/postgresql.cnpg.io_clusters.yaml
 [ -f "$CRD" ] || { echo "validate: $CRD not found (shared/ must lie beside the repository)" >&2; exit 1; }
 if ! command -v kubectl >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq kubectl
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl
 fi
 
 work=$(mktemp -d)
@@ -29,13 +29,17 @@ validator() {
 expect_rejected() {
   local what=$1 source=$2 expression=$3 field=$4 broken="$work/broken-$1.yaml" output
   sed "$expression" "$source" >"$broken"
-  grep -q "$field" "$broken" || { echo "validate: self-test $what: the mutation did not apply" >&2; exit 1; }
+  grep -q "$field" "$broken" || { echo "validate: self-test $what: the misspelling was not applied" >&2; exit 1; }
   if output=$(validator "$broken"); then
     echo "$output"
     echo "validate: self-test FAILED: a $what with '$field' was accepted" >&2
     exit 1
   fi
-  grep -q "$field" <<<"$output" || { echo "$output"; echo "validate: self-test $what: rejected, but not for '$field'" >&2; exit 1; }
+  if ! grep -q "$field" <<<"$output"; then
+    echo "$output"
+    echo "validate: self-test $what: rejected, but not for '$field'" >&2
+    exit 1
+  fi
   echo "self-test: $what with misspelt '$field' rejected: $(grep "$field" <<<"$output")"
   passed=$((passed + 1))
 }
@@ -44,11 +48,14 @@ echo "== rules/Kustomization up to date"
 deploy/tools/rules-kustomization.sh --check
 # The API server refuses a ConfigMap over 1 MiB: the rules must fit in one.
 rules_bytes=$(kubectl kustomize rules | wc -c)
-[ "$rules_bytes" -lt 1000000 ] || { echo "validate: the rules ConfigMap is $rules_bytes bytes, over the 1 MiB limit" >&2; exit 1; }
+if [ "$rules_bytes" -ge 1000000 ]; then
+  echo "validate: the rules ConfigMap is $rules_bytes bytes, over the 1 MiB limit" >&2
+  exit 1
+fi
 echo "rules ConfigMap: $rules_bytes bytes (limit 1 MiB)"
 passed=$((passed + 1))
 
-echo "== render overlays ($(kubectl version --client 2>/dev/null | grep -i kustomize || echo 'kustomize version unknown'))"
+echo "== render overlays ($(kubectl version --client 2>/dev/null | grep -i kustomize || true))"
 rendered=()
 for overlay in deploy/overlays/*/; do
   name=$(basename "$overlay")

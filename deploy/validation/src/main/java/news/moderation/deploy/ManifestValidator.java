@@ -122,10 +122,11 @@ public final class ManifestValidator {
             for (Object item : items) {
                 walk(item, path + "[" + i++ + "]", problems);
             }
-        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.")) {
+        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.")
+                && !value.getClass().isEnum()) {
             for (Class<?> type = value.getClass(); type != Object.class; type = type.getSuperclass()) {
                 for (Field field : type.getDeclaredFields()) {
-                    if (Modifier.isStatic(field.getModifiers()) || value.getClass().isEnum()) {
+                    if (Modifier.isStatic(field.getModifiers())) {
                         continue;
                     }
                     Object fieldValue = read(field, value);
