@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Validates the Kubernetes deployment offline; CI calls this. One command:
+#   1. rules/Kustomization lists exactly the files in rules/ (a new rule file that is not listed fails);
+#   2. every overlay renders with `kubectl kustomize`;
+#   3. every rendered object validates against the Kubernetes API schemas (fabric8 model) and the CloudNativePG
+#      Cluster against its CRD's schema (deploy/validation), unknown fields included;
+#   4. self-test, so a green run means something: a rendered Deployment and a rendered Cluster, each with one
+#      misspelt field, must both be rejected, and the rejection must name that field.
+# Needs Java 17 and kubectl (installed from the system's apt sources if missing); reads the CRD from
+# ../shared/k8s/ beside the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CRD=../shared/k8s/postgresql.cnpg.io_clusters.yaml
+[ -f "$CRD" ] || { echo "validate: $CRD not found (shared/ must lie beside the repository)" >&2; exit 1; }
+if ! command -v kubectl >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+
+validator() {
+  ./mvnw -f deploy/validation/pom.xml -q -B compile exec:java -Dexec.args="--crd $CRD $*"
+}
+
+# Mutates one rendered manifest with sed and checks that the validator rejects it, naming the misspelt field.
+expect_rejected() {
+  local what=$1 source=$2 expression=$3 field=$4 broken="$work/broken-$1.yaml" output
+  sed "$expression" "$source" >"$broken"
+  grep -q "$field" "$broken" || { echo "validate: self-test $what: the misspelling was not applied" >&2; exit 1; }
+  if output=$(validator "$broken"); then
+    echo "$output"
+    echo "validate: self-test FAILED: a $what with '$field' was accepted" >&2
+    exit 1
+  fi
+  if ! grep -q "$field" <<<"$output"; then
+    echo "$output"
+    echo "validate: self-test $what: rejected, but not for '$field'" >&2
+    exit 1
+  fi
+  echo "self-test: $what with misspelt '$field' rejected: $(grep "$field" <<<"$output")"
+  passed=$((passed + 1))
+}
+
+echo "== rules/Kustomization up to date"
+deploy/tools/rules-kustomization.sh --check
+# The API server refuses a ConfigMap over 1 MiB: the rules must fit in one.
+rules_bytes=$(kubectl kustomize rules | wc -c)
+if [ "$rules_bytes" -ge 1000000 ]; then
+  echo "validate: the rules ConfigMap is $rules_bytes bytes, over the 1 MiB limit" >&2
+  exit 1
+fi
+echo "rules ConfigMap: $rules_bytes bytes (limit 1 MiB)"
+passed=$((passed + 1))
+
+echo "== render overlays ($(kubectl version --client 2>/dev/null | grep -i kustomize || true))"
+rendered=()
+for overlay in deploy/overlays/*/; do
+  name=$(basename "$overlay")
+  kubectl kustomize "$overlay" >"$work/$name.yaml"
+  echo "$name: $(grep -c '^kind:' "$work/$name.yaml") objects"
+  rendered+=("$work/$name.yaml")
+done
+
+echo "== validate rendered objects"
+validator "${rendered[@]}"
+passed=$((passed + 1))
+
+echo "== self-test: the validation can fail"
+expect_rejected Deployment "$work/dev.yaml" 's/imagePullPolicy:/imagePullPolcy:/' imagePullPolcy
+expect_rejected Cluster "$work/production.yaml" 's/enablePodAntiAffinity:/enablePodAntiAfinity:/' enablePodAntiAfinity
+
+echo "deploy validation: $passed passed, 0 failed"
