@@ -45,7 +45,8 @@ public final class TermIndex {
         switch (entry.role()) {
             case RULE -> {
                 if (term.fitsWordBoundaries(text, start, end) && term.doublesMatch(text, start)) {
-                    hits.ruleHit(entry.owner(), start, end);
+                    int[] span = widenToWords(text, term, start, end);
+                    hits.ruleHit(entry.owner(), span[0], span[1]);
                 }
             }
             case ALLOW -> {
@@ -59,7 +60,10 @@ public final class TermIndex {
         }
     }
 
-    /** An allow entry "cocktail*" covers the whole word "cocktails", so a hit anywhere in it is suppressed. */
+    /**
+     * A prefix, suffix or infix hit stands for its whole word: "fuck*" reports (and masks) all of "fucking", and an
+     * allow entry "cocktail*" covers all of "cocktails", so a hit anywhere in it is suppressed.
+     */
     private static int[] widenToWords(NormalizedText text, Term term, int start, int end) {
         int from = start;
         int to = end;
