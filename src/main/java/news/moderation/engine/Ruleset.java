@@ -1,6 +1,5 @@
 package news.moderation.engine;
 
-import com.google.re2j.Matcher;
 import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
@@ -75,23 +74,14 @@ public final class Ruleset {
                 nfkc = nfkc == null ? NfkcText.of(text) : nfkc;
                 inNfkc = inNfkc == null ? AsciiSet.presentIn(nfkc.text()) : inNfkc;
                 if (pattern.mayMatch(judgement.listsPresent(), inNfkc)) {
-                    Matcher matcher = pattern.pattern().matcher(nfkc.text());
-                    while (matcher.find()) {
-                        if (matcher.end() > matcher.start()) {
-                            judgement.originalHit(pattern.rule(), nfkc.originalStart(matcher.start()),
-                                    nfkc.originalEnd(matcher.end() - 1));
-                        }
-                    }
+                    NfkcText view = nfkc;
+                    pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
+                            view.originalStart(start), view.originalEnd(end - 1)));
                 }
             } else {
                 inNormalized = inNormalized == null ? AsciiSet.presentIn(normalized.text()) : inNormalized;
                 if (pattern.mayMatch(judgement.listsPresent(), inNormalized)) {
-                    Matcher matcher = pattern.pattern().matcher(normalized.text());
-                    while (matcher.find()) {
-                        if (matcher.end() > matcher.start()) {
-                            judgement.ruleHit(pattern.rule(), matcher.start(), matcher.end());
-                        }
-                    }
+                    pattern.findAll(normalized.text(), (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
                 }
             }
         }

@@ -6,8 +6,10 @@ package news.moderation.engine.rules;
  * when the two do not meet, the pattern cannot match and is not run.
  */
 public record AsciiSet(long low, long high) {
+    static final AsciiSet NONE = new AsciiSet(0, 0);
+    static final AsciiSet LETTERS = range('a', 'z').union(range('A', 'Z'));
     static final AsciiSet DIGITS = range('0', '9');
-    static final AsciiSet WORD = range('a', 'z').union(range('A', 'Z')).union(DIGITS).union(of('_'));
+    static final AsciiSet WORD = LETTERS.union(DIGITS).union(of('_'));
     static final AsciiSet SPACE = of(' ').union(of('\t')).union(of('\n')).union(of('\r')).union(of('\f'));
 
     public static AsciiSet of(char c) {
@@ -15,7 +17,7 @@ public record AsciiSet(long low, long high) {
     }
 
     static AsciiSet range(char from, char to) {
-        AsciiSet set = new AsciiSet(0, 0);
+        AsciiSet set = NONE;
         for (char c = from; c <= to; c++) {
             set = set.union(of(c));
         }
@@ -39,6 +41,10 @@ public record AsciiSet(long low, long high) {
 
     AsciiSet union(AsciiSet other) {
         return new AsciiSet(low | other.low, high | other.high);
+    }
+
+    public boolean contains(char c) {
+        return c < 64 ? (low & (1L << c)) != 0 : c < 128 && (high & (1L << (c - 64))) != 0;
     }
 
     public boolean intersects(AsciiSet other) {

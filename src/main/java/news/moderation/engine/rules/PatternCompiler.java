@@ -30,8 +30,11 @@ final class PatternCompiler {
     record WordList(int index, List<String> entries) {
     }
 
-    /** @param requiredChars characters of which every match contains one; null when nothing is known */
-    record Compiled(Pattern pattern, int[] requiredLists, AsciiSet requiredChars) {
+    /**
+     * @param requiredChars characters of which every match contains one; null when nothing is known
+     * @param firstChars    the characters a match can start with; null when nothing is known
+     */
+    record Compiled(Pattern pattern, int[] requiredLists, AsciiSet requiredChars, AsciiSet firstChars) {
     }
 
     private static final List<String[]> UNSUPPORTED = List.of(
@@ -47,6 +50,8 @@ final class PatternCompiler {
     private final StringBuilder out = new StringBuilder();
     private final List<Integer> requiredLists = new ArrayList<>();
     private AsciiSet requiredChars;
+    private AsciiSet firstChars = AsciiSet.NONE;
+    private boolean firstCharsOpen = true;
     private int depth;
     private boolean topLevelAlternation;
     private char previousLetter;
@@ -68,12 +73,13 @@ final class PatternCompiler {
         try {
             Pattern pattern = Pattern.compile(compiler.out.toString());
             if (compiler.topLevelAlternation) {
-                return new Compiled(pattern, new int[0], null);
+                return new Compiled(pattern, new int[0], null, null);
             }
             int[] requiredLists = onOriginal // list markers are found in the normalised text only
                     ? new int[0]
                     : compiler.requiredLists.stream().mapToInt(Integer::intValue).toArray();
-            return new Compiled(pattern, requiredLists, compiler.requiredChars);
+            AsciiSet firstChars = compiler.firstCharsOpen ? null : compiler.firstChars;
+            return new Compiled(pattern, requiredLists, compiler.requiredChars, firstChars);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid re2j pattern: " + e.getMessage());
         }
@@ -108,20 +114,25 @@ final class PatternCompiler {
             } else if (c == '{') {
                 i = listOrQuantifier(i);
             } else if (c == '(') {
+                notAnAtom();
                 depth++;
                 i = copyGroupOpening(i);
             } else if (c == ')') {
                 depth--;
                 i = copy(i, i + 1);
             } else if (Character.isLetter(c) && !onOriginal) {
+                notAnAtom();
                 literalLetter(c, i);
                 i++;
             } else if ((c == '\'' || c == '\u2019') && !onOriginal) {
                 i++; // the normalised text has no apostrophes: "i'll" is "ill" there
             } else {
                 topLevelAlternation |= c == '|' && depth == 0;
-                if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ' && ".^$|?*+{}".indexOf(c) < 0) {
-                    required(i + 1, AsciiSet.of(c)); // a literal such as '@'
+                if (".^$".indexOf(c) >= 0 || c >= 128) {
+                    notAnAtom();
+                } else if ("|?*+".indexOf(c) < 0) {
+                    // a literal: '@' is worth gating on, a letter, digit or space is too common
+                    atom(i + 1, AsciiSet.of(c), !Character.isLetterOrDigit(c) && c != ' ');
                 }
                 i = copy(i, i + 1);
             }
@@ -144,12 +155,14 @@ final class PatternCompiler {
         end = end <= i ? source.length() : end;
         if (end == i + 2) {
             char escaped = source.charAt(i + 1);
-            required(end, switch (escaped) {
+            atom(end, switch (escaped) {
                 case 'd' -> AsciiSet.DIGITS;
                 case 'w' -> AsciiSet.WORD;
                 case 's' -> AsciiSet.SPACE;
                 default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
-            });
+            }, true);
+        } else {
+            notAnAtom(); // \pL, \x{..}
         }
         return copy(i, end);
     }
@@ -166,7 +179,7 @@ final class PatternCompiler {
             j += source.charAt(j) == '\\' ? 2 : 1;
         }
         int end = Math.min(j + 1, source.length());
-        required(end, characterClass(source.substring(i + 1, Math.max(i + 1, end - 1))));
+        atom(end, characterClass(source.substring(i + 1, Math.max(i + 1, end - 1))), true);
         return copy(i, end);
     }
 
@@ -175,7 +188,7 @@ final class PatternCompiler {
         if (body.isEmpty() || body.charAt(0) == '^') {
             return null;
         }
-        AsciiSet members = new AsciiSet(0, 0);
+        AsciiSet members = AsciiSet.NONE;
         for (int k = 0; k < body.length(); k++) {
             char c = body.charAt(k);
             if (c >= 128) {
@@ -204,15 +217,31 @@ final class PatternCompiler {
     }
 
     /**
-     * Notes an atom ending at {@code end}: when it is at the top level and not optional, every match contains one
-     * of its characters. The most selective such atom gates the pattern.
+     * Notes a one-character atom ending at {@code end} whose possible characters are {@code members} (null: not
+     * known). At the top level and not optional, every match contains one of them: the most selective such atom
+     * gates the pattern. The atoms before the first non-optional one give the characters a match starts with.
      */
-    private void required(int end, AsciiSet members) {
+    private void atom(int end, AsciiSet members, boolean selective) {
+        if (depth != 0) {
+            return;
+        }
         boolean optional = end < source.length() && "?*".indexOf(source.charAt(end)) >= 0
                 || source.startsWith("{0", end);
-        if (members != null && depth == 0 && !optional
+        if (selective && members != null && !optional
                 && (requiredChars == null || members.size() < requiredChars.size())) {
             requiredChars = members;
+        }
+        if (firstCharsOpen) {
+            firstChars = members == null ? null : firstChars.union(members);
+            firstCharsOpen = members != null && optional;
+        }
+    }
+
+    /** A group, list, letter or anchor at the start: what a match starts with is not known. */
+    private void notAnAtom() {
+        if (depth == 0 && firstCharsOpen) {
+            firstCharsOpen = false;
+            firstChars = null;
         }
     }
 
@@ -233,6 +262,7 @@ final class PatternCompiler {
         if (!isListName(name)) {
             return copy(i, close < 0 ? i + 1 : close + 1); // a quantifier such as {2,3}
         }
+        notAnAtom();
         WordList list = lists.apply(name);
         if (list == null) {
             throw new IllegalArgumentException("unknown list {" + name + "}");

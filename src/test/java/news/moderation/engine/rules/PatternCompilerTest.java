@@ -60,4 +60,13 @@ class PatternCompilerTest {
         assertNull(original("(?:x@)?y").requiredChars());
         assertTrue(normalized("@\\w+ is a {insult}").requiredChars().intersects(AsciiSet.of('@')));
     }
+
+    @Test
+    void findsTheCharactersAMatchCanStartWith() {
+        assertEquals(AsciiSet.DIGITS.union(AsciiSet.of('+')), original("\\+?\\d[\\d ()-]{7,}\\d").firstChars());
+        assertTrue(original("[A-Za-z0-9._%+-]+@x").firstChars().intersects(AsciiSet.LETTERS));
+        assertNull(original("\\b\\d+").firstChars());
+        assertNull(original("(?:\\+|00)\\d+").firstChars());
+        assertNull(original("\\+?").firstChars()); // nothing is certain when every atom is optional
+    }
 }
