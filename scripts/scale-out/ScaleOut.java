@@ -6,12 +6,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +27,8 @@ import java.util.regex.Pattern;
  * Two instances of the packaged service on one PostgreSQL (started by run.sh beside this file), as replicas behind
  * a Kubernetes Service would be. Shows, with figures:
  * (a) a rules change reaches both instances, and how long it took on each;
- * (b) under load on both, one instance killed with SIGKILL loses no comment that either instance answered 201.
- * Moderators claiming through both instances is not checked: the claim endpoint does not exist yet.
+ * (b) moderators claiming queue items through both instances at once never get the same item, and none is lost;
+ * (c) under load on both, one instance killed with SIGKILL loses no comment that either instance answered 201.
  *
  * Usage: java ScaleOut.java JAR JDBC_URL RULES_DIR WORK_DIR   (loopback only, bounded in count and time)
  */
@@ -39,6 +41,10 @@ public class ScaleOut {
     static final Duration READY_WITHIN = Duration.ofSeconds(120);
     static final Duration RULES_REACH_WITHIN = Duration.ofSeconds(30);
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    /** In a claim's answer, each item's comment id: {"comment":{"id":"…". */
+    static final Pattern CLAIMED_ID = Pattern.compile("\"comment\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static final int CLAIMED_COMMENTS = 60;
+    static final int MODERATORS = 6;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public static void main(String[] args) throws Exception {
@@ -46,7 +52,7 @@ public class ScaleOut {
         String jdbcUrl = args[1];
         Path rulesDir = Path.of(args[2]);
         Path workDir = Path.of(args[3]);
-        Path publicKey = writeVerificationKey(workDir);
+        Path publicKey = writeKeyPair(workDir);
 
         List<Instance> instances = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> instances.forEach(i -> i.process.destroyForcibly())));
@@ -60,16 +66,15 @@ public class ScaleOut {
         }
 
         boolean rulesReachBoth = rulesChangeReachesBoth(instances, rulesDir);
+        boolean claimsDisjoint = claimsThroughBothAreDisjoint(instances, workDir);
         boolean nothingLost = killUnderLoadLosesNothing(instances.get(0), instances.get(1));
-        System.out.println("scale-out: moderator claims through both instances: not checked, the claim endpoint "
-                + "(moderator-review issue) does not exist yet");
 
-        int passed = (rulesReachBoth ? 1 : 0) + (nothingLost ? 1 : 0);
-        System.out.printf("scale-out: %d passed, %d failed%n", passed, 2 - passed);
-        if (passed < 2) {
+        int passed = (rulesReachBoth ? 1 : 0) + (claimsDisjoint ? 1 : 0) + (nothingLost ? 1 : 0);
+        System.out.printf("scale-out: %d passed, %d failed%n", passed, 3 - passed);
+        if (passed < 3) {
             instances.forEach(Instance::printLogTail);
         }
-        System.exit(passed == 2 ? 0 : 1);
+        System.exit(passed == 3 ? 0 : 1);
     }
 
     /** (a) A new rule file with a made-up word, written atomically as a ConfigMap update would be. */
@@ -123,7 +128,74 @@ public class ScaleOut {
         return all;
     }
 
-    /** (b) Clients post to both instances; the second is killed with SIGKILL; the first must have every 201. */
+    /**
+     * (b) Held comments, then moderators claiming small batches at the same time, each through both instances in
+     * turn, until the queue is empty: no item may be handed out twice, and every held comment must be handed out.
+     */
+    static boolean claimsThroughBothAreDisjoint(List<Instance> instances, Path workDir) throws Exception {
+        Set<String> held = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < CLAIMED_COMMENTS; i++) {
+            HttpResponse<String> response = instances.get(i % 2).post("/api/v1/comments", String.format(
+                    "{\"articleId\":\"scale-out-claims\",\"authorId\":\"claims-%d\",\"authorName\":\"C\","
+                            + "\"body\":\"You are an idiot, %d.\"}", i, i));
+            if (response.statusCode() != 201 || !response.body().contains("PENDING_REVIEW")) {
+                System.out.println("scale-out: claims: expected a held comment, got " + response.body());
+                return false;
+            }
+            Matcher id = ID.matcher(response.body());
+            id.find();
+            held.add(id.group(1));
+        }
+        Map<String, String> claimedBy = new ConcurrentHashMap<>();
+        AtomicInteger duplicates = new AtomicInteger();
+        ExecutorService moderators = Executors.newFixedThreadPool(MODERATORS);
+        List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+        for (int m = 0; m < MODERATORS; m++) {
+            String name = "moderator-" + m;
+            String token = mintToken(name, workDir);
+            runs.add(moderators.submit(() -> {
+                for (int round = 0; ; round++) {
+                    Instance through = instances.get(round % 2);
+                    HttpResponse<String> response = through.post("/api/v1/moderation/queue/claim", "{\"limit\":3}",
+                            token);
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(through + " answered a claim with " + response.statusCode());
+                    }
+                    Matcher id = CLAIMED_ID.matcher(response.body());
+                    if (!id.find()) {
+                        return null; // the queue is empty
+                    }
+                    do {
+                        if (claimedBy.putIfAbsent(id.group(1), name) != null) {
+                            duplicates.incrementAndGet();
+                        }
+                    } while (id.find());
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> run : runs) {
+            run.get(120, TimeUnit.SECONDS);
+        }
+        moderators.shutdown();
+        long missing = held.stream().filter(id -> !claimedBy.containsKey(id)).count();
+        System.out.printf("scale-out: claims: %d moderators through both instances: %d held comments, %d claimed, "
+                + "%d handed out twice, %d never handed out%n", MODERATORS, held.size(), claimedBy.size(),
+                duplicates.get(), missing);
+        return duplicates.get() == 0 && missing == 0;
+    }
+
+    /** Mints a moderator token with the project's own command, signed by the key the instances verify with. */
+    static String mintToken(String name, Path workDir) throws Exception {
+        Process mint = new ProcessBuilder("java", "scripts/MintToken.java", name, "moderator", "1",
+                workDir.resolve("private-key.pem").toString()).redirectErrorStream(true).start();
+        String token = new String(mint.getInputStream().readAllBytes()).trim();
+        if (mint.waitFor() != 0) {
+            throw new IllegalStateException("MintToken failed: " + token);
+        }
+        return token;
+    }
+
+    /** (c) Clients post to both instances; the second is killed with SIGKILL; the first must have every 201. */
     static boolean killUnderLoadLosesNothing(Instance survivor, Instance victim) throws Exception {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         Map<Instance, AtomicInteger> acknowledgedBy = Map.of(survivor, new AtomicInteger(), victim,
@@ -188,15 +260,21 @@ public class ScaleOut {
                 + "\"body\":\"%s\"}", client, client, body);
     }
 
-    /** The instances verify moderator tokens with a mounted key in production; here a fresh one, as a file. */
-    static Path writeVerificationKey(Path workDir) throws Exception {
+    /**
+     * The instances verify moderator tokens with a mounted key in production; here a fresh pair: the public half for
+     * the instances, the private half for minting the moderators' tokens. Returns the public key's file.
+     */
+    static Path writeKeyPair(Path workDir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
-                        generator.generateKeyPair().getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        return Files.writeString(workDir.resolve("public-key.pem"), pem);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(workDir.resolve("private-key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        return Files.writeString(workDir.resolve("public-key.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     record Instance(int port, Process process, Path log) {
@@ -255,8 +333,17 @@ public class ScaleOut {
         }
 
         HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(uri(path)), json);
+        }
+
+        HttpResponse<String> post(String path, String json, String bearerToken)
+                throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearerToken), json);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request, String json)
+                throws IOException, InterruptedException {
+            return HTTP.send(request.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
