@@ -1,0 +1,111 @@
+package news.moderation.engine;
+
+import news.moderation.engine.match.TermHits;
+import news.moderation.engine.normalize.NormalizedText;
+import news.moderation.engine.rules.Policy;
+import news.moderation.engine.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+
+/** The hits collected while judging one comment, turned into a {@link Verdict}. Not thread-safe; one per call. */
+final class Judgement implements TermHits {
+    private record Hit(int rule, int start, int end) {
+    }
+
+    private final String original;
+    private final NormalizedText normalized;
+    private final List<Rule> rules;
+    private final Policy policy;
+    private final List<Hit> hits = new ArrayList<>();
+    private final List<Hit> allowedSpans = new ArrayList<>();
+    private final BitSet listsPresent = new BitSet();
+
+    Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy) {
+        this.original = original;
+        this.normalized = normalized;
+        this.rules = rules;
+        this.policy = policy;
+    }
+
+    @Override
+    public void ruleHit(int rule, int start, int end) {
+        originalHit(rule, normalized.originalStart(start), normalized.originalEnd(end - 1));
+    }
+
+    @Override
+    public void allowed(int start, int end) {
+        allowedSpans.add(new Hit(-1, normalized.originalStart(start), normalized.originalEnd(end - 1)));
+    }
+
+    @Override
+    public void listPresent(int list) {
+        listsPresent.set(list);
+    }
+
+    BitSet listsPresent() {
+        return listsPresent;
+    }
+
+    void originalHit(int rule, int start, int end) {
+        hits.add(new Hit(rule, start, end));
+    }
+
+    Verdict verdict(String rulesetVersion) {
+        if (hits.isEmpty()) {
+            return new Verdict(Decision.ALLOW, List.of(), List.of(), rulesetVersion);
+        }
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            if (!isAllowed(hit)) {
+                kept.add(hit);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Hit::rule).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+        List<Match> matches = new ArrayList<>();
+        Decision decision = Decision.ALLOW;
+        EnumSet<Category> categories = EnumSet.noneOf(Category.class);
+        for (Hit merged : mergeOverlapsOfSameRule(kept)) {
+            Rule rule = rules.get(merged.rule());
+            matches.add(new Match(rule.id(), rule.category(), rule.severity(), merged.start(), merged.end(),
+                    original.substring(merged.start(), merged.end())));
+            decision = decision.stricter(policy.decide(rule.category(), rule.severity()));
+            categories.add(rule.category());
+        }
+        matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::end)
+                .thenComparing(Match::ruleId));
+        return new Verdict(decision, List.copyOf(categories), matches, rulesetVersion);
+    }
+
+    private boolean isAllowed(Hit hit) {
+        for (Hit allowed : allowedSpans) {
+            if (allowed.start() <= hit.start() && hit.end() <= allowed.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param sorted hits sorted by rule, then start */
+    private static List<Hit> mergeOverlapsOfSameRule(List<Hit> sorted) {
+        List<Hit> merged = new ArrayList<>(sorted.size());
+        Hit current = null;
+        for (Hit hit : sorted) {
+            if (current != null && current.rule() == hit.rule() && hit.start() < current.end()) {
+                current = new Hit(current.rule(), current.start(), Math.max(current.end(), hit.end()));
+            } else {
+                if (current != null) {
+                    merged.add(current);
+                }
+                current = hit;
+            }
+        }
+        if (current != null) {
+            merged.add(current);
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,146 @@
+package news.moderation.engine;
+
+import com.google.re2j.Matcher;
+import news.moderation.engine.normalize.NfkcText;
+import news.moderation.engine.normalize.NormalizedText;
+import news.moderation.engine.normalize.Normalizer;
+import news.moderation.engine.rules.AsciiSet;
+import news.moderation.engine.rules.CompiledRules;
+import news.moderation.engine.rules.PatternRule;
+import news.moderation.engine.rules.Rule;
+import news.moderation.engine.rules.RuleFiles;
+import news.moderation.engine.rules.RulesetCompiler;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A loaded, checked set of rules: immutable and safe to share between threads.
+ *
+ * <p>Judging a comment: normalise it ({@link Normalizer}), run every term, allow entry and list marker through one
+ * automaton, run the patterns whose lists were seen, drop hits inside allowed words, merge, and let the policy
+ * decide. See docs/rules.md for the rule format.
+ */
+public final class Ruleset {
+    private static final long ALL_LANGUAGES = -1L;
+
+    private final CompiledRules compiled;
+    private final String version;
+    private final long anyLanguage;
+
+    private Ruleset(CompiledRules compiled, String version) {
+        this.compiled = compiled;
+        this.version = version;
+        this.anyLanguage = compiled.languageBits().getOrDefault("any", 0L);
+    }
+
+    /** Parses and compiles every rule file below {@code rulesDir}, then checks every rule's examples. */
+    public static Ruleset load(Path rulesDir) throws RulesetException {
+        return load(RuleFiles.read(rulesDir));
+    }
+
+    static Ruleset load(RuleFiles files) throws RulesetException {
+        Ruleset ruleset = new Ruleset(RulesetCompiler.compile(files), files.version());
+        ruleset.checkExamples();
+        return ruleset;
+    }
+
+    /** "sha256:" and 16 hex digits of a hash over every rule file's relative path and content. */
+    public String version() {
+        return version;
+    }
+
+    public RulesetStats stats() {
+        return compiled.stats();
+    }
+
+    /**
+     * @param lang the comment's language; when the ruleset has rules for it, that language and "any" apply,
+     *             otherwise (unknown, null or blank) every language applies
+     */
+    public Verdict judge(String text, String lang) {
+        long languages = languagesFor(lang);
+        NormalizedText normalized = Normalizer.normalize(text);
+        Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
+        compiled.terms().scan(normalized, languages, judgement);
+        AsciiSet inNormalized = null;
+        NfkcText nfkc = null;
+        AsciiSet inNfkc = null;
+        for (PatternRule pattern : compiled.patterns()) {
+            if ((pattern.languages() & languages) == 0) {
+                continue;
+            }
+            if (pattern.onOriginal()) {
+                nfkc = nfkc == null ? NfkcText.of(text) : nfkc;
+                inNfkc = inNfkc == null ? AsciiSet.presentIn(nfkc.text()) : inNfkc;
+                if (pattern.mayMatch(judgement.listsPresent(), inNfkc)) {
+                    Matcher matcher = pattern.pattern().matcher(nfkc.text());
+                    while (matcher.find()) {
+                        if (matcher.end() > matcher.start()) {
+                            judgement.originalHit(pattern.rule(), nfkc.originalStart(matcher.start()),
+                                    nfkc.originalEnd(matcher.end() - 1));
+                        }
+                    }
+                }
+            } else {
+                inNormalized = inNormalized == null ? AsciiSet.presentIn(normalized.text()) : inNormalized;
+                if (pattern.mayMatch(judgement.listsPresent(), inNormalized)) {
+                    Matcher matcher = pattern.pattern().matcher(normalized.text());
+                    while (matcher.find()) {
+                        if (matcher.end() > matcher.start()) {
+                            judgement.ruleHit(pattern.rule(), matcher.start(), matcher.end());
+                        }
+                    }
+                }
+            }
+        }
+        return judgement.verdict(version);
+    }
+
+    /** The comment with every matched span replaced by the policy's mask character (whitespace kept, same length). */
+    public String mask(String text, Verdict verdict) {
+        char[] masked = text.toCharArray();
+        char maskCharacter = compiled.policy().maskCharacter();
+        for (Match match : verdict.matches()) {
+            for (int i = match.start(); i < match.end() && i < masked.length; i++) {
+                if (!Character.isWhitespace(masked[i])) {
+                    masked[i] = maskCharacter;
+                }
+            }
+        }
+        return new String(masked);
+    }
+
+    private long languagesFor(String lang) {
+        if (lang == null || lang.isBlank()) {
+            return ALL_LANGUAGES;
+        }
+        Long language = compiled.languageBits().get(lang.strip().toLowerCase(Locale.ROOT));
+        return language == null ? ALL_LANGUAGES : language | anyLanguage;
+    }
+
+    private void checkExamples() throws RulesetException {
+        for (Rule rule : compiled.rules()) {
+            String lang = "any".equals(rule.language()) ? null : rule.language();
+            for (String example : rule.mustMatch()) {
+                if (!hits(rule, example, lang)) {
+                    throw new RulesetException(rule.file(), rule.id(), example,
+                            "example should match this rule but does not (normalised text: \""
+                                    + Normalizer.normalize(example).text() + "\")");
+                }
+            }
+            for (String example : rule.mustNotMatch()) {
+                if (hits(rule, example, lang)) {
+                    throw new RulesetException(rule.file(), rule.id(), example,
+                            "example should not match this rule but does (normalised text: \""
+                                    + Normalizer.normalize(example).text() + "\")");
+                }
+            }
+        }
+    }
+
+    private boolean hits(Rule rule, String example, String lang) {
+        return judge(example, lang).matches().stream().anyMatch(match -> match.ruleId().equals(rule.id()));
+    }
+}

@@ -1,0 +1,72 @@
+package news.moderation.engine.match;
+
+import news.moderation.engine.normalize.NormalizedText;
+import news.moderation.engine.normalize.Normalizer;
+
+/**
+ * A term as written in a rule, allow-list or list ("fuck", "fuck*", "*fucker", "*fuck*", "son of a bitch"), in
+ * normalised form. {@code doubled[i]} says the term really doubles its i-th (collapsed) letter ("ass"), so the text
+ * must too: "as" is not "ass", "assss" is.
+ */
+public record Term(String key, Kind kind, boolean[] doubled, int letters) {
+
+    public enum Kind {
+        /** whole words only */
+        WHOLE,
+        /** "fuck*": a word starting with the term */
+        PREFIX,
+        /** "*fucker": a word ending with the term */
+        SUFFIX,
+        /** "*fuck*": anywhere, even inside a word */
+        INFIX
+    }
+
+    /** @throws IllegalArgumentException with a readable reason when the term cannot be used */
+    public static Term parse(String written) {
+        String body = written.strip();
+        boolean leading = body.startsWith("*");
+        boolean trailing = body.endsWith("*") && body.length() > 1;
+        body = body.substring(leading ? 1 : 0, body.length() - (trailing ? 1 : 0));
+        if (body.contains("*")) {
+            throw new IllegalArgumentException("term \"" + written + "\": '*' is only allowed at its start or end");
+        }
+        NormalizedText normalized = Normalizer.normalize(body);
+        String key = normalized.text();
+        if (key.isEmpty() || key.indexOf('*') >= 0 || key.indexOf('@') >= 0) {
+            throw new IllegalArgumentException("term \"" + written + "\" normalises to \"" + key
+                    + "\", which cannot be matched");
+        }
+        boolean[] doubled = new boolean[key.length()];
+        int letters = 0;
+        for (int i = 0; i < key.length(); i++) {
+            doubled[i] = normalized.run(i) > 1;
+            letters += doubled[i] ? 2 : 1;
+        }
+        Kind kind = leading ? (trailing ? Kind.INFIX : Kind.SUFFIX) : (trailing ? Kind.PREFIX : Kind.WHOLE);
+        return new Term(key, kind, doubled, letters);
+    }
+
+    boolean isSingleWord() {
+        return key.indexOf(' ') < 0;
+    }
+
+    /** Whether {@code text[start, end)} sits where this term's kind allows (word boundaries). */
+    boolean fitsWordBoundaries(NormalizedText text, int start, int end) {
+        return switch (kind) {
+            case WHOLE -> text.isWordStart(start) && text.isWordEnd(end);
+            case PREFIX -> text.isWordStart(start);
+            case SUFFIX -> text.isWordEnd(end);
+            case INFIX -> true;
+        };
+    }
+
+    /** Whether every letter this term doubles is repeated in the text too. */
+    boolean doublesMatch(NormalizedText text, int start) {
+        for (int i = 0; i < doubled.length; i++) {
+            if (doubled[i] && text.run(start + i) < 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

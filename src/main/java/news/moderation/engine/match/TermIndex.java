@@ -1,0 +1,90 @@
+package news.moderation.engine.match;
+
+import news.moderation.engine.normalize.NormalizedText;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All terms of a ruleset (every language, rules, allow-lists and list markers) in ONE automaton; a hit is kept when
+ * its language is selected and it fits the term's word boundaries and doubled letters.
+ */
+public final class TermIndex {
+    private final AhoCorasick automaton;
+    private final String[] keys;
+    private final TermEntry[][] entriesByKey;
+    private final MaskedWords maskedWords;
+
+    public TermIndex(List<TermEntry> entries) {
+        Map<String, List<TermEntry>> byKey = new LinkedHashMap<>();
+        for (TermEntry entry : entries) {
+            byKey.computeIfAbsent(entry.term().key(), k -> new ArrayList<>()).add(entry);
+        }
+        keys = byKey.keySet().toArray(String[]::new);
+        entriesByKey = byKey.values().stream().map(list -> list.toArray(TermEntry[]::new)).toArray(TermEntry[][]::new);
+        automaton = new AhoCorasick(List.of(keys));
+        maskedWords = new MaskedWords(entries);
+    }
+
+    public void scan(NormalizedText text, long languages, TermHits hits) {
+        automaton.scan(text.text(), (key, end) -> {
+            int start = end - keys[key].length();
+            for (TermEntry entry : entriesByKey[key]) {
+                if ((entry.languages() & languages) != 0) {
+                    report(entry, text, start, end, hits);
+                }
+            }
+        });
+        maskedWords.scan(text, languages, hits);
+    }
+
+    private static void report(TermEntry entry, NormalizedText text, int start, int end, TermHits hits) {
+        Term term = entry.term();
+        switch (entry.role()) {
+            case RULE -> {
+                if (term.fitsWordBoundaries(text, start, end) && term.doublesMatch(text, start)) {
+                    int[] span = widenToWords(text, term, start, end);
+                    hits.ruleHit(entry.owner(), span[0], span[1]);
+                }
+            }
+            case ALLOW -> {
+                if (term.fitsWordBoundaries(text, start, end)) {
+                    int[] span = widenToWords(text, term, start, end);
+                    hits.allowed(span[0], span[1]);
+                }
+            }
+            // a marker only gates a regex, which checks boundaries itself: no check here keeps it a superset
+            case LIST_MARKER -> hits.listPresent(entry.owner());
+        }
+    }
+
+    /**
+     * A prefix, suffix or infix hit stands for its whole word: "fuck*" reports (and masks) all of "fucking", and an
+     * allow entry "cocktail*" covers all of "cocktails", so a hit anywhere in it is suppressed.
+     */
+    private static int[] widenToWords(NormalizedText text, Term term, int start, int end) {
+        int from = start;
+        int to = end;
+        if (term.kind() == Term.Kind.SUFFIX || term.kind() == Term.Kind.INFIX) {
+            while (from > 0 && NormalizedText.isWordChar(text.charAt(from - 1))) {
+                from--;
+            }
+        }
+        if (term.kind() == Term.Kind.PREFIX || term.kind() == Term.Kind.INFIX) {
+            while (to < text.length() && NormalizedText.isWordChar(text.charAt(to))) {
+                to++;
+            }
+        }
+        return new int[] {from, to};
+    }
+
+    public int automatonStates() {
+        return automaton.states();
+    }
+
+    public long automatonBytes() {
+        return automaton.tableBytes();
+    }
+}

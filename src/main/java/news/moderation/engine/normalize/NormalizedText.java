@@ -1,0 +1,64 @@
+package news.moderation.engine.normalize;
+
+/**
+ * The normalised form of a text plus, for every normalised char, the span of the original text it came from and
+ * how many times its letter was repeated there ("fuuuck": the single "u" has a run of 4).
+ */
+public final class NormalizedText {
+    private final String text;
+    private final int[] originalStart;
+    private final int[] originalEnd;
+    private final int[] run;
+
+    NormalizedText(String text, int[] originalStart, int[] originalEnd, int[] run) {
+        this.text = text;
+        this.originalStart = originalStart;
+        this.originalEnd = originalEnd;
+        this.run = run;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int length() {
+        return text.length();
+    }
+
+    public char charAt(int index) {
+        return text.charAt(index);
+    }
+
+    /** @return the original offset where normalised char {@code index} starts */
+    public int originalStart(int index) {
+        return originalStart[index];
+    }
+
+    /** @return the original offset (exclusive) where normalised char {@code index} ends */
+    public int originalEnd(int index) {
+        return originalEnd[index];
+    }
+
+    /** @return how many equal letters of the original collapsed into normalised char {@code index} */
+    public int run(int index) {
+        return run[index];
+    }
+
+    /** Word characters of the normalised text: letters, digits and the self-censoring mask {@code *}. */
+    public static boolean isWordChar(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' : Character.isLetterOrDigit(c);
+    }
+
+    public boolean isWordStart(int index) {
+        return index == 0 || !isWordChar(text.charAt(index - 1));
+    }
+
+    public boolean isWordEnd(int endExclusive) {
+        return endExclusive == text.length() || !isWordChar(text.charAt(endExclusive));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

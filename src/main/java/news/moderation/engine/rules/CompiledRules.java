@@ -1,0 +1,15 @@
+package news.moderation.engine.rules;
+
+import news.moderation.engine.RulesetStats;
+import news.moderation.engine.match.TermIndex;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a ruleset needs to judge text, ready to use. {@code languageBits} gives each language (including
+ * "any") the bit used to select terms and patterns; rules are referred to by their index in {@code rules}.
+ */
+public record CompiledRules(List<Rule> rules, TermIndex terms, List<PatternRule> patterns, Policy policy,
+                            Map<String, Long> languageBits, RulesetStats stats) {
+}

@@ -1,0 +1,281 @@
+package news.moderation.engine.rules;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import news.moderation.engine.match.Term;
+import news.moderation.engine.normalize.Normalizer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a rule's pattern into a re2j {@link Pattern}:
+ * <ul>
+ *   <li>refuses java.util.regex-only syntax (look-around, back-references, atomic groups, possessive quantifiers);</li>
+ *   <li>expands {@code {list}} into {@code \b(?:entry|entry\w*|...)\b};</li>
+ *   <li>for {@code on: normalized}, writes literal letters the way the normaliser writes text: lower case, without
+ *       accents, doubled letters collapsed ("kill" becomes "kil"), apostrophes dropped, so authors can write
+ *       plain words;</li>
+ *   <li>finds the lists, and a set of characters, every match must contain: they gate the pattern (see
+ *       {@link PatternRule}).</li>
+ * </ul>
+ */
+final class PatternCompiler {
+
+    /** A named word list, as referenced by {@code {name}}. */
+    record WordList(int index, List<String> entries) {
+    }
+
+    /** @param requiredChars characters of which every match contains one; null when nothing is known */
+    record Compiled(Pattern pattern, int[] requiredLists, AsciiSet requiredChars) {
+    }
+
+    private static final List<String[]> UNSUPPORTED = List.of(
+            new String[] {"(?=", "look-ahead"}, new String[] {"(?!", "negative look-ahead"},
+            new String[] {"(?<=", "look-behind"}, new String[] {"(?<!", "negative look-behind"},
+            new String[] {"(?>", "atomic group"}, new String[] {"\\k<", "named back-reference"},
+            new String[] {"*+", "possessive quantifier"}, new String[] {"++", "possessive quantifier"},
+            new String[] {"?+", "possessive quantifier"});
+
+    private final String source;
+    private final boolean onOriginal;
+    private final Function<String, WordList> lists;
+    private final StringBuilder out = new StringBuilder();
+    private final List<Integer> requiredLists = new ArrayList<>();
+    private AsciiSet requiredChars;
+    private int depth;
+    private boolean topLevelAlternation;
+    private char previousLetter;
+
+    private PatternCompiler(String source, boolean onOriginal, Function<String, WordList> lists) {
+        this.source = source;
+        this.onOriginal = onOriginal;
+        this.lists = lists;
+    }
+
+    /**
+     * @param lists resolves a list name to its entries, or null when the language has no such list
+     * @throws IllegalArgumentException naming what is wrong with the pattern
+     */
+    static Compiled compile(String source, boolean onOriginal, Function<String, WordList> lists) {
+        refuseUnsupported(source);
+        PatternCompiler compiler = new PatternCompiler(source, onOriginal, lists);
+        compiler.translate();
+        try {
+            Pattern pattern = Pattern.compile(compiler.out.toString());
+            if (compiler.topLevelAlternation) {
+                return new Compiled(pattern, new int[0], null);
+            }
+            int[] requiredLists = onOriginal // list markers are found in the normalised text only
+                    ? new int[0]
+                    : compiler.requiredLists.stream().mapToInt(Integer::intValue).toArray();
+            return new Compiled(pattern, requiredLists, compiler.requiredChars);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("invalid re2j pattern: " + e.getMessage());
+        }
+    }
+
+    private static void refuseUnsupported(String source) {
+        for (String[] construct : UNSUPPORTED) {
+            if (source.contains(construct[0])) {
+                throw new IllegalArgumentException("pattern uses a " + construct[1] + " (\"" + construct[0]
+                        + "\"), which re2j does not support: only linear-time regex syntax is allowed");
+            }
+        }
+        for (int i = 0; i + 1 < source.length(); i++) {
+            if (source.charAt(i) == '\\') {
+                i++;
+                if (source.charAt(i) >= '1' && source.charAt(i) <= '9') {
+                    throw new IllegalArgumentException("pattern uses a back-reference (\\" + source.charAt(i)
+                            + "), which re2j does not support: only linear-time regex syntax is allowed");
+                }
+            }
+        }
+    }
+
+    private void translate() {
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '\\') {
+                i = copyEscape(i);
+            } else if (c == '[') {
+                i = copyCharacterClass(i);
+            } else if (c == '{') {
+                i = listOrQuantifier(i);
+            } else if (c == '(') {
+                depth++;
+                i = copyGroupOpening(i);
+            } else if (c == ')') {
+                depth--;
+                i = copy(i, i + 1);
+            } else if (Character.isLetter(c) && !onOriginal) {
+                literalLetter(c, i);
+                i++;
+            } else if ((c == '\'' || c == '\u2019') && !onOriginal) {
+                i++; // the normalised text has no apostrophes: "i'll" is "ill" there
+            } else {
+                topLevelAlternation |= c == '|' && depth == 0;
+                if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ' && ".^$|?*+{}".indexOf(c) < 0) {
+                    required(i + 1, AsciiSet.of(c)); // a literal such as '@'
+                }
+                i = copy(i, i + 1);
+            }
+        }
+    }
+
+    private int copy(int from, int to) {
+        out.append(source, from, to);
+        previousLetter = 0;
+        return to;
+    }
+
+    private int copyEscape(int i) {
+        int end = Math.min(i + 2, source.length());
+        if (end < source.length() && "pPx".indexOf(source.charAt(i + 1)) >= 0 && source.charAt(end) == '{') {
+            end = source.indexOf('}', end) + 1;
+        } else if (end < source.length() && "pP".indexOf(source.charAt(i + 1)) >= 0) {
+            end++;
+        }
+        end = end <= i ? source.length() : end;
+        if (end == i + 2) {
+            char escaped = source.charAt(i + 1);
+            required(end, switch (escaped) {
+                case 'd' -> AsciiSet.DIGITS;
+                case 'w' -> AsciiSet.WORD;
+                case 's' -> AsciiSet.SPACE;
+                default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
+            });
+        }
+        return copy(i, end);
+    }
+
+    private int copyCharacterClass(int i) {
+        int j = i + 1;
+        if (j < source.length() && source.charAt(j) == '^') {
+            j++;
+        }
+        if (j < source.length() && source.charAt(j) == ']') {
+            j++;
+        }
+        while (j < source.length() && source.charAt(j) != ']') {
+            j += source.charAt(j) == '\\' ? 2 : 1;
+        }
+        int end = Math.min(j + 1, source.length());
+        required(end, characterClass(source.substring(i + 1, Math.max(i + 1, end - 1))));
+        return copy(i, end);
+    }
+
+    /** The ASCII members of a simple class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated or not ASCII. */
+    private static AsciiSet characterClass(String body) {
+        if (body.isEmpty() || body.charAt(0) == '^') {
+            return null;
+        }
+        AsciiSet members = new AsciiSet(0, 0);
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (c >= 128) {
+                return null;
+            }
+            if (c == '\\' && k + 1 < body.length()) {
+                char escaped = body.charAt(++k);
+                AsciiSet set = switch (escaped) {
+                    case 'd' -> AsciiSet.DIGITS;
+                    case 'w' -> AsciiSet.WORD;
+                    case 's' -> AsciiSet.SPACE;
+                    default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
+                };
+                if (set == null) {
+                    return null;
+                }
+                members = members.union(set);
+            } else if (k + 2 < body.length() && body.charAt(k + 1) == '-' && body.charAt(k + 2) < 128) {
+                members = members.union(AsciiSet.range(c, body.charAt(k + 2)));
+                k += 2;
+            } else {
+                members = members.union(AsciiSet.of(c));
+            }
+        }
+        return members;
+    }
+
+    /**
+     * Notes an atom ending at {@code end}: when it is at the top level and not optional, every match contains one
+     * of its characters. The most selective such atom gates the pattern.
+     */
+    private void required(int end, AsciiSet members) {
+        boolean optional = end < source.length() && "?*".indexOf(source.charAt(end)) >= 0
+                || source.startsWith("{0", end);
+        if (members != null && depth == 0 && !optional
+                && (requiredChars == null || members.size() < requiredChars.size())) {
+            requiredChars = members;
+        }
+    }
+
+    private int copyGroupOpening(int i) {
+        int end = i + 1;
+        if (end < source.length() && source.charAt(end) == '?') {
+            while (end < source.length() && ":)>".indexOf(source.charAt(end)) < 0) {
+                end++;
+            }
+            end = Math.min(end + 1, source.length());
+        }
+        return copy(i, end);
+    }
+
+    private int listOrQuantifier(int i) {
+        int close = source.indexOf('}', i);
+        String name = close < 0 ? "" : source.substring(i + 1, close);
+        if (!isListName(name)) {
+            return copy(i, close < 0 ? i + 1 : close + 1); // a quantifier such as {2,3}
+        }
+        WordList list = lists.apply(name);
+        if (list == null) {
+            throw new IllegalArgumentException("unknown list {" + name + "}");
+        }
+        boolean optional = close + 1 < source.length() && "?*".indexOf(source.charAt(close + 1)) >= 0
+                || source.startsWith("{0", close + 1);
+        if (depth == 0 && !optional) {
+            requiredLists.add(list.index());
+        }
+        out.append(alternation(list));
+        previousLetter = 0;
+        return close + 1;
+    }
+
+    private static boolean isListName(String name) {
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            return false;
+        }
+        return name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'));
+    }
+
+    private String alternation(WordList list) {
+        Set<String> alternatives = new LinkedHashSet<>();
+        for (String entry : list.entries()) {
+            String written = entry.strip();
+            boolean prefix = written.endsWith("*");
+            String word = onOriginal ? written.substring(0, written.length() - (prefix ? 1 : 0)) : Term.parse(entry).key();
+            alternatives.add(Pattern.quote(word) + (prefix ? "\\w*" : ""));
+        }
+        List<String> longestFirst = new ArrayList<>(alternatives);
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        return "\\b(?:" + String.join("|", longestFirst) + ")\\b";
+    }
+
+    private void literalLetter(char c, int i) {
+        String folded = Normalizer.normalize(String.valueOf(c)).text();
+        boolean quantified = i + 1 < source.length() && "?*+{".indexOf(source.charAt(i + 1)) >= 0;
+        for (char letter : (folded.isEmpty() ? String.valueOf(c) : folded).toCharArray()) {
+            if (letter == previousLetter && !quantified) {
+                continue; // the normalised text collapses "ll" into "l"
+            }
+            out.append(letter);
+            previousLetter = quantified ? 0 : letter;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package news.moderation.engine.rules;
+
+import news.moderation.engine.RulesetException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The {@code *.yaml} files below a rules directory, read once, with the content hash that is the ruleset version.
+ *
+ * <p>Entries whose name starts with a dot are skipped by name but symlinks are followed: a Kubernetes ConfigMap
+ * volume holds {@code ..data -> ..2026_11_29_...} plus top-level symlinks through {@code ..data}, so every file is
+ * read once, through its public name, and a swap of {@code ..data} changes the content hash.
+ */
+public record RuleFiles(List<RuleFile> files, String version) {
+
+    /** One file: its path relative to the rules directory (with '/') and its text. */
+    public record RuleFile(String path, String content) {
+    }
+
+    private static final int MAX_DEPTH = 8;
+
+    public static RuleFiles read(Path directory) throws RulesetException {
+        if (!Files.isDirectory(directory)) {
+            throw new RulesetException(null, null, null, "rules directory " + directory + " does not exist");
+        }
+        List<RuleFile> files = new ArrayList<>();
+        try {
+            collect(directory, directory, 0, files);
+        } catch (IOException e) {
+            throw new RulesetException(null, null, null, "cannot read " + directory + ": " + e, e);
+        }
+        files.sort(Comparator.comparing(RuleFile::path));
+        return new RuleFiles(List.copyOf(files), versionOf(files));
+    }
+
+    private static void collect(Path root, Path directory, int depth, List<RuleFile> files) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IOException("directories nested deeper than " + MAX_DEPTH + " (a symlink loop?) at " + directory);
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(directory)) {
+            entries = list.filter(path -> !path.getFileName().toString().startsWith(".")).toList();
+        }
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                collect(root, entry, depth + 1, files);
+            } else if (isRuleFile(entry)) {
+                String relative = root.relativize(entry).toString().replace('\\', '/');
+                files.add(new RuleFile(relative, Files.readString(entry, StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    private static boolean isRuleFile(Path path) {
+        String name = path.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(path);
+    }
+
+    private static String versionOf(List<RuleFile> sortedFiles) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : sortedFiles) {
+                sha256.update(file.path().getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+                sha256.update(file.content().getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

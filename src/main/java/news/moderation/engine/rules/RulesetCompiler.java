@@ -1,0 +1,315 @@
+package news.moderation.engine.rules;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import news.moderation.engine.Category;
+import news.moderation.engine.Decision;
+import news.moderation.engine.RulesetException;
+import news.moderation.engine.RulesetStats;
+import news.moderation.engine.Severity;
+import news.moderation.engine.match.Term;
+import news.moderation.engine.match.TermEntry;
+import news.moderation.engine.match.TermEntry.Role;
+import news.moderation.engine.match.TermIndex;
+import news.moderation.engine.rules.RuleFileYaml.RuleYaml;
+import news.moderation.engine.rules.RuleFiles.RuleFile;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads and checks every rule file, then builds the term index and the patterns. Every problem becomes a
+ * {@link RulesetException} naming the file and, where there is one, the rule. Examples are checked later, by
+ * {@link news.moderation.engine.Ruleset#load}, because they need the complete ruleset.
+ */
+public final class RulesetCompiler {
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final String ANY_LANGUAGE = "any";
+    private static final String NORMALIZED = "normalized";
+    private static final String ORIGINAL = "original";
+
+    private final Map<String, RuleFileYaml> parsed = new LinkedHashMap<>();
+    private final Map<String, Long> languageBits = new LinkedHashMap<>();
+    private final Map<String, PatternCompiler.WordList> lists = new HashMap<>();
+    private final List<TermEntry> termEntries = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<PatternRule> patterns = new ArrayList<>();
+    private final Map<String, String> fileOfRuleId = new HashMap<>();
+    private Policy policy = Policy.defaults();
+    private String policyFile;
+    private int termCount;
+    private int allowCount;
+
+    private RulesetCompiler() {
+    }
+
+    public static CompiledRules compile(RuleFiles files) throws RulesetException {
+        RulesetCompiler compiler = new RulesetCompiler();
+        for (RuleFile file : files.files()) {
+            compiler.parsed.put(file.path(), parse(file));
+        }
+        compiler.readLanguagesPolicyAndLists();
+        compiler.readAllowListsAndRules();
+        RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.patterns.size(),
+                compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
+        return new CompiledRules(List.copyOf(compiler.rules), new TermIndex(compiler.termEntries),
+                List.copyOf(compiler.patterns), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+    }
+
+    private static RuleFileYaml parse(RuleFile file) throws RulesetException {
+        try {
+            RuleFileYaml yaml = YAML.readValue(file.content(), RuleFileYaml.class);
+            if (yaml == null) {
+                throw new RulesetException(file.path(), null, null, "the file is empty");
+            }
+            return yaml;
+        } catch (JsonProcessingException e) {
+            throw new RulesetException(file.path(), ruleIdAt(file, e), null, describe(e), e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ")";
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown key '" + unknown.getPropertyName() + "'" + where + "; known keys: "
+                    + unknown.getKnownPropertyIds();
+        }
+        return e.getOriginalMessage() + where;
+    }
+
+    /** The id of the rule a YAML error is in, found through the error's path ("rules" → index). */
+    private static String ruleIdAt(RuleFile file, JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().size() < 2
+                || !"rules".equals(mapping.getPath().get(0).getFieldName())) {
+            return null;
+        }
+        try {
+            JsonNode rule = YAML.readTree(file.content()).path("rules").path(mapping.getPath().get(1).getIndex());
+            return rule.path("id").isTextual() ? rule.path("id").asText() : null;
+        } catch (JsonProcessingException unreadable) {
+            return null;
+        }
+    }
+
+    private void readLanguagesPolicyAndLists() throws RulesetException {
+        TreeSet<String> languages = new TreeSet<>();
+        for (Map.Entry<String, RuleFileYaml> entry : parsed.entrySet()) {
+            String file = entry.getKey();
+            RuleFileYaml yaml = entry.getValue();
+            if (isPolicy(yaml)) {
+                readPolicy(file, yaml);
+                continue;
+            }
+            if (yaml.language() == null) {
+                throw new RulesetException(file, null, null, "missing 'language' (a two-letter code or \"any\")");
+            }
+            if (!isLanguageCode(yaml.language())) {
+                throw new RulesetException(file, null, null, "invalid language \"" + yaml.language()
+                        + "\": use a lower-case ISO 639-1 code or \"any\"");
+            }
+            languages.add(yaml.language());
+        }
+        if (languages.size() > Long.SIZE) {
+            throw new RulesetException(null, null, null, "more than " + Long.SIZE + " languages");
+        }
+        for (String language : languages) {
+            languageBits.put(language, 1L << languageBits.size());
+        }
+        for (Map.Entry<String, RuleFileYaml> entry : parsed.entrySet()) {
+            if (entry.getValue().lists() != null) {
+                readLists(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static boolean isPolicy(RuleFileYaml yaml) {
+        return yaml.decisions() != null || yaml.categories() != null || yaml.masking() != null;
+    }
+
+    private static boolean isLanguageCode(String language) {
+        return ANY_LANGUAGE.equals(language)
+                || (language.length() >= 2 && language.length() <= 3
+                && language.chars().allMatch(c -> c >= 'a' && c <= 'z'));
+    }
+
+    private void readPolicy(String file, RuleFileYaml yaml) throws RulesetException {
+        if (policyFile != null) {
+            throw new RulesetException(file, null, null, "a second policy file; the first is " + policyFile);
+        }
+        if (yaml.language() != null || yaml.rules() != null || yaml.lists() != null || yaml.allow() != null) {
+            throw new RulesetException(file, null, null,
+                    "a policy file (decisions, categories, masking) cannot also hold language, rules, lists or allow");
+        }
+        policyFile = file;
+        Map<Severity, Decision> decisions = new EnumMap<>(Policy.defaults().decisions());
+        if (yaml.decisions() != null) {
+            decisions.putAll(decisionMap(file, "decisions", yaml.decisions()));
+        }
+        Map<Category, Map<Severity, Decision>> byCategory = new EnumMap<>(Category.class);
+        if (yaml.categories() != null) {
+            for (Map.Entry<String, Map<String, String>> entry : yaml.categories().entrySet()) {
+                Category category = Category.byId(entry.getKey());
+                if (category == null) {
+                    throw new RulesetException(file, null, null, "unknown category \"" + entry.getKey() + "\"");
+                }
+                byCategory.put(category, decisionMap(file, "categories." + entry.getKey(), entry.getValue()));
+            }
+        }
+        char mask = '*';
+        if (yaml.masking() != null && yaml.masking().character() != null) {
+            if (yaml.masking().character().length() != 1) {
+                throw new RulesetException(file, null, null, "masking.character must be exactly one character");
+            }
+            mask = yaml.masking().character().charAt(0);
+        }
+        policy = new Policy(decisions, byCategory, mask);
+    }
+
+    private static Map<Severity, Decision> decisionMap(String file, String key, Map<String, String> written)
+            throws RulesetException {
+        Map<Severity, Decision> decisions = new EnumMap<>(Severity.class);
+        for (Map.Entry<String, String> entry : written.entrySet()) {
+            Severity severity = Severity.byId(entry.getKey());
+            if (severity == null) {
+                throw new RulesetException(file, null, null, key + ": unknown severity \"" + entry.getKey()
+                        + "\" (low | medium | high)");
+            }
+            try {
+                decisions.put(severity, Decision.valueOf(String.valueOf(entry.getValue()).toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new RulesetException(file, null, null, key + "." + entry.getKey() + ": unknown decision \""
+                        + entry.getValue() + "\" (ALLOW | REVIEW | REJECT)");
+            }
+        }
+        return decisions;
+    }
+
+    private void readLists(String file, RuleFileYaml yaml) throws RulesetException {
+        for (Map.Entry<String, List<String>> list : yaml.lists().entrySet()) {
+            String key = yaml.language() + ":" + list.getKey();
+            if (lists.containsKey(key)) {
+                throw new RulesetException(file, null, null, "list \"" + list.getKey() + "\" is defined twice for "
+                        + "language " + yaml.language());
+            }
+            if (list.getValue() == null || list.getValue().isEmpty()) {
+                throw new RulesetException(file, null, null, "list \"" + list.getKey() + "\" is empty");
+            }
+            int index = lists.size();
+            lists.put(key, new PatternCompiler.WordList(index, List.copyOf(list.getValue())));
+            for (String entry : list.getValue()) {
+                // a marker fires whatever the language selection: it only gates patterns, never decides
+                termEntries.add(new TermEntry(parseTerm(file, null, entry), Role.LIST_MARKER, index, -1L));
+            }
+        }
+    }
+
+    private void readAllowListsAndRules() throws RulesetException {
+        for (Map.Entry<String, RuleFileYaml> entry : parsed.entrySet()) {
+            String file = entry.getKey();
+            RuleFileYaml yaml = entry.getValue();
+            if (isPolicy(yaml)) {
+                continue;
+            }
+            long language = languageBits.get(yaml.language());
+            if (yaml.allow() != null) {
+                for (String allowed : yaml.allow()) {
+                    termEntries.add(new TermEntry(parseTerm(file, null, allowed), Role.ALLOW, -1, language));
+                    allowCount++;
+                }
+            }
+            if (yaml.rules() != null) {
+                Category category = Category.byId(yaml.category());
+                if (category == null) {
+                    throw new RulesetException(file, null, null, "missing or unknown category \"" + yaml.category()
+                            + "\" (obscene | derogatory | personal_attack | threat | personal_data)");
+                }
+                for (RuleYaml rule : yaml.rules()) {
+                    readRule(file, yaml.language(), language, category, rule);
+                }
+            } else if (yaml.category() != null) {
+                throw new RulesetException(file, null, null, "'category' given but no 'rules'");
+            }
+        }
+    }
+
+    private void readRule(String file, String languageCode, long language, Category category, RuleYaml yaml)
+            throws RulesetException {
+        String id = yaml.id();
+        if (id == null || id.isBlank()) {
+            throw new RulesetException(file, null, null, "a rule without 'id'");
+        }
+        String firstFile = fileOfRuleId.putIfAbsent(id, file);
+        if (firstFile != null) {
+            throw new RulesetException(file, id, null, "duplicate rule id, first defined in " + firstFile);
+        }
+        Severity severity = Severity.byId(yaml.severity());
+        if (severity == null) {
+            throw new RulesetException(file, id, null, "missing or unknown severity \"" + yaml.severity()
+                    + "\" (low | medium | high)");
+        }
+        boolean hasTerms = yaml.terms() != null && !yaml.terms().isEmpty();
+        if (hasTerms == (yaml.pattern() != null)) {
+            throw new RulesetException(file, id, null, "a rule needs exactly one of 'terms' or 'pattern'");
+        }
+        if (yaml.examples() == null || yaml.examples().match() == null || yaml.examples().match().isEmpty()) {
+            throw new RulesetException(file, id, null, "a rule needs at least one 'examples: match:' text");
+        }
+        int index = rules.size();
+        if (hasTerms) {
+            if (yaml.on() != null) {
+                throw new RulesetException(file, id, null, "'on' only applies to a 'pattern'");
+            }
+            for (String term : yaml.terms()) {
+                termEntries.add(new TermEntry(parseTerm(file, id, term), Role.RULE, index, language));
+                termCount++;
+            }
+        } else {
+            patterns.add(compilePattern(file, id, languageCode, language, index, yaml));
+        }
+        List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
+        rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
+                List.copyOf(noMatch)));
+    }
+
+    private PatternRule compilePattern(String file, String id, String languageCode, long language, int index,
+                                       RuleYaml yaml) throws RulesetException {
+        String on = yaml.on() == null ? NORMALIZED : yaml.on();
+        if (!on.equals(NORMALIZED) && !on.equals(ORIGINAL)) {
+            throw new RulesetException(file, id, null, "unknown 'on: " + on + "' (normalized | original)");
+        }
+        try {
+            PatternCompiler.Compiled compiled = PatternCompiler.compile(yaml.pattern(), on.equals(ORIGINAL),
+                    name -> lists.getOrDefault(languageCode + ":" + name, lists.get(ANY_LANGUAGE + ":" + name)));
+            return new PatternRule(index, compiled.pattern(), on.equals(ORIGINAL), language,
+                    compiled.requiredLists(), compiled.requiredChars());
+        } catch (IllegalArgumentException e) {
+            throw new RulesetException(file, id, null, e.getMessage(), e);
+        }
+    }
+
+    private static Term parseTerm(String file, String ruleId, String written) throws RulesetException {
+        if (written == null) {
+            throw new RulesetException(file, ruleId, null, "an empty term");
+        }
+        try {
+            return Term.parse(written);
+        } catch (IllegalArgumentException e) {
+            throw new RulesetException(file, ruleId, null, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package news.moderation.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes small rule directories for tests. */
+final class RuleDirs {
+    private RuleDirs() {
+    }
+
+    /** @param pathsAndContents alternating relative path and YAML content */
+    static Path write(Path directory, String... pathsAndContents) {
+        try {
+            for (int i = 0; i < pathsAndContents.length; i += 2) {
+                Path file = directory.resolve(pathsAndContents[i]);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, pathsAndContents[i + 1]);
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-rule English term file. */
+    static String termRule(String id, String term, String matchExample) {
+        return """
+                language: en
+                category: obscene
+                rules:
+                  - id: %s
+                    severity: high
+                    terms: ["%s"]
+                    examples:
+                      match: ["%s"]
+                """.formatted(id, term, matchExample);
+    }
+
+    /** A one-rule pattern file. */
+    static String patternRule(String id, String pattern, String on, String matchExample) {
+        return """
+                language: en
+                category: personal_attack
+                rules:
+                  - id: %s
+                    severity: medium
+                    pattern: '%s'
+                    on: %s
+                    examples:
+                      match: ["%s"]
+                """.formatted(id, pattern, on, matchExample);
+    }
+}
