@@ -26,7 +26,7 @@ public class DurabilityCheck {
 
     static final int CLIENTS = 8;
     static final int COMMENTS_PER_CLIENT = 500;
-    static final int KILL_AFTER_ACKNOWLEDGED = 1500;
+    static final int KILL_AFTER_ACKNOWLEDGED = 2000;
     static final int PORT = 18431;
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
