@@ -92,7 +92,7 @@ public class CommentService {
     }
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String idempotencyKey, String requestHash) {
-        authors.checkMayComment(request.authorId());
+        AuthorStanding standing = authors.standingToComment(request.authorId());
         if (request.parentId() != null) {
             Comment parent = Comment.findById(request.parentId());
             if (parent == null || !parent.articleId.equals(request.articleId())) {
@@ -109,7 +109,7 @@ public class CommentService {
         comment.body = request.body();
         comment.lang = request.lang();
         comment.status = CommentStatus.after(verdict.decision());
-        if (comment.status == CommentStatus.PUBLISHED && authors.standing(request.authorId()) == AuthorStanding.PREMODERATED) {
+        if (comment.status == CommentStatus.PUBLISHED && standing == AuthorStanding.PREMODERATED) {
             comment.status = CommentStatus.PENDING_REVIEW;
         }
         comment.siteId = site.siteId().orElse(null);
