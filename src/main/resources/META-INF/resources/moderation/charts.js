@@ -34,7 +34,7 @@ function svgRoot(width, height, title, desc) {
 export function dailyChart(days, { title, desc, groupNames }) {
   const width = 820;
   const height = 300;
-  const m = { top: 16, right: 12, bottom: 58, left: 44 };
+  const m = { top: 16, right: 12, bottom: 40, left: 44 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const svg = svgRoot(width, height, title, desc);
@@ -73,17 +73,6 @@ export function dailyChart(days, { title, desc, groupNames }) {
         d.day.slice(5)));
     }
   });
-  // Legend
-  const legend = s('g', { class: 'legend' });
-  let lx = m.left;
-  const parts = days[0]?.groups.flatMap((g) => g.parts.map((p) => ({ ...p, group: g.name }))) || [];
-  for (const p of parts) {
-    const label = `${p.group}: ${p.label}`;
-    legend.append(s('rect', { x: lx, y: height - 14, width: 10, height: 10, fill: p.color }));
-    legend.append(s('text', { x: lx + 14, y: height - 5 }, label));
-    lx += 22 + label.length * 6.2;
-  }
-  svg.append(legend);
   if (groupNames) svg.dataset.groups = groupNames.join(',');
   return svg;
 }
@@ -95,7 +84,7 @@ export function dailyChart(days, { title, desc, groupNames }) {
 export function horizontalBars(rows, { title, desc }) {
   const width = 820;
   const rowH = 30;
-  const m = { top: 8, right: 150, bottom: 30, left: 250 };
+  const m = { top: 8, right: 210, bottom: 30, left: 260 };
   const height = m.top + m.bottom + rows.length * rowH;
   const svg = svgRoot(width, height, title, desc);
   const plotW = width - m.left - m.right;

@@ -38,7 +38,9 @@ export function renderQueue(container, params) {
   container.append(state.root);
   state.root.append(
     h('div', { class: 'view-head' }, h('h1', { id: 'queue-title' }, 'Queue')),
-    filtersForm(params),
+    h('details', { class: 'filters-box', open: window.matchMedia('(min-width: 701px)').matches || activeFilters(params) > 0 },
+      h('summary', {}, `Filters${activeFilters(params) ? ` (${activeFilters(params)} active)` : ''}`),
+      filtersForm(params)),
     h('div', { id: 'counts', class: 'counts', role: 'group', 'aria-label': 'Counts per status' }),
     toolbar(),
     h('div', { id: 'queue-alert', class: 'alert-slot' }),
@@ -50,6 +52,10 @@ export function renderQueue(container, params) {
   renderAlert();
   if (state.claimed) renderList();
   else load();
+}
+
+function activeFilters(params) {
+  return ['status', 'category', 'articleId', 'authorId', 'from', 'to'].filter((k) => params.get(k)).length;
 }
 
 function filtersForm(params) {
@@ -571,7 +577,12 @@ export function handleKey(e) {
       if (item) location.hash = `#/author/${encodeURIComponent(item.comment.authorId)}`;
       return true;
     }
-    case '/': document.getElementById('f-status')?.focus(); return true;
+    case '/': {
+      const box = document.querySelector('.filters-box');
+      if (box) box.open = true;
+      document.getElementById('f-status')?.focus();
+      return true;
+    }
     default: return false;
   }
 }

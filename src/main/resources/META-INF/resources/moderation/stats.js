@@ -81,6 +81,8 @@ function renderBody(body, stats, from, to) {
       title: 'Decisions per day',
       desc: `Machine verdicts and moderator decisions for each day from ${keys[0]} to ${keys[keys.length - 1]}; the table below has the numbers.`,
     }),
+    legend([['Machine: allow', COLORS.ALLOW], ['Machine: review', COLORS.REVIEW], ['Machine: reject', COLORS.REJECT],
+      ['Moderators: approved', COLORS.PUBLISHED], ['Moderators: rejected', COLORS.REJECTED]]),
     h('details', {}, h('summary', {}, 'Decisions per day as a table'),
       table(['Day', 'Allow', 'Review', 'Reject', 'Approved', 'Rejected'],
         stats.byDay.map((d) => [d.day, d.machine?.ALLOW || 0, d.machine?.REVIEW || 0, d.machine?.REJECT || 0,
@@ -112,8 +114,8 @@ function renderBody(body, stats, from, to) {
   body.append(overturnCard);
 
   const top = (stats.topRules || []).slice(0, 10);
-  body.append(h('div', { class: 'panels' },
-    h('section', { class: 'card', 'aria-labelledby': 'top-title' },
+  body.append(
+    h('section', { class: 'card chart-card', 'aria-labelledby': 'top-title' },
       h('h2', { id: 'top-title' }, 'Rules that matched most'),
       top.length
         ? horizontalBars(top.map((r) => ({ label: r.ruleId, parts: [{ label: 'Matches', value: r.matches, color: '#5b6b8c' }], note: String(r.matches) })),
@@ -121,7 +123,7 @@ function renderBody(body, stats, from, to) {
         : h('p', { class: 'empty' }, 'No matches in this range.')),
     h('section', { class: 'card', 'aria-labelledby': 'cat-title' },
       h('h2', { id: 'cat-title' }, 'Comments by category'),
-      table(['Category', 'Comments'], Object.entries(stats.byCategory || {}).map(([k, v]) => [humanize(k), v])))));
+      table(['Category', 'Comments'], Object.entries(stats.byCategory || {}).map(([k, v]) => [humanize(k), v]))));
 }
 
 function tile(label, value) {
