@@ -15,7 +15,7 @@ E2E_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$E2E_DIR/../../.." && pwd)"
 JAR="${1:-$ROOT/target/quarkus-app/quarkus-run.jar}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-SCREENSHOT_DIR="${SCREENSHOT_DIR:-$ROOT/target/e2e-screenshots}"
+SCREENSHOT_DIR="$(realpath -m "${SCREENSHOT_DIR:-$ROOT/target/e2e-screenshots}")"
 TEST_TIMEOUT="${E2E_TEST_TIMEOUT:-300}"
 
 [[ -f "$JAR" ]] || { echo "e2e: $JAR not found; run ./mvnw package first" >&2; exit 2; }
@@ -26,7 +26,7 @@ if [[ ! -x "$CHROMIUM" ]]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive timeout 900 apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
-"$CHROMIUM" --version
+"$CHROMIUM" --version 2>/dev/null || true
 
 echo "== e2e: npm ci"
 (cd "$E2E_DIR" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
