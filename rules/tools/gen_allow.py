@@ -114,6 +114,8 @@ def main():
                 if not hit:
                     continue
                 offensive = (w in OFFENSIVE or w in whole
+                             # an infix term is only written for a stem no innocent word contains
+                             or (pre and suf and w not in INNOCENT)
                              or (pre and not suf and rest in INFLECT and w not in INNOCENT)
                              or (suf and not pre and w not in INNOCENT and (rest in dict_words or rest in INFLECT)))
                 if offensive:
