@@ -68,7 +68,7 @@ public final class Ruleset {
                 continue;
             }
             if (pattern.onOriginal()) {
-                NfkcText view = nfkc = nfkc == null ? NfkcText.of(text) : nfkc;
+                NfkcText view = nfkc = nfkc == null ? NfkcText.of(text, normalized.originalIsAscii()) : nfkc;
                 if (pattern.mayMatch(judgement.listsPresent(), view.text())) {
                     pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
                             view.originalStart(start), view.originalEnd(end - 1)));

@@ -27,8 +27,9 @@ public final class Normalizer {
 
     private enum Gap { NONE, TIGHT, SPACE }
 
-    private final String original;
+    private final char[] chars; // the original's chars: array access is cheaper than String.charAt here
     private final int length;
+    private boolean ascii = true;
     private final Output out;
 
     // what scanToken found out about the token it scanned
@@ -39,8 +40,8 @@ public final class Normalizer {
     private boolean singleLetter;
 
     private Normalizer(String original) {
-        this.original = original;
-        this.length = original.length();
+        this.chars = original.toCharArray();
+        this.length = chars.length;
         this.out = new Output(length + 16);
     }
 
@@ -55,7 +56,7 @@ public final class Normalizer {
             i = singleLetter ? writeSingleLetterRun(i) : writeToken(i, false);
             i = skipSeparators(i);
         }
-        return out.toNormalizedText();
+        return out.toNormalizedText(ascii);
     }
 
     /**
@@ -124,7 +125,7 @@ public final class Normalizer {
 
     /** Classifies the token starting at {@code start}: where it ends, its letters and digits, single letter or not. */
     private void scanToken(int start) {
-        boolean mention = original.charAt(start) == '@' && nextIsLetter(start + 1);
+        boolean mention = chars[start] == '@' && nextIsLetter(start + 1);
         firstCore = -1;
         lastCore = -1;
         hasLetter = false;
@@ -134,7 +135,7 @@ public final class Normalizer {
         while (i < length) {
             CharFold fold = foldAt(i);
             if (fold.kind == Kind.SEPARATOR) {
-                if (!(mention && original.charAt(i) == '_' && i + 1 < length && foldAt(i + 1).kind != Kind.SEPARATOR)) {
+                if (!(mention && chars[i] == '_' && i + 1 < length && foldAt(i + 1).kind != Kind.SEPARATOR)) {
                     break; // a handle keeps its underscores: "@john_doe"
                 }
                 onlyLetters = false;
@@ -159,7 +160,7 @@ public final class Normalizer {
             out.wordBreak();
         }
         int end = tokenEnd;
-        boolean emphasis = original.charAt(start) == '*' && original.charAt(end - 1) == '*' && end - start > 1;
+        boolean emphasis = chars[start] == '*' && chars[end - 1] == '*' && end - start > 1;
         for (int i = start; i < end; ) {
             CharFold fold = foldAt(i);
             int next = i + charCount(i);
@@ -191,7 +192,7 @@ public final class Normalizer {
                     }
                 }
                 case MASK -> {
-                    boolean hashtag = original.charAt(i) == '#' && i < firstCore;
+                    boolean hashtag = chars[i] == '#' && i < firstCore;
                     if (hasLetter && !hashtag && !(emphasis && edge)) {
                         out.other("*", i, next);
                     }
@@ -239,16 +240,16 @@ public final class Normalizer {
     }
 
     private CharFold foldAt(int i) {
-        char c = original.charAt(i);
+        char c = chars[i];
         if (c < 128) {
             return CharFold.ascii(c);
         }
-        return CharFold.of(Character.isHighSurrogate(c) ? original.codePointAt(i) : c);
+        ascii = false;
+        return CharFold.of(Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c);
     }
 
     private int charCount(int i) {
-        return Character.isHighSurrogate(original.charAt(i)) && i + 1 < length
-                && Character.isLowSurrogate(original.charAt(i + 1)) ? 2 : 1;
+        return Character.isHighSurrogate(chars[i]) && i + 1 < length && Character.isLowSurrogate(chars[i + 1]) ? 2 : 1;
     }
 
     /** The growing normalised text with its offset map; collapses repeated letters as they are appended. */
@@ -326,8 +327,8 @@ public final class Normalizer {
             run = Arrays.copyOf(run, capacity);
         }
 
-        NormalizedText toNormalizedText() {
-            return new NormalizedText(new String(chars, 0, length), start, end, run);
+        NormalizedText toNormalizedText(boolean originalIsAscii) {
+            return new NormalizedText(new String(chars, 0, length), start, end, run, originalIsAscii);
         }
     }
 }

@@ -43,13 +43,30 @@ record RegexFootprint(AsciiSet alphabet, int minLength, AsciiSet required) {
         return false;
     }
 
+    /**
+     * Whether {@code text} has {@code minLength} consecutive characters of {@code set}. Probes every
+     * {@code minLength}-th character (a run that long must cover one) and measures the run around it.
+     */
     private static boolean hasRun(String text, AsciiSet set, int minLength) {
-        int run = 0;
-        for (int i = 0, length = text.length(); i < length; i++) {
-            run = set.contains(text.charAt(i)) ? run + 1 : 0;
-            if (run >= minLength) {
+        int length = text.length();
+        int probe = minLength - 1;
+        while (probe < length) {
+            if (!set.contains(text.charAt(probe))) {
+                probe += minLength;
+                continue;
+            }
+            int start = probe;
+            while (start > 0 && set.contains(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = probe + 1;
+            while (end < length && end - start < minLength && set.contains(text.charAt(end))) {
+                end++;
+            }
+            if (end - start >= minLength) {
                 return true;
             }
+            probe = end + minLength; // text[end] is not in the set: the next run starts after it
         }
         return false;
     }
