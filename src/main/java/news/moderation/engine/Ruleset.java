@@ -1,10 +1,8 @@
 package news.moderation.engine;
 
-import com.google.re2j.Matcher;
 import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
-import news.moderation.engine.rules.AsciiSet;
 import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.PatternRule;
 import news.moderation.engine.rules.Rule;
@@ -64,35 +62,19 @@ public final class Ruleset {
         NormalizedText normalized = Normalizer.normalize(text);
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
         compiled.terms().scan(normalized, languages, judgement);
-        AsciiSet inNormalized = null;
         NfkcText nfkc = null;
-        AsciiSet inNfkc = null;
         for (PatternRule pattern : compiled.patterns()) {
             if ((pattern.languages() & languages) == 0) {
                 continue;
             }
             if (pattern.onOriginal()) {
-                nfkc = nfkc == null ? NfkcText.of(text) : nfkc;
-                inNfkc = inNfkc == null ? AsciiSet.presentIn(nfkc.text()) : inNfkc;
-                if (pattern.mayMatch(judgement.listsPresent(), inNfkc)) {
-                    Matcher matcher = pattern.pattern().matcher(nfkc.text());
-                    while (matcher.find()) {
-                        if (matcher.end() > matcher.start()) {
-                            judgement.originalHit(pattern.rule(), nfkc.originalStart(matcher.start()),
-                                    nfkc.originalEnd(matcher.end() - 1));
-                        }
-                    }
+                NfkcText view = nfkc = nfkc == null ? NfkcText.of(text, normalized.originalIsAscii()) : nfkc;
+                if (pattern.mayMatch(judgement.listsPresent(), view.text())) {
+                    pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
+                            view.originalStart(start), view.originalEnd(end - 1)));
                 }
-            } else {
-                inNormalized = inNormalized == null ? AsciiSet.presentIn(normalized.text()) : inNormalized;
-                if (pattern.mayMatch(judgement.listsPresent(), inNormalized)) {
-                    Matcher matcher = pattern.pattern().matcher(normalized.text());
-                    while (matcher.find()) {
-                        if (matcher.end() > matcher.start()) {
-                            judgement.ruleHit(pattern.rule(), matcher.start(), matcher.end());
-                        }
-                    }
-                }
+            } else if (pattern.mayMatch(judgement.listsPresent(), normalized.text())) {
+                pattern.findAll(normalized.text(), (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
             }
         }
         return judgement.verdict(version);

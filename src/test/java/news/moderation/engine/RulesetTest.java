@@ -132,6 +132,15 @@ class RulesetTest {
     }
 
     @Test
+    void findsPersonalDataAfterMoreDigitsThanTheAnchoredSearchTries() {
+        String scores = String.join(", ", java.util.stream.IntStream.range(0, 40).mapToObj(String::valueOf).toList());
+        String text = "scores " + scores + ", call +1 (555) 123-4567 or 555-987-6543";
+        List<Match> matches = ruleset.judge(text, "en").matches();
+        assertEquals(List.of("+1 (555) 123-4567", "555-987-6543"), matches.stream()
+                .filter(m -> m.ruleId().equals("any.personal_data.phone")).map(Match::excerpt).toList());
+    }
+
+    @Test
     void strictestDecisionAndSortedDistinctCategories() {
         Verdict verdict = ruleset.judge("you are a moron, fuck off, shit, call 555-123-4567", "en");
         assertEquals(Decision.REJECT, verdict.decision());

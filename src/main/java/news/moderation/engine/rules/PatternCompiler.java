@@ -20,8 +20,7 @@ import java.util.function.Function;
  *   <li>for {@code on: normalized}, writes literal letters the way the normaliser writes text: lower case, without
  *       accents, doubled letters collapsed ("kill" becomes "kil"), apostrophes dropped, so authors can write
  *       plain words;</li>
- *   <li>finds the lists, and a set of characters, every match must contain: they gate the pattern (see
- *       {@link PatternRule}).</li>
+ *   <li>finds the lists every match must contain: they gate the pattern (see {@link PatternRule}).</li>
  * </ul>
  */
 final class PatternCompiler {
@@ -30,8 +29,7 @@ final class PatternCompiler {
     record WordList(int index, List<String> entries) {
     }
 
-    /** @param requiredChars characters of which every match contains one; null when nothing is known */
-    record Compiled(Pattern pattern, int[] requiredLists, AsciiSet requiredChars) {
+    record Compiled(Pattern pattern, int[] requiredLists) {
     }
 
     private static final List<String[]> UNSUPPORTED = List.of(
@@ -46,7 +44,6 @@ final class PatternCompiler {
     private final Function<String, WordList> lists;
     private final StringBuilder out = new StringBuilder();
     private final List<Integer> requiredLists = new ArrayList<>();
-    private AsciiSet requiredChars;
     private int depth;
     private boolean topLevelAlternation;
     private char previousLetter;
@@ -67,13 +64,10 @@ final class PatternCompiler {
         compiler.translate();
         try {
             Pattern pattern = Pattern.compile(compiler.out.toString());
-            if (compiler.topLevelAlternation) {
-                return new Compiled(pattern, new int[0], null);
-            }
-            int[] requiredLists = onOriginal // list markers are found in the normalised text only
+            int[] requiredLists = compiler.topLevelAlternation || onOriginal // markers: normalised text only
                     ? new int[0]
                     : compiler.requiredLists.stream().mapToInt(Integer::intValue).toArray();
-            return new Compiled(pattern, requiredLists, compiler.requiredChars);
+            return new Compiled(pattern, requiredLists);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid re2j pattern: " + e.getMessage());
         }
@@ -120,9 +114,6 @@ final class PatternCompiler {
                 i++; // the normalised text has no apostrophes: "i'll" is "ill" there
             } else {
                 topLevelAlternation |= c == '|' && depth == 0;
-                if (c < 128 && !Character.isLetterOrDigit(c) && c != ' ' && ".^$|?*+{}".indexOf(c) < 0) {
-                    required(i + 1, AsciiSet.of(c)); // a literal such as '@'
-                }
                 i = copy(i, i + 1);
             }
         }
@@ -142,15 +133,6 @@ final class PatternCompiler {
             end++;
         }
         end = end <= i ? source.length() : end;
-        if (end == i + 2) {
-            char escaped = source.charAt(i + 1);
-            required(end, switch (escaped) {
-                case 'd' -> AsciiSet.DIGITS;
-                case 'w' -> AsciiSet.WORD;
-                case 's' -> AsciiSet.SPACE;
-                default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
-            });
-        }
         return copy(i, end);
     }
 
@@ -165,55 +147,7 @@ final class PatternCompiler {
         while (j < source.length() && source.charAt(j) != ']') {
             j += source.charAt(j) == '\\' ? 2 : 1;
         }
-        int end = Math.min(j + 1, source.length());
-        required(end, characterClass(source.substring(i + 1, Math.max(i + 1, end - 1))));
-        return copy(i, end);
-    }
-
-    /** The ASCII members of a simple class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated or not ASCII. */
-    private static AsciiSet characterClass(String body) {
-        if (body.isEmpty() || body.charAt(0) == '^') {
-            return null;
-        }
-        AsciiSet members = new AsciiSet(0, 0);
-        for (int k = 0; k < body.length(); k++) {
-            char c = body.charAt(k);
-            if (c >= 128) {
-                return null;
-            }
-            if (c == '\\' && k + 1 < body.length()) {
-                char escaped = body.charAt(++k);
-                AsciiSet set = switch (escaped) {
-                    case 'd' -> AsciiSet.DIGITS;
-                    case 'w' -> AsciiSet.WORD;
-                    case 's' -> AsciiSet.SPACE;
-                    default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
-                };
-                if (set == null) {
-                    return null;
-                }
-                members = members.union(set);
-            } else if (k + 2 < body.length() && body.charAt(k + 1) == '-' && body.charAt(k + 2) < 128) {
-                members = members.union(AsciiSet.range(c, body.charAt(k + 2)));
-                k += 2;
-            } else {
-                members = members.union(AsciiSet.of(c));
-            }
-        }
-        return members;
-    }
-
-    /**
-     * Notes an atom ending at {@code end}: when it is at the top level and not optional, every match contains one
-     * of its characters. The most selective such atom gates the pattern.
-     */
-    private void required(int end, AsciiSet members) {
-        boolean optional = end < source.length() && "?*".indexOf(source.charAt(end)) >= 0
-                || source.startsWith("{0", end);
-        if (members != null && depth == 0 && !optional
-                && (requiredChars == null || members.size() < requiredChars.size())) {
-            requiredChars = members;
-        }
+        return copy(i, Math.min(j + 1, source.length()));
     }
 
     private int copyGroupOpening(int i) {
