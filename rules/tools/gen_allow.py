@@ -51,11 +51,11 @@ def load_yaml(path):
         sys.exit("PyYAML is required (python3-yaml)")
 
 
-def terms_by_language():
+def terms_by_language(include_generated=False):
     out = {}
     allow = {}
     for path in sorted(glob.glob(os.path.join(RULES, "**", "*.yaml"), recursive=True)):
-        if os.path.basename(path) == "allow-generated.yaml":
+        if os.path.basename(path) == "allow-generated.yaml" and not include_generated:
             continue
         doc = load_yaml(path) or {}
         lang = doc.get("language")
@@ -89,7 +89,7 @@ def main():
     args = ap.parse_args()
     words = sorted({fold(w.strip()) for w in open(args.dict, encoding="utf-8") if w.strip()})
     words = [w for w in words if re.fullmatch(r"[a-z]+", w)]
-    terms, allow = terms_by_language()
+    terms, allow = terms_by_language(include_generated=args.check)
     dict_words = set(words)
     whole = {t for lst in terms.values() for _, t in lst if "*" not in t and " " not in t}
     all_allow = set().union(*allow.values()) if allow else set()
