@@ -19,8 +19,8 @@ public final class NfkcText {
         this.originalEnd = originalEnd;
     }
 
-    public static NfkcText of(String original) {
-        if (isAscii(original)) {
+    public static NfkcText of(String original, boolean knownAscii) {
+        if (knownAscii || isAscii(original)) {
             return new NfkcText(original, null, null);
         }
         StringBuilder text = new StringBuilder(original.length());

@@ -296,7 +296,7 @@ public final class RulesetCompiler {
             PatternCompiler.Compiled compiled = PatternCompiler.compile(yaml.pattern(), on.equals(ORIGINAL),
                     name -> lists.getOrDefault(languageCode + ":" + name, lists.get(ANY_LANGUAGE + ":" + name)));
             return new PatternRule(index, compiled.pattern(), on.equals(ORIGINAL), language,
-                    compiled.requiredLists(), compiled.requiredChars(), compiled.firstChars());
+                    compiled.requiredLists(), RegexFootprint.of(compiled.pattern().pattern()));
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);
         }

@@ -9,9 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PatternCompilerTest {
     private static final Map<String, WordList> LISTS = Map.of(
@@ -48,25 +46,5 @@ class PatternCompilerTest {
         assertArrayEquals(new int[] {1}, normalized("(?:{you_are} )?{insult}").requiredLists());
         assertArrayEquals(new int[] {1}, normalized("{you_are}? {insult}").requiredLists());
         assertArrayEquals(new int[0], normalized("{you_are}|{insult}").requiredLists());
-    }
-
-    @Test
-    void findsTheCharactersEveryMatchNeeds() {
-        AsciiSet email = original("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}").requiredChars();
-        assertEquals(AsciiSet.of('@'), email);
-        AsciiSet phone = original("\\+?\\d[\\d ()-]{7,}\\d").requiredChars();
-        assertEquals(AsciiSet.DIGITS, phone);
-        assertNull(original("a@b|\\d+").requiredChars()); // an alternation at the top: nothing is certain
-        assertNull(original("(?:x@)?y").requiredChars());
-        assertTrue(normalized("@\\w+ is a {insult}").requiredChars().intersects(AsciiSet.of('@')));
-    }
-
-    @Test
-    void findsTheCharactersAMatchCanStartWith() {
-        assertEquals(AsciiSet.DIGITS.union(AsciiSet.of('+')), original("\\+?\\d[\\d ()-]{7,}\\d").firstChars());
-        assertTrue(original("[A-Za-z0-9._%+-]+@x").firstChars().intersects(AsciiSet.LETTERS));
-        assertNull(original("\\b\\d+").firstChars());
-        assertNull(original("(?:\\+|00)\\d+").firstChars());
-        assertNull(original("\\+?").firstChars()); // nothing is certain when every atom is optional
     }
 }
