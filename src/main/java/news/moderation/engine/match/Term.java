@@ -57,9 +57,6 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
 
     /** Whether {@code text[start, end)} sits where this term's kind allows (word boundaries). */
     boolean fitsWordBoundaries(NormalizedText text, int start, int end) {
-        if (text.crossesContraction(start, end)) {
-            return false;
-        }
         return switch (kind) {
             case WHOLE -> text.isWordStart(start) && text.isWordEnd(end);
             case PREFIX -> text.isWordStart(start);
