@@ -68,7 +68,11 @@ public final class Ruleset {
                 continue;
             }
             if (pattern.onOriginal()) {
-                NfkcText view = nfkc = nfkc == null ? NfkcText.of(text, normalized.originalIsAscii()) : nfkc;
+                if (nfkc == null) {
+                    nfkc = NfkcText.of(text, normalized.originalIsAscii());
+                    compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+                }
+                NfkcText view = nfkc;
                 if (pattern.mayMatch(judgement.markersSeen(), view.text())) {
                     pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
                             view.originalStart(start), view.originalEnd(end - 1)));

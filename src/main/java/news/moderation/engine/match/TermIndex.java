@@ -80,6 +80,17 @@ public final class TermIndex {
         return new int[] {from, to};
     }
 
+    /** Reports only the markers found in {@code text}, a plain string (for patterns on the original text). */
+    public void scanMarkers(String text, TermHits hits) {
+        automaton.scan(text, (key, end) -> {
+            for (TermEntry entry : entriesByKey[key]) {
+                if (entry.role() == TermEntry.Role.MARKER) {
+                    hits.markerSeen(entry.owner());
+                }
+            }
+        });
+    }
+
     public int automatonStates() {
         return automaton.states();
     }

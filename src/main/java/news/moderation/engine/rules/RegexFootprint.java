@@ -12,8 +12,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code requiredStrings}: groups of strings; every match contains one string of each group. "{group} are
- *       {dehumanising}" needs a group word and a dehumanising word. The term pass looks for these strings (as
- *       markers in the same automaton) so a pattern whose strings are absent costs nothing.</li>
+ *       {dehumanising}" needs a group word and a dehumanising word. An automaton looks for these strings (as
+ *       markers) so a pattern whose strings are absent costs nothing. Case is kept; for {@code (?i)} patterns the
+ *       caller compares in lower case.</li>
  *   <li>{@code alphabet}: every character of a match is one of these, and a match is at least {@code minLength}
  *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
  *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
@@ -24,10 +25,11 @@ import java.util.Set;
 public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
                              AsciiSet requiredChars) {
 
-    /** Strings shorter than this occur in almost any text: not worth looking for. */
-    private static final int MIN_USEFUL_LENGTH = 3;
+    /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
+    private static final int MIN_USEFUL_LENGTH = 2;
     private static final int MAX_GROUPS = 3;
     private static final int MAX_EXACT_STRINGS = 256;
+    private static final AsciiSet COMMON = AsciiSet.LETTERS.union(AsciiSet.SPACE);
 
     static RegexFootprint of(String regex) {
         Parser parser = new Parser(regex);
@@ -36,7 +38,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             return new RegexFootprint(List.of(), null, 0, null); // an unbalanced ')': re2j refuses it anyway
         }
         boolean ignoreCase = regex.contains("(?i");
-        List<Set<String>> groups = ignoreCase ? List.of() : node.bestStringGroups();
+        List<Set<String>> groups = node.bestStringGroups();
         AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
         return new RegexFootprint(groups, alphabet, node.minLength, requiredChars);
@@ -126,7 +128,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         Node then(Node next) {
             AsciiSet joinedAlphabet = alphabet == null || next.alphabet == null ? null : alphabet.union(next.alphabet);
             AsciiSet chars = requiredChars == null ? next.requiredChars
-                    : next.requiredChars == null || requiredChars.size() <= next.requiredChars.size()
+                    : next.requiredChars == null || rarity(requiredChars) <= rarity(next.requiredChars)
                     ? requiredChars : next.requiredChars;
             List<Set<String>> groups = new ArrayList<>(required);
             groups.addAll(next.required);
@@ -185,6 +187,11 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             return new Node(alphabet, length, requiredChars, null, null, groups);
         }
 
+        /** Lower is more selective: few characters, and not spaces or letters, which every comment has. */
+        private static int rarity(AsciiSet chars) {
+            return chars.size() + 64 * chars.intersection(COMMON).size();
+        }
+
         private static Set<String> product(Set<String> left, Set<String> right) {
             if (left == null || right == null || (long) left.size() * right.size() > MAX_EXACT_STRINGS) {
                 return null;
@@ -199,20 +206,23 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         }
 
         private static void addGroup(List<Set<String>> groups, Set<String> strings) {
-            if (strings != null && shortest(strings) >= MIN_USEFUL_LENGTH) {
+            if (strings != null && shortest(strings) > 0) {
                 groups.add(strings);
             }
         }
 
+        /** Any group will do for an alternative (sound); the most selective one is best. */
         private Set<String> bestGroup() {
-            List<Set<String>> best = bestStringGroups();
-            return best.isEmpty() ? null : best.get(0);
+            List<Set<String>> groups = new ArrayList<>(required);
+            addGroup(groups, tail);
+            return groups.stream().max(Comparator.comparingInt(Node::shortest)).orElse(null);
         }
 
         /** The most selective groups: longest shortest string first, then fewest strings. */
         List<Set<String>> bestStringGroups() {
             List<Set<String>> groups = new ArrayList<>(required);
             addGroup(groups, tail);
+            groups.removeIf(group -> shortest(group) < MIN_USEFUL_LENGTH);
             groups.sort(Comparator.comparingInt(Node::shortest).reversed().thenComparingInt(Set::size));
             return List.copyOf(groups.subList(0, Math.min(MAX_GROUPS, groups.size())));
         }

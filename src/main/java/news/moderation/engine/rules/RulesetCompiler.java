@@ -17,6 +17,7 @@ import news.moderation.engine.match.Term;
 import news.moderation.engine.match.TermEntry;
 import news.moderation.engine.match.TermEntry.Role;
 import news.moderation.engine.match.TermIndex;
+import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.rules.RuleFileYaml.RuleYaml;
 import news.moderation.engine.rules.RuleFiles.RuleFile;
 
@@ -47,6 +48,7 @@ public final class RulesetCompiler {
     private final Map<String, Long> languageBits = new LinkedHashMap<>();
     private final Map<String, List<String>> lists = new HashMap<>();
     private final List<TermEntry> termEntries = new ArrayList<>();
+    private final List<TermEntry> originalMarkerEntries = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
     private final Map<String, String> fileOfRuleId = new HashMap<>();
@@ -69,7 +71,8 @@ public final class RulesetCompiler {
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.patterns.size(),
                 compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
         return new CompiledRules(List.copyOf(compiler.rules), new TermIndex(compiler.termEntries),
-                List.copyOf(compiler.patterns), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+                List.copyOf(compiler.patterns), new TermIndex(compiler.originalMarkerEntries), compiler.policy,
+                Map.copyOf(compiler.languageBits), stats);
     }
 
     private static RuleFileYaml parse(RuleFile file) throws RulesetException {
@@ -300,20 +303,23 @@ public final class RulesetCompiler {
             throw new RulesetException(file, id, null, e.getMessage(), e);
         }
         RegexFootprint footprint = RegexFootprint.of(pattern.pattern());
-        int[] markers = on.equals(ORIGINAL) ? new int[0] : markerGroupsFor(footprint);
+        int[] markers = on.equals(ORIGINAL)
+                ? markerGroupsFor(footprint, originalMarkerEntries, true)
+                : markerGroupsFor(footprint, termEntries, false);
         return new PatternRule(index, pattern, on.equals(ORIGINAL), language, markers, footprint);
     }
 
     /**
-     * Puts the strings a normalised pattern needs into the automaton as markers, one group per set of strings.
-     * A marker fires whatever the language selection: it only gates a pattern, never decides.
+     * Puts the strings a pattern needs into an automaton as markers, one group per set of strings. A marker fires
+     * whatever the language selection: it only gates a pattern, never decides.
      */
-    private int[] markerGroupsFor(RegexFootprint footprint) {
+    private int[] markerGroupsFor(RegexFootprint footprint, List<TermEntry> automaton, boolean lowerCase) {
         int[] groups = new int[footprint.requiredStrings().size()];
         for (int g = 0; g < groups.length; g++) {
             groups[g] = markerGroups++;
             for (String string : footprint.requiredStrings().get(g)) {
-                termEntries.add(new TermEntry(Term.marker(string), Role.MARKER, groups[g], -1L));
+                String key = lowerCase ? NfkcText.lowerCase(string) : string;
+                automaton.add(new TermEntry(Term.marker(key), Role.MARKER, groups[g], -1L));
             }
         }
         return groups;

@@ -41,7 +41,13 @@ class RegexFootprintTest {
         assertEquals(13, either.size());
         assertTrue(either.containsAll(Set.of("you are an idiot", "ur moron", " is a clown")));
         assertEquals(List.of(), RegexFootprint.of("(?:idiot)?x").requiredStrings()); // optional: not required
-        assertEquals(List.of(), RegexFootprint.of("(?i)idiot").requiredStrings()); // case-insensitive: not known
+        assertEquals(List.of(Set.of("idiot")), RegexFootprint.of("(?i)idiot").requiredStrings()); // compared in lower case
+    }
+
+    @Test
+    void prefersRareCharactersToSpacesAndLetters() {
+        assertEquals(AsciiSet.of('@'), RegexFootprint.of("(?:@\\w+ is a (?:idiot|moron)|\\b(?:idiot|moron) @\\w+)")
+                .requiredChars());
     }
 
     @Test
@@ -50,8 +56,8 @@ class RegexFootprintTest {
         assertEquals(4 + 12, iban.minLength());
         RegexFootprint either = RegexFootprint.of("(?:\\+\\d{2}|00\\d{2}) ?\\d{6,}");
         assertEquals(3 + 6, either.minLength());
-        // every match has an 'x' (first alternative) or a digit (second)
-        assertEquals(AsciiSet.of('x').union(AsciiSet.DIGITS), RegexFootprint.of("x@y|\\d+").requiredChars());
+        // every match has an '@' (first alternative) or a digit (second)
+        assertEquals(AsciiSet.of('@').union(AsciiSet.DIGITS), RegexFootprint.of("x@y|\\d+").requiredChars());
         assertEquals(AsciiSet.of('y'), RegexFootprint.of("(?:x@)?y").requiredChars()); // the '@' is optional
         assertNull(RegexFootprint.of("\\d+.\\d+").alphabet()); // '.' may be anything
         assertTrue(RegexFootprint.of("(?i)ab{3}").mayMatch("ABBB"));
