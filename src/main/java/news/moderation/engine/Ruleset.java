@@ -68,12 +68,16 @@ public final class Ruleset {
                 continue;
             }
             if (pattern.onOriginal()) {
-                NfkcText view = nfkc = nfkc == null ? NfkcText.of(text, normalized.originalIsAscii()) : nfkc;
-                if (pattern.mayMatch(judgement.listsPresent(), view.text())) {
+                if (nfkc == null) {
+                    nfkc = NfkcText.of(text, normalized.originalIsAscii());
+                    compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+                }
+                NfkcText view = nfkc;
+                if (pattern.mayMatch(judgement.markersSeen(), view.text())) {
                     pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
                             view.originalStart(start), view.originalEnd(end - 1)));
                 }
-            } else if (pattern.mayMatch(judgement.listsPresent(), normalized.text())) {
+            } else if (pattern.mayMatch(judgement.markersSeen(), normalized.text())) {
                 pattern.findAll(normalized.text(), (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
             }
         }

@@ -2,7 +2,6 @@ package news.moderation.engine;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -168,24 +167,6 @@ class RulesetTest {
         String masked = ruleset.mask(text, verdict);
         assertEquals("# # # # this, ###", masked);
         assertEquals(text.length(), masked.length());
-    }
-
-    @Test
-    void contractionsAndPossessivesEndWordsWithoutCreatingNewOnes(@TempDir Path dir) throws RulesetException {
-        Ruleset terms = Ruleset.load(RuleDirs.write(dir, "en/obscene.yaml", """
-                language: en
-                category: obscene
-                rules:
-                  - id: en.obscene.words
-                    severity: low
-                    terms: [hell, whore, bitch, ass, fuck]
-                    examples:
-                      match: ["bitch's", "f'uck"]
-                      noMatch: ["he'll", "who're", "As's"]
-                """));
-        assertEquals("bitch", terms.judge("that bitch's car", "en").matches().get(0).excerpt());
-        assertTrue(terms.judge("he'll come, they're here, who're you, the As's", "en").matches().isEmpty());
-        assertEquals("f'uck", terms.judge("f'uck", "en").matches().get(0).excerpt());
     }
 
     @Test

@@ -21,6 +21,11 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
         INFIX
     }
 
+    /** A string of normalised text to find anywhere, as is (a pattern's marker). */
+    public static Term marker(String key) {
+        return new Term(key, Kind.INFIX, new boolean[key.length()], key.length());
+    }
+
     /** @throws IllegalArgumentException with a readable reason when the term cannot be used */
     public static Term parse(String written) {
         String body = written.strip();
@@ -52,9 +57,6 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
 
     /** Whether {@code text[start, end)} sits where this term's kind allows (word boundaries). */
     boolean fitsWordBoundaries(NormalizedText text, int start, int end) {
-        if (text.crossesContraction(start, end)) {
-            return false;
-        }
         return switch (kind) {
             case WHOLE -> text.isWordStart(start) && text.isWordEnd(end);
             case PREFIX -> text.isWordStart(start);

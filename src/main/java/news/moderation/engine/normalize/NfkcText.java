@@ -57,6 +57,15 @@ public final class NfkcText {
         return originalEnd == null ? index + 1 : originalEnd[index];
     }
 
+    /** Lower case, char by char, so that offsets stay the same. */
+    public static String lowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
     private static boolean isAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 128) {

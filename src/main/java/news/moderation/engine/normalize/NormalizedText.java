@@ -9,16 +9,13 @@ public final class NormalizedText {
     private final int[] originalStart;
     private final int[] originalEnd;
     private final int[] run;
-    private final boolean[] contractionBefore;
     private final boolean originalIsAscii;
 
-    NormalizedText(String text, int[] originalStart, int[] originalEnd, int[] run, boolean[] contractionBefore,
-                   boolean originalIsAscii) {
+    NormalizedText(String text, int[] originalStart, int[] originalEnd, int[] run, boolean originalIsAscii) {
         this.text = text;
         this.originalStart = originalStart;
         this.originalEnd = originalEnd;
         this.run = run;
-        this.contractionBefore = contractionBefore;
         this.originalIsAscii = originalIsAscii;
     }
 
@@ -60,23 +57,11 @@ public final class NormalizedText {
     }
 
     public boolean isWordStart(int index) {
-        return index == 0 || !isWordChar(text.charAt(index - 1)) || contractionBefore[index];
+        return index == 0 || !isWordChar(text.charAt(index - 1));
     }
 
-    /** A word ends before a non-word char, or before a contraction ending: "bitch's" is "bitchs" ending "bitch". */
     public boolean isWordEnd(int endExclusive) {
-        return endExclusive == text.length() || !isWordChar(text.charAt(endExclusive))
-                || contractionBefore[endExclusive];
-    }
-
-    /** Whether {@code [start, end)} runs across a contraction ending ("hell" in "he'll", "whore" in "who're"). */
-    public boolean crossesContraction(int start, int end) {
-        for (int i = start + 1; i < end; i++) {
-            if (contractionBefore[i]) {
-                return true;
-            }
-        }
-        return false;
+        return endExclusive == text.length() || !isWordChar(text.charAt(endExclusive));
     }
 
     @Override

@@ -16,8 +16,6 @@ import java.util.Arrays;
  *   <li>Runs of single letters are joined into one word ("f.u.c.k", "F U C K"); see {@link #joinsSingleLetters}.</li>
  *   <li>Words are separated by exactly one space; repeated letters collapse into one char whose {@code run}
  *       remembers the count, so matching can insist on letters a term really doubles.</li>
- *   <li>The ending of a contraction or possessive ("he'll", "who're", "bitch's") is marked as a soft word end:
- *       terms may end there but not run across it.</li>
  * </ol>
  * One pass over the text, token by token; each token is looked at twice (to classify it, then to write it).
  */
@@ -201,33 +199,14 @@ public final class Normalizer {
                 }
                 case SEPARATOR -> out.other("_", i, next); // only inside a @handle
                 case IGNORABLE -> out.absorb(i, next);
-                case APOSTROPHE -> {
-                    if (isContractionEnding(next)) {
-                        out.contraction(); // "he'll" is "hell" with a word end inside: no hit on "hell"
-                    }
+                default -> {
+                    // apostrophes vanish inside words
                 }
             }
             i = next;
         }
         return end;
     }
-
-    /** Whether the word ends, from {@code i}, with the letters of an English contraction or possessive. */
-    private boolean isContractionEnding(int i) {
-        StringBuilder ending = new StringBuilder(2);
-        for (; i <= lastCore && ending.length() <= 2; i += charCount(i)) {
-            CharFold fold = foldAt(i);
-            if (fold.kind == Kind.LETTER && fold.single != 0) {
-                ending.append(fold.single);
-            } else if (fold.kind != Kind.IGNORABLE) {
-                return false;
-            }
-        }
-        return i > lastCore && CONTRACTION_ENDINGS.contains(ending.toString());
-    }
-
-    private static final java.util.Set<String> CONTRACTION_ENDINGS = java.util.Set.of("s", "re", "ll", "ve", "d", "m",
-            "t");
 
     /** "!" "|" "+" at the edge of a word are punctuation ("idiot!"); "$" and "@" still spell letters ("a$$"). */
     private static boolean isDroppedAtEdge(CharFold symbol) {
@@ -279,22 +258,14 @@ public final class Normalizer {
         private int[] start;
         private int[] end;
         private int[] run;
-        private boolean[] contractionBefore;
         private int length;
         private int pendingBreakFrom = -1;
-        private boolean pendingContraction;
 
         Output(int capacity) {
             chars = new char[capacity];
             start = new int[capacity];
             end = new int[capacity];
             run = new int[capacity];
-            contractionBefore = new boolean[capacity];
-        }
-
-        /** The next char starts a contraction ending ("'ll" of "he'll"): a soft word end, no collapsing across. */
-        void contraction() {
-            pendingContraction = length > 0;
         }
 
         /** The next char starts a new word: a single space goes in front of it (none at the very start). */
@@ -302,7 +273,6 @@ public final class Normalizer {
             if (length > 0 && pendingBreakFrom < 0) {
                 pendingBreakFrom = end[length - 1];
             }
-            pendingContraction = false;
         }
 
         /** An invisible character right after the last char written becomes part of its span. */
@@ -319,7 +289,7 @@ public final class Normalizer {
         }
 
         void letter(char c, int from, int to) {
-            if (pendingBreakFrom < 0 && !pendingContraction && length > 0 && chars[length - 1] == c) {
+            if (pendingBreakFrom < 0 && length > 0 && chars[length - 1] == c) {
                 run[length - 1]++;
                 end[length - 1] = to;
                 return;
@@ -342,10 +312,6 @@ public final class Normalizer {
             if (length == chars.length) {
                 grow();
             }
-            if (pendingContraction) {
-                pendingContraction = false;
-                contractionBefore[length] = true;
-            }
             chars[length] = c;
             start[length] = from;
             end[length] = to;
@@ -359,12 +325,10 @@ public final class Normalizer {
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
             run = Arrays.copyOf(run, capacity);
-            contractionBefore = Arrays.copyOf(contractionBefore, capacity);
         }
 
         NormalizedText toNormalizedText(boolean originalIsAscii) {
-            return new NormalizedText(new String(chars, 0, length), start, end, run, contractionBefore,
-                    originalIsAscii);
+            return new NormalizedText(new String(chars, 0, length), start, end, run, originalIsAscii);
         }
     }
 }

@@ -28,6 +28,10 @@ record AsciiSet(long low, long high) {
         return c < 64 ? (low & (1L << c)) != 0 : c < 128 && (high & (1L << (c - 64))) != 0;
     }
 
+    AsciiSet intersection(AsciiSet other) {
+        return new AsciiSet(low & other.low, high & other.high);
+    }
+
     boolean intersects(AsciiSet other) {
         return (low & other.low) != 0 || (high & other.high) != 0;
     }

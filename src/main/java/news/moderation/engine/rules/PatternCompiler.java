@@ -20,17 +20,10 @@ import java.util.function.Function;
  *   <li>for {@code on: normalized}, writes literal letters the way the normaliser writes text: lower case, without
  *       accents, doubled letters collapsed ("kill" becomes "kil"), apostrophes dropped, so authors can write
  *       plain words;</li>
- *   <li>finds the lists every match must contain: they gate the pattern (see {@link PatternRule}).</li>
  * </ul>
  */
 final class PatternCompiler {
 
-    /** A named word list, as referenced by {@code {name}}. */
-    record WordList(int index, List<String> entries) {
-    }
-
-    record Compiled(Pattern pattern, int[] requiredLists) {
-    }
 
     private static final List<String[]> UNSUPPORTED = List.of(
             new String[] {"(?=", "look-ahead"}, new String[] {"(?!", "negative look-ahead"},
@@ -41,14 +34,11 @@ final class PatternCompiler {
 
     private final String source;
     private final boolean onOriginal;
-    private final Function<String, WordList> lists;
+    private final Function<String, List<String>> lists;
     private final StringBuilder out = new StringBuilder();
-    private final List<Integer> requiredLists = new ArrayList<>();
-    private int depth;
-    private boolean topLevelAlternation;
     private char previousLetter;
 
-    private PatternCompiler(String source, boolean onOriginal, Function<String, WordList> lists) {
+    private PatternCompiler(String source, boolean onOriginal, Function<String, List<String>> lists) {
         this.source = source;
         this.onOriginal = onOriginal;
         this.lists = lists;
@@ -58,16 +48,12 @@ final class PatternCompiler {
      * @param lists resolves a list name to its entries, or null when the language has no such list
      * @throws IllegalArgumentException naming what is wrong with the pattern
      */
-    static Compiled compile(String source, boolean onOriginal, Function<String, WordList> lists) {
+    static Pattern compile(String source, boolean onOriginal, Function<String, List<String>> lists) {
         refuseUnsupported(source);
         PatternCompiler compiler = new PatternCompiler(source, onOriginal, lists);
         compiler.translate();
         try {
-            Pattern pattern = Pattern.compile(compiler.out.toString());
-            int[] requiredLists = compiler.topLevelAlternation || onOriginal // markers: normalised text only
-                    ? new int[0]
-                    : compiler.requiredLists.stream().mapToInt(Integer::intValue).toArray();
-            return new Compiled(pattern, requiredLists);
+            return Pattern.compile(compiler.out.toString());
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid re2j pattern: " + e.getMessage());
         }
@@ -102,18 +88,13 @@ final class PatternCompiler {
             } else if (c == '{') {
                 i = listOrQuantifier(i);
             } else if (c == '(') {
-                depth++;
                 i = copyGroupOpening(i);
-            } else if (c == ')') {
-                depth--;
-                i = copy(i, i + 1);
             } else if (Character.isLetter(c) && !onOriginal) {
                 literalLetter(c, i);
                 i++;
             } else if ((c == '\'' || c == '\u2019') && !onOriginal) {
                 i++; // the normalised text has no apostrophes: "i'll" is "ill" there
             } else {
-                topLevelAlternation |= c == '|' && depth == 0;
                 i = copy(i, i + 1);
             }
         }
@@ -167,14 +148,9 @@ final class PatternCompiler {
         if (!isListName(name)) {
             return copy(i, close < 0 ? i + 1 : close + 1); // a quantifier such as {2,3}
         }
-        WordList list = lists.apply(name);
+        List<String> list = lists.apply(name);
         if (list == null) {
             throw new IllegalArgumentException("unknown list {" + name + "}");
-        }
-        boolean optional = close + 1 < source.length() && "?*".indexOf(source.charAt(close + 1)) >= 0
-                || source.startsWith("{0", close + 1);
-        if (depth == 0 && !optional) {
-            requiredLists.add(list.index());
         }
         out.append(alternation(list));
         previousLetter = 0;
@@ -188,9 +164,9 @@ final class PatternCompiler {
         return name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'));
     }
 
-    private String alternation(WordList list) {
+    private String alternation(List<String> list) {
         Set<String> alternatives = new LinkedHashSet<>();
-        for (String entry : list.entries()) {
+        for (String entry : list) {
             String written = entry.strip();
             boolean prefix = written.endsWith("*");
             String word = onOriginal ? written.substring(0, written.length() - (prefix ? 1 : 0)) : Term.parse(entry).key();

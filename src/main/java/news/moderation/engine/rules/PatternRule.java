@@ -6,11 +6,12 @@ import com.google.re2j.Pattern;
 import java.util.BitSet;
 
 /**
- * A compiled pattern rule with what every match of it must contain: the word lists in {@code requiredLists} (seen
- * by the term pass) and its {@link RegexFootprint}. The regex only runs when the text has them, so most comments
- * cost no regex at all: no "you" and no insult, no "you are an idiot"; no '@', no e-mail address.
+ * A compiled pattern rule with what every match of it must contain ({@link RegexFootprint}): the marker groups in
+ * {@code requiredMarkers} (strings looked for by the term pass) and the characters its footprint needs. The regex
+ * only runs when the text has them, so most comments cost no regex at all: no group word and no dehumanising word,
+ * no "{group} are {dehumanising}"; no '@', no e-mail address.
  */
-public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long languages, int[] requiredLists,
+public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long languages, int[] requiredMarkers,
                           RegexFootprint footprint) {
 
     /** Receives a match as offsets into the searched text, end exclusive. */
@@ -18,9 +19,9 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
         void accept(int start, int end);
     }
 
-    public boolean mayMatch(BitSet listsPresent, String text) {
-        for (int list : requiredLists) {
-            if (!listsPresent.get(list)) {
+    public boolean mayMatch(BitSet markersSeen, String text) {
+        for (int marker : requiredMarkers) {
+            if (!markersSeen.get(marker)) {
                 return false;
             }
         }

@@ -1,34 +1,52 @@
 package news.moderation.engine.rules;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
- * What every match of a regex must contain, worked out by a small parser of re2j syntax, so that a pattern is only
- * run on texts where it can match (re2j is linear but not fast: tens of MB/s).
+ * What every match of a regex must contain, worked out by a small parser of re2j syntax, so that a pattern only
+ * runs on texts where it can match (re2j is linear but slow: a few MB/s for big alternations).
  *
  * <ul>
+ *   <li>{@code requiredStrings}: groups of strings; every match contains one string of each group. "{group} are
+ *       {dehumanising}" needs a group word and a dehumanising word. An automaton looks for these strings (as
+ *       markers) so a pattern whose strings are absent costs nothing. Case is kept; for {@code (?i)} patterns the
+ *       caller compares in lower case.</li>
  *   <li>{@code alphabet}: every character of a match is one of these, and a match is at least {@code minLength}
  *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
- *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: ordinary prose with a year
- *       in it does not have that.</li>
- *   <li>{@code required}: every match contains one of these ('@' for an e-mail address).</li>
+ *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
+ *   <li>{@code requiredChars}: every match contains one of these ('@' for an e-mail address).</li>
  * </ul>
- * Either is null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, non-ASCII).
+ * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
-record RegexFootprint(AsciiSet alphabet, int minLength, AsciiSet required) {
+public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
+                             AsciiSet requiredChars) {
+
+    /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
+    private static final int MIN_USEFUL_LENGTH = 2;
+    private static final int MAX_GROUPS = 3;
+    private static final int MAX_EXACT_STRINGS = 256;
+    private static final AsciiSet COMMON = AsciiSet.LETTERS.union(AsciiSet.SPACE);
 
     static RegexFootprint of(String regex) {
         Parser parser = new Parser(regex);
-        RegexFootprint footprint = parser.alternation();
+        Node node = parser.alternation();
         if (parser.i < regex.length()) {
-            return new RegexFootprint(null, 0, null); // an unbalanced ')': re2j will refuse it anyway
+            return new RegexFootprint(List.of(), null, 0, null); // an unbalanced ')': re2j refuses it anyway
         }
-        if (regex.contains("(?i")) {
-            return new RegexFootprint(bothCases(footprint.alphabet), footprint.minLength, bothCases(footprint.required));
-        }
-        return footprint;
+        boolean ignoreCase = regex.contains("(?i");
+        List<Set<String>> groups = node.bestStringGroups();
+        AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
+        AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
+        return new RegexFootprint(groups, alphabet, node.minLength, requiredChars);
     }
 
+    /** The character checks; the string groups are checked by the term pass. */
     boolean mayMatch(String text) {
-        if (required != null && !containsAny(text, required)) {
+        if (requiredChars != null && !containsAny(text, requiredChars)) {
             return false;
         }
         return alphabet == null || minLength <= 1 || hasRun(text, alphabet, minLength);
@@ -85,26 +103,133 @@ record RegexFootprint(AsciiSet alphabet, int minLength, AsciiSet required) {
         return folded;
     }
 
-    /** A sequence of pieces: characters come from any piece, lengths add up, the most selective requirement wins. */
-    private static RegexFootprint sequence(RegexFootprint a, RegexFootprint b) {
-        AsciiSet alphabet = a.alphabet == null || b.alphabet == null ? null : a.alphabet.union(b.alphabet);
-        AsciiSet required = a.required == null ? b.required
-                : b.required == null || a.required.size() <= b.required.size() ? a.required : b.required;
-        return new RegexFootprint(alphabet, a.minLength + b.minLength, required);
-    }
+    /**
+     * What is known about the matches of one part of a regex. {@code exact}: the complete, small set of strings it
+     * matches (null if not small or not known); {@code tail}: strings one of which every match ends with (can still
+     * grow with what follows); {@code required}: string groups every match contains one of.
+     */
+    private record Node(AsciiSet alphabet, int minLength, AsciiSet requiredChars, Set<String> exact,
+                        Set<String> tail, List<Set<String>> required) {
 
-    /** Alternatives: characters from either, the shorter length, a requirement only if both have one. */
-    private static RegexFootprint either(RegexFootprint a, RegexFootprint b) {
-        AsciiSet alphabet = a.alphabet == null || b.alphabet == null ? null : a.alphabet.union(b.alphabet);
-        AsciiSet required = a.required == null || b.required == null ? null : a.required.union(b.required);
-        return new RegexFootprint(alphabet, Math.min(a.minLength, b.minLength), required);
-    }
+        static final Node EMPTY = new Node(AsciiSet.NONE, 0, null, Set.of(""), Set.of(""), List.of());
+        static final Node ANYTHING = new Node(null, 1, null, null, null, List.of());
 
-    private static final RegexFootprint EMPTY = new RegexFootprint(AsciiSet.NONE, 0, null);
-    private static final RegexFootprint ANYTHING = new RegexFootprint(null, 1, null);
+        static Node oneOf(AsciiSet set) {
+            return set == null ? ANYTHING : new Node(set, 1, set, null, null, List.of());
+        }
 
-    private static RegexFootprint oneOf(AsciiSet set) {
-        return set == null ? ANYTHING : new RegexFootprint(set, 1, set);
+        static Node literal(char c) {
+            AsciiSet set = c < 128 ? AsciiSet.of(c) : null;
+            Set<String> string = Set.of(String.valueOf(c));
+            return new Node(set, 1, set, string, string, List.of());
+        }
+
+        /** This, then {@code next}. */
+        Node then(Node next) {
+            AsciiSet joinedAlphabet = alphabet == null || next.alphabet == null ? null : alphabet.union(next.alphabet);
+            AsciiSet chars = requiredChars == null ? next.requiredChars
+                    : next.requiredChars == null || rarity(requiredChars) <= rarity(next.requiredChars)
+                    ? requiredChars : next.requiredChars;
+            List<Set<String>> groups = new ArrayList<>(required);
+            groups.addAll(next.required);
+            Set<String> exactProduct = product(exact, next.exact);
+            Set<String> newTail;
+            if (next.exact == null) {
+                addGroup(groups, tail);
+                newTail = next.tail;
+            } else {
+                newTail = product(tail, next.exact);
+                if (newTail == null) {
+                    addGroup(groups, tail);
+                    newTail = next.exact;
+                }
+            }
+            return new Node(joinedAlphabet, minLength + next.minLength, chars, exactProduct, newTail, groups);
+        }
+
+        /** This or {@code other}. */
+        Node or(Node other) {
+            AsciiSet joinedAlphabet = alphabet == null || other.alphabet == null ? null : alphabet.union(other.alphabet);
+            AsciiSet chars = requiredChars == null || other.requiredChars == null
+                    ? null : requiredChars.union(other.requiredChars);
+            Set<String> union = null;
+            if (exact != null && other.exact != null && exact.size() + other.exact.size() <= MAX_EXACT_STRINGS) {
+                union = new LinkedHashSet<>(exact);
+                union.addAll(other.exact);
+            }
+            List<Set<String>> groups = new ArrayList<>();
+            Set<String> mine = bestGroup();
+            Set<String> theirs = other.bestGroup();
+            if (union == null && mine != null && theirs != null) {
+                Set<String> either = new LinkedHashSet<>(mine);
+                either.addAll(theirs);
+                groups.add(either);
+            }
+            return new Node(joinedAlphabet, Math.min(minLength, other.minLength), chars, union, union, groups);
+        }
+
+        /** This, repeated at least {@code min} times ({@code atMostOnce}: and at most once). */
+        Node repeated(int min, boolean atMostOnce) {
+            if (min == 0) {
+                Set<String> optional = null;
+                if (atMostOnce && exact != null) {
+                    optional = new LinkedHashSet<>(exact);
+                    optional.add("");
+                }
+                return new Node(alphabet, 0, null, optional, optional, List.of());
+            }
+            int length = (int) Math.min((long) minLength * min, Integer.MAX_VALUE / 2);
+            if (min == 1 && atMostOnce) {
+                return this;
+            }
+            List<Set<String>> groups = new ArrayList<>(required);
+            addGroup(groups, tail);
+            return new Node(alphabet, length, requiredChars, null, null, groups);
+        }
+
+        /** Lower is more selective: few characters, and not spaces or letters, which every comment has. */
+        private static int rarity(AsciiSet chars) {
+            return chars.size() + 64 * chars.intersection(COMMON).size();
+        }
+
+        private static Set<String> product(Set<String> left, Set<String> right) {
+            if (left == null || right == null || (long) left.size() * right.size() > MAX_EXACT_STRINGS) {
+                return null;
+            }
+            Set<String> product = new LinkedHashSet<>();
+            for (String a : left) {
+                for (String b : right) {
+                    product.add(a + b);
+                }
+            }
+            return product;
+        }
+
+        private static void addGroup(List<Set<String>> groups, Set<String> strings) {
+            if (strings != null && shortest(strings) > 0) {
+                groups.add(strings);
+            }
+        }
+
+        /** Any group will do for an alternative (sound); the most selective one is best. */
+        private Set<String> bestGroup() {
+            List<Set<String>> groups = new ArrayList<>(required);
+            addGroup(groups, tail);
+            return groups.stream().max(Comparator.comparingInt(Node::shortest)).orElse(null);
+        }
+
+        /** The most selective groups: longest shortest string first, then fewest strings. */
+        List<Set<String>> bestStringGroups() {
+            List<Set<String>> groups = new ArrayList<>(required);
+            addGroup(groups, tail);
+            groups.removeIf(group -> shortest(group) < MIN_USEFUL_LENGTH);
+            groups.sort(Comparator.comparingInt(Node::shortest).reversed().thenComparingInt(Set::size));
+            return List.copyOf(groups.subList(0, Math.min(MAX_GROUPS, groups.size())));
+        }
+
+        private static int shortest(Set<String> strings) {
+            return strings.stream().mapToInt(s -> s.strip().length()).min().orElse(0);
+        }
     }
 
     /** Recursive descent over alternation, sequence, quantified atom. */
@@ -116,49 +241,51 @@ record RegexFootprint(AsciiSet alphabet, int minLength, AsciiSet required) {
             this.regex = regex;
         }
 
-        RegexFootprint alternation() {
-            RegexFootprint result = sequence();
+        Node alternation() {
+            Node result = sequence();
             while (i < regex.length() && regex.charAt(i) == '|') {
                 i++;
-                result = either(result, sequence());
+                result = result.or(sequence());
             }
             return result;
         }
 
-        private RegexFootprint sequence() {
-            RegexFootprint result = EMPTY;
+        private Node sequence() {
+            Node result = Node.EMPTY;
             while (i < regex.length() && regex.charAt(i) != '|' && regex.charAt(i) != ')') {
-                result = RegexFootprint.sequence(result, quantified(atom()));
+                result = result.then(quantified(atom()));
             }
             return result;
         }
 
-        private RegexFootprint quantified(RegexFootprint atom) {
+        private Node quantified(Node atom) {
             if (i >= regex.length()) {
                 return atom;
             }
             char c = regex.charAt(i);
             int min;
-            if (c == '?' || c == '*') {
-                i++;
+            boolean atMostOnce = false;
+            if (c == '?') {
+                min = 0;
+                atMostOnce = true;
+            } else if (c == '*') {
                 min = 0;
             } else if (c == '+') {
-                i++;
                 min = 1;
             } else if (c == '{' && repeatEnd() > 0) {
-                int close = repeatEnd();
-                String counts = regex.substring(i + 1, close);
+                String counts = regex.substring(i + 1, repeatEnd());
                 int comma = counts.indexOf(',');
                 min = Integer.parseInt(comma < 0 ? counts : counts.substring(0, comma));
-                i = close + 1;
+                atMostOnce = counts.equals("0,1") || counts.equals("1") || counts.equals("0");
+                i = repeatEnd();
             } else {
                 return atom;
             }
+            i++;
             if (i < regex.length() && regex.charAt(i) == '?') {
                 i++; // lazy
             }
-            int minLength = (int) Math.min((long) atom.minLength * min, Integer.MAX_VALUE / 2);
-            return new RegexFootprint(atom.alphabet, minLength, min == 0 ? null : atom.required);
+            return atom.repeated(min, atMostOnce);
         }
 
         /** @return the index of the '}' of a repeat count such as {2} {2,} {2,5} at i, or -1 */
@@ -173,7 +300,7 @@ record RegexFootprint(AsciiSet alphabet, int minLength, AsciiSet required) {
             return digitsAndComma && counts.chars().filter(ch -> ch == ',').count() <= 1 ? close : -1;
         }
 
-        private RegexFootprint atom() {
+        private Node atom() {
             char c = regex.charAt(i++);
             switch (c) {
                 case '(' -> {
@@ -183,11 +310,11 @@ record RegexFootprint(AsciiSet alphabet, int minLength, AsciiSet required) {
                         int name = regex.indexOf('>', i);
                         if (close >= 0 && (colon < 0 || close < colon) && (name < 0 || close < name)) {
                             i = close + 1; // a flag group such as (?i)
-                            return EMPTY;
+                            return Node.EMPTY;
                         }
                         i = Math.min(colon < 0 ? Integer.MAX_VALUE : colon, name < 0 ? Integer.MAX_VALUE : name) + 1;
                     }
-                    RegexFootprint group = alternation();
+                    Node group = alternation();
                     i++; // ')'
                     return group;
                 }
@@ -203,23 +330,26 @@ record RegexFootprint(AsciiSet alphabet, int minLength, AsciiSet required) {
                         i += regex.charAt(i) == '\\' ? 2 : 1;
                     }
                     i++;
-                    return oneOf(characterClass(regex.substring(start, Math.min(i - 1, regex.length()))));
+                    return Node.oneOf(characterClass(regex.substring(start, Math.min(i - 1, regex.length()))));
                 }
                 case '\\' -> {
                     char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
                     if ("bBAz".indexOf(escaped) >= 0) {
-                        return EMPTY; // zero-width
+                        return Node.EMPTY; // zero-width
                     }
-                    return oneOf(escapeClass(escaped));
+                    if (escaped < 128 && !Character.isLetterOrDigit(escaped)) {
+                        return Node.literal(escaped);
+                    }
+                    return Node.oneOf(escapeClass(escaped));
                 }
                 case '^', '$' -> {
-                    return EMPTY;
+                    return Node.EMPTY;
                 }
                 case '.' -> {
-                    return ANYTHING;
+                    return Node.ANYTHING;
                 }
                 default -> {
-                    return oneOf(c < 128 ? AsciiSet.of(c) : null);
+                    return Node.literal(c);
                 }
             }
         }
