@@ -21,29 +21,29 @@ import io.restassured.response.ValidatableResponse;
  * Requests as Coral's external moderation phase sends them: {@code JSON.stringify(request, null, 2)} (two-space
  * indented, "key": value), signed with {@code sha256=<hex>} per active secret.
  */
-final class CoralRequests {
+public final class CoralRequests {
 
-    static final String PATH = "/api/v1/integrations/coral/moderation";
+    public static final String PATH = "/api/v1/integrations/coral/moderation";
     /** The secrets of the test profile (application.properties). */
-    static final String CURRENT_SECRET = "empsec_test-current-5f0c";
-    static final String PREVIOUS_SECRET = "empsec_test-previous-9a1e";
-    static final String SITE = "a4bede88-2d2c-4424-bc18-4322a9e285a6";
+    public static final String CURRENT_SECRET = "empsec_test-current-5f0c";
+    public static final String PREVIOUS_SECRET = "empsec_test-previous-9a1e";
+    public static final String SITE = "a4bede88-2d2c-4424-bc18-4322a9e285a6";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CoralRequests() {
     }
 
-    static String newStory() {
+    public static String newStory() {
         return "story-" + UUID.randomUUID();
     }
 
-    static String newAuthor() {
+    public static String newAuthor() {
         return "author-" + UUID.randomUUID();
     }
 
     /** A request body laid out byte for byte as Coral's JSON.stringify(…, null, 2) writes it. */
-    static String body(String action, String commentBody, String authorId, String role, String storyId) {
+    public static String body(String action, String commentBody, String authorId, String role, String storyId) {
         return """
                 {
                   "action": %s,
@@ -68,16 +68,16 @@ final class CoralRequests {
                 string(SITE));
     }
 
-    static String signature(String body, String... secrets) {
+    public static String signature(String body, String... secrets) {
         return Arrays.stream(secrets).map(secret -> "sha256=" + hmac(secret, body)).collect(Collectors.joining(","));
     }
 
     /** Posts as Coral does, signed with the current secret. */
-    static ValidatableResponse send(String body) {
+    public static ValidatableResponse send(String body) {
         return send(body, signature(body, CURRENT_SECRET));
     }
 
-    static ValidatableResponse send(String body, String signature) {
+    public static ValidatableResponse send(String body, String signature) {
         var request = given().header("Content-Type", "application/json").header("User-Agent", "Coral Moderation/9.0.0");
         if (signature != null) {
             request.header("X-Coral-Signature", signature);
