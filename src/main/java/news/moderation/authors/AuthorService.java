@@ -36,15 +36,19 @@ public class AuthorService {
                 .orElse(AuthorStanding.ACTIVE);
     }
 
-    /** Refuses a submission from a suspended or banned author, with a problem answer that says why. */
-    public void checkMayComment(String authorId) {
-        AuthorStanding standing = standing(authorId);
+    /**
+     * The standing of an author who submits a comment; a suspended or banned author is refused with a problem answer
+     * that says why.
+     */
+    public AuthorStanding standingToComment(String authorId) {
+        Optional<Author> author = Author.findByIdOptional(authorId);
+        AuthorStanding standing = author.map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
         if (standing == AuthorStanding.SUSPENDED || standing == AuthorStanding.BANNED) {
-            Author author = Author.findById(authorId);
-            String until = author.until == null ? "" : " until " + author.until;
+            String until = author.get().until == null ? "" : " until " + author.get().until;
             throw new ClientErrorException(Response.Status.FORBIDDEN,
                     "Author " + authorId + " is " + standing.name().toLowerCase() + until + " and may not comment");
         }
+        return standing;
     }
 
     /** After a rejection: an author with too many recent ones is put under pre-moderation, in the audit trail. */

@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -29,8 +28,10 @@ public class Comment extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Insertion order, assigned by PostgreSQL; the cursor of an article's comment pages. */
-    @Generated
+    /**
+     * Insertion order, assigned by PostgreSQL; the cursor of an article's comment pages. Not read back after an
+     * insert (null until the comment is loaded again): nothing on the submission path needs it.
+     */
     @Column(insertable = false, updatable = false)
     public Long seq;
 

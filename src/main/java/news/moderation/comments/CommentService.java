@@ -92,7 +92,7 @@ public class CommentService {
         return QuarkusTransaction.joiningExisting().call(() -> {
             CommentStatus before = comment.status;
             comment.body = body;
-            judged(comment, verdict);
+            judged(comment, verdict, authors.standing(comment.authorId));
             comment.persistAndFlush();
             audit.commentChanged(comment, AuditLog.SYSTEM, AuditAction.MACHINE_VERDICT, before.name(), null,
                     "edited by its author");
@@ -121,7 +121,7 @@ public class CommentService {
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
             String requestHash) {
-        authors.checkMayComment(request.authorId());
+        AuthorStanding standing = authors.standingToComment(request.authorId());
         if (request.parentId() != null) {
             Comment parent = Comment.findById(request.parentId());
             if (parent == null || !parent.articleId.equals(request.articleId())) {
@@ -137,7 +137,7 @@ public class CommentService {
         comment.body = request.body();
         comment.lang = request.lang();
         comment.siteId = siteId;
-        judged(comment, verdict);
+        judged(comment, verdict, standing);
         // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.idempotencyKey = idempotencyKey;
@@ -151,10 +151,10 @@ public class CommentService {
     }
 
     /** Gives the comment the verdict and the status that follows from it and from its author's standing. */
-    private void judged(Comment comment, Verdict verdict) {
+    private static void judged(Comment comment, Verdict verdict, AuthorStanding standing) {
         VerdictView view = VerdictView.of(verdict);
         comment.status = CommentStatus.after(verdict.decision());
-        if (comment.status == CommentStatus.PUBLISHED && authors.standing(comment.authorId) == AuthorStanding.PREMODERATED) {
+        if (comment.status == CommentStatus.PUBLISHED && standing == AuthorStanding.PREMODERATED) {
             comment.status = CommentStatus.PENDING_REVIEW;
         }
         comment.decision = view.decision();

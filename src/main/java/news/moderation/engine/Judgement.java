@@ -22,7 +22,7 @@ final class Judgement implements TermHits {
     private final Policy policy;
     private final List<Hit> hits = new ArrayList<>();
     private final List<Hit> allowedSpans = new ArrayList<>();
-    private final BitSet listsPresent = new BitSet();
+    private final BitSet markersSeen = new BitSet();
 
     Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy) {
         this.original = original;
@@ -42,12 +42,12 @@ final class Judgement implements TermHits {
     }
 
     @Override
-    public void listPresent(int list) {
-        listsPresent.set(list);
+    public void markerSeen(int markerGroup) {
+        markersSeen.set(markerGroup);
     }
 
-    BitSet listsPresent() {
-        return listsPresent;
+    BitSet markersSeen() {
+        return markersSeen;
     }
 
     void originalHit(int rule, int start, int end) {

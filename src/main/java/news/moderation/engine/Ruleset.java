@@ -3,7 +3,6 @@ package news.moderation.engine;
 import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
-import news.moderation.engine.rules.AsciiSet;
 import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.PatternRule;
 import news.moderation.engine.rules.Rule;
@@ -63,26 +62,23 @@ public final class Ruleset {
         NormalizedText normalized = Normalizer.normalize(text);
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
         compiled.terms().scan(normalized, languages, judgement);
-        AsciiSet inNormalized = null;
         NfkcText nfkc = null;
-        AsciiSet inNfkc = null;
         for (PatternRule pattern : compiled.patterns()) {
             if ((pattern.languages() & languages) == 0) {
                 continue;
             }
             if (pattern.onOriginal()) {
-                nfkc = nfkc == null ? NfkcText.of(text) : nfkc;
-                inNfkc = inNfkc == null ? AsciiSet.presentIn(nfkc.text()) : inNfkc;
-                if (pattern.mayMatch(judgement.listsPresent(), inNfkc)) {
-                    NfkcText view = nfkc;
+                if (nfkc == null) {
+                    nfkc = NfkcText.of(text, normalized.originalIsAscii());
+                    compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+                }
+                NfkcText view = nfkc;
+                if (pattern.mayMatch(judgement.markersSeen(), view.text())) {
                     pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
                             view.originalStart(start), view.originalEnd(end - 1)));
                 }
-            } else {
-                inNormalized = inNormalized == null ? AsciiSet.presentIn(normalized.text()) : inNormalized;
-                if (pattern.mayMatch(judgement.listsPresent(), inNormalized)) {
-                    pattern.findAll(normalized.text(), (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
-                }
+            } else if (pattern.mayMatch(judgement.markersSeen(), normalized.text())) {
+                pattern.findAll(normalized.text(), (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
             }
         }
         return judgement.verdict(version);

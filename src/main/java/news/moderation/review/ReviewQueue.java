@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import news.moderation.authors.AuthorService;
 import news.moderation.comments.Comment;
@@ -111,6 +112,12 @@ public class ReviewQueue {
         }
         em.clear(); // the UPDATE bypassed the persistence context
         return Comment.<Comment>list("id in ?1 order by seq", ids).stream().map(this::item).toList();
+    }
+
+    @Transactional
+    public QueueItem item(UUID id) {
+        return item(Comment.<Comment>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("No comment with id " + id)));
     }
 
     QueueItem item(Comment comment) {

@@ -69,6 +69,13 @@ public class ReviewResource {
         return queue.claim(caller.getName(), request.limit());
     }
 
+    /** One comment as the queue shows it, whatever its status: to reload an item after a conflict. */
+    @GET
+    @Path("/comments/{id}")
+    public QueueItem item(@PathParam("id") UUID id) {
+        return queue.item(id);
+    }
+
     @POST
     @Path("/comments/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)

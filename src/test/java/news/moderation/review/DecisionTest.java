@@ -45,6 +45,10 @@ class DecisionTest {
                 .statusCode(200)
                 .body("comment.status", equalTo("PUBLISHED"))
                 .body("version", equalTo(1));
+        given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}", id).then()
+                .statusCode(200)
+                .body("comment.status", equalTo("PUBLISHED"))
+                .body("version", equalTo(1));
 
         given().get("/api/v1/articles/article-approve/comments").then().body("items.id", hasItem(id));
         given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}/history", id).then()

@@ -21,6 +21,11 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
         INFIX
     }
 
+    /** A string of normalised text to find anywhere, as is (a pattern's marker). */
+    public static Term marker(String key) {
+        return new Term(key, Kind.INFIX, new boolean[key.length()], key.length());
+    }
+
     /** @throws IllegalArgumentException with a readable reason when the term cannot be used */
     public static Term parse(String written) {
         String body = written.strip();

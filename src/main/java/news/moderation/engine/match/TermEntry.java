@@ -2,7 +2,7 @@ package news.moderation.engine.match;
 
 /**
  * A term put into the automaton, and what a hit of it means: a rule hit, an allow-list span, or a marker saying
- * that a word list used by patterns occurs in the text. {@code languages} is the bit of the term's language.
+ * that a string some pattern needs occurs in the text. {@code languages} is the bit of the term's language.
  */
 public record TermEntry(Term term, Role role, int owner, long languages) {
 
@@ -11,7 +11,7 @@ public record TermEntry(Term term, Role role, int owner, long languages) {
         RULE,
         /** an allow-list entry; {@code owner} is unused */
         ALLOW,
-        /** {@code owner} is the index of a word list referenced by patterns */
-        LIST_MARKER
+        /** {@code owner} is a marker group: strings of which a pattern's every match contains one */
+        MARKER
     }
 }

@@ -6,5 +6,6 @@ public interface TermHits {
 
     void allowed(int start, int end);
 
-    void listPresent(int list);
+    /** A string some pattern needs occurs in the text (no word boundaries checked). */
+    void markerSeen(int markerGroup);
 }

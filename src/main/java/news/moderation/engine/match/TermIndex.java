@@ -56,7 +56,7 @@ public final class TermIndex {
                 }
             }
             // a marker only gates a regex, which checks boundaries itself: no check here keeps it a superset
-            case LIST_MARKER -> hits.listPresent(entry.owner());
+            case MARKER -> hits.markerSeen(entry.owner());
         }
     }
 
@@ -78,6 +78,17 @@ public final class TermIndex {
             }
         }
         return new int[] {from, to};
+    }
+
+    /** Reports only the markers found in {@code text}, a plain string (for patterns on the original text). */
+    public void scanMarkers(String text, TermHits hits) {
+        automaton.scan(text, (key, end) -> {
+            for (TermEntry entry : entriesByKey[key]) {
+                if (entry.role() == TermEntry.Role.MARKER) {
+                    hits.markerSeen(entry.owner());
+                }
+            }
+        });
     }
 
     public int automatonStates() {

@@ -32,14 +32,21 @@ final class CharFold {
     final Kind kind;
     /** the folded text: letters for LETTER, the digit for DIGIT, the character itself otherwise */
     final String text;
+    /** {@code text} when it is a single char (the common case, kept apart for speed), else 0 */
+    final char single;
     /** the letter a DIGIT or LEET_SYMBOL stands for inside a word, 0 if none */
     final char leet;
     /** for SEPARATOR: true for whitespace other than line breaks, which may sit between spaced-out letters */
     final boolean inlineSpace;
 
+    boolean isLineBreak() {
+        return kind == Kind.SEPARATOR && single == ' ' && !inlineSpace;
+    }
+
     private CharFold(Kind kind, String text, char leet, boolean inlineSpace) {
         this.kind = kind;
         this.text = text;
+        this.single = text.length() == 1 ? text.charAt(0) : 0;
         this.leet = leet;
         this.inlineSpace = inlineSpace;
     }
@@ -53,6 +60,10 @@ final class CharFold {
             ASCII[c] = foldAscii(c);
             BMP[c] = ASCII[c];
         }
+    }
+
+    static CharFold ascii(char c) {
+        return ASCII[c];
     }
 
     static CharFold of(int codePoint) {

@@ -19,8 +19,8 @@ public final class NfkcText {
         this.originalEnd = originalEnd;
     }
 
-    public static NfkcText of(String original) {
-        if (isAscii(original)) {
+    public static NfkcText of(String original, boolean knownAscii) {
+        if (knownAscii || isAscii(original)) {
             return new NfkcText(original, null, null);
         }
         StringBuilder text = new StringBuilder(original.length());
@@ -55,6 +55,15 @@ public final class NfkcText {
     /** @param index the last char (inclusive) of a span */
     public int originalEnd(int index) {
         return originalEnd == null ? index + 1 : originalEnd[index];
+    }
+
+    /** Lower case, char by char, so that offsets stay the same. */
+    public static String lowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     private static boolean isAscii(String text) {

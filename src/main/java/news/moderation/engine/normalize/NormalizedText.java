@@ -9,12 +9,19 @@ public final class NormalizedText {
     private final int[] originalStart;
     private final int[] originalEnd;
     private final int[] run;
+    private final boolean originalIsAscii;
 
-    NormalizedText(String text, int[] originalStart, int[] originalEnd, int[] run) {
+    NormalizedText(String text, int[] originalStart, int[] originalEnd, int[] run, boolean originalIsAscii) {
         this.text = text;
         this.originalStart = originalStart;
         this.originalEnd = originalEnd;
         this.run = run;
+        this.originalIsAscii = originalIsAscii;
+    }
+
+    /** Whether the original text was plain ASCII (then NFKC leaves it as it is). */
+    public boolean originalIsAscii() {
+        return originalIsAscii;
     }
 
     public String text() {

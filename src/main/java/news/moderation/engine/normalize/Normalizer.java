@@ -13,10 +13,11 @@ import java.util.Arrays;
  *   <li>Tokens are runs of non-separators. A token containing a letter is a word: inside it digits and
  *       {@code @ $ ! | +} become letters (leetspeak), {@code * #} become the wildcard {@code *}, apostrophes vanish.
  *       A token without letters stays a number ("2024", "555-1234").</li>
- *   <li>Runs of single letters are joined into one word ("f.u.c.k", "F U C K"); see {@link #joinsSpacedLetters}.</li>
+ *   <li>Runs of single letters are joined into one word ("f.u.c.k", "F U C K"); see {@link #joinsSingleLetters}.</li>
  *   <li>Words are separated by exactly one space; repeated letters collapse into one char whose {@code run}
  *       remembers the count, so matching can insist on letters a term really doubles.</li>
  * </ol>
+ * One pass over the text, token by token; each token is looked at twice (to classify it, then to write it).
  */
 public final class Normalizer {
     /** Spaced-out letters need this many to be joined: "u r a moron" stays apart, "f u c k" does not. */
@@ -24,79 +25,73 @@ public final class Normalizer {
     /** Punctuation between single letters ("f.u.c.k", "f-u-c-k") of at most this many characters joins them. */
     private static final int MAX_TIGHT_GAP = 3;
 
-    private Normalizer() {
+    private enum Gap { NONE, TIGHT, SPACE }
+
+    private final char[] chars; // the original's chars: array access is cheaper than String.charAt here
+    private final int length;
+    private boolean ascii = true;
+    private final Output out;
+
+    // what scanToken found out about the token it scanned
+    private int tokenEnd;
+    private int firstCore;
+    private int lastCore;
+    private boolean hasLetter;
+    private boolean singleLetter;
+
+    private Normalizer(String original) {
+        this.chars = original.toCharArray();
+        this.length = chars.length;
+        this.out = new Output(length + 16);
     }
 
     public static NormalizedText normalize(String original) {
-        Units units = Units.of(original);
-        Tokens tokens = Tokens.of(units);
-        Output out = new Output(original.length() + 16);
-        for (int t = 0; t < tokens.count; t++) {
-            emitToken(units, tokens, t, out);
-        }
-        return out.toNormalizedText();
+        return new Normalizer(original).normalizeAll();
     }
 
-    private static void emitToken(Units units, Tokens tokens, int t, Output out) {
-        int first = tokens.start[t];
-        int end = tokens.end[t];
-        int firstCore = -1;
-        int lastCore = -1;
-        boolean hasLetter = false;
-        for (int u = first; u < end; u++) {
-            Kind kind = units.fold[u].kind;
-            if (kind == Kind.LETTER || kind == Kind.DIGIT) {
-                firstCore = firstCore < 0 ? u : firstCore;
-                lastCore = u;
-                hasLetter |= kind == Kind.LETTER;
-            }
+    private NormalizedText normalizeAll() {
+        int i = skipSeparators(0);
+        while (i < length) {
+            scanToken(i);
+            i = singleLetter ? writeSingleLetterRun(i) : writeToken(i, false);
+            i = skipSeparators(i);
         }
-        if (!tokens.joinedToPrevious[t]) {
-            out.wordBreak();
-        }
-        boolean emphasis = units.original(first) == '*' && units.original(end - 1) == '*' && end - first > 1;
-        for (int u = first; u < end; u++) {
-            CharFold fold = units.fold[u];
-            boolean edge = u < firstCore || u > lastCore;
-            switch (fold.kind) {
-                case LETTER -> out.letters(fold.text, units.start[u], units.end[u]);
-                case DIGIT -> {
-                    if (hasLetter && fold.leet != 0) {
-                        out.letter(fold.leet, units.start[u], units.end[u]);
-                    } else {
-                        out.other(fold.text, units.start[u], units.end[u]);
-                    }
-                }
-                case LEET_SYMBOL -> {
-                    if (!hasLetter) {
-                        continue;
-                    }
-                    boolean mention = fold.leet == 'a' && u == first && u + 1 < end
-                            && units.fold[u + 1].kind == Kind.LETTER;
-                    if (mention) {
-                        out.wordBreak();
-                        out.other("@", units.start[u], units.end[u]);
-                    } else if (!edge || !isDroppedAtEdge(fold)) {
-                        out.letter(fold.leet, units.start[u], units.end[u]); // "a$$", "$hit", "b@stard"
-                    }
-                }
-                case MASK -> {
-                    boolean hashtag = units.original(u) == '#' && u < firstCore;
-                    if (hasLetter && !hashtag && !(emphasis && edge)) {
-                        out.other("*", units.start[u], units.end[u]);
-                    }
-                }
-                case SEPARATOR -> out.other("_", units.start[u], units.end[u]); // only inside a @handle
-                default -> {
-                    // apostrophes vanish inside words
-                }
-            }
-        }
+        return out.toNormalizedText(ascii);
     }
 
-    /** "!" "|" "+" at the edge of a word are punctuation ("idiot!"); "$" and "@" still spell letters ("a$$"). */
-    private static boolean isDroppedAtEdge(CharFold symbol) {
-        return symbol.leet != 's' && symbol.leet != 'a';
+    /**
+     * A single letter, and the single letters after it joined into one word when {@link #joinsSingleLetters} says
+     * so. @return where the text goes on
+     */
+    private int writeSingleLetterRun(int start) {
+        int last = start;
+        int lastEnd = tokenEnd;
+        int letters = 1;
+        Gap runGap = Gap.NONE; // one kind of gap per run: "a f.u.c.k" joins "f.u.c.k" only
+        while (true) {
+            int next = skipSeparators(lastEnd);
+            Gap gap = gapBetween(lastEnd, next);
+            if (next >= length || gap == Gap.NONE || (runGap != Gap.NONE && gap != runGap)) {
+                break;
+            }
+            scanToken(next);
+            if (!singleLetter) {
+                break;
+            }
+            runGap = gap;
+            last = next;
+            lastEnd = tokenEnd;
+            letters++;
+        }
+        if (!joinsSingleLetters(letters, runGap == Gap.SPACE)) {
+            scanToken(start);
+            return writeToken(start, false); // the next letter may start a run with another kind of gap
+        }
+        for (int i = start; i <= last; i = skipSeparators(i)) {
+            scanToken(i);
+            i = writeToken(i, i != start);
+        }
+        return lastEnd;
     }
 
     /**
@@ -104,158 +99,157 @@ public final class Normalizer {
      * at least two of them; separated by single spaces ("f u c k") only when there are at least
      * {@value #MIN_SPACED_LETTERS}, so ordinary one-letter words ("u r a moron", "a b c") stay words.
      */
-    static boolean joinsSpacedLetters(int letters, boolean anySpaceGap) {
-        return letters >= (anySpaceGap ? MIN_SPACED_LETTERS : 2);
+    static boolean joinsSingleLetters(int letters, boolean spaced) {
+        return letters >= (spaced ? MIN_SPACED_LETTERS : 2);
     }
 
-    /** The folded code points of the original, invisible ones already dropped. */
-    private static final class Units {
-        final String original;
-        final CharFold[] fold;
-        final int[] start;
-        final int[] end;
-        int count;
-
-        private Units(String original) {
-            this.original = original;
-            int capacity = original.length();
-            fold = new CharFold[capacity];
-            start = new int[capacity];
-            end = new int[capacity];
-        }
-
-        static Units of(String original) {
-            Units units = new Units(original);
-            int length = original.length();
-            for (int i = 0; i < length; ) {
-                char c = original.charAt(i);
-                int codePoint = Character.isHighSurrogate(c) ? original.codePointAt(i) : c;
-                int next = i + Character.charCount(codePoint);
-                CharFold fold = CharFold.of(codePoint);
-                if (fold.kind == Kind.IGNORABLE) {
-                    if (units.count > 0 && units.end[units.count - 1] == i) {
-                        units.end[units.count - 1] = next; // "e" + combining accent: the accent belongs to the "e"
-                    }
-                } else {
-                    units.fold[units.count] = fold;
-                    units.start[units.count] = i;
-                    units.end[units.count] = next;
-                    units.count++;
-                }
-                i = next;
+    private Gap gapBetween(int from, int to) {
+        int separators = 0;
+        boolean punctuation = false;
+        for (int i = from; i < to; i += charCount(i)) {
+            CharFold fold = foldAt(i);
+            if (fold.kind == Kind.IGNORABLE) {
+                continue;
             }
-            return units;
-        }
-
-        char original(int unit) {
-            return original.charAt(start[unit]);
-        }
-    }
-
-    /** Runs of non-separator units, and which of them join the previous one (spaced-out letters). */
-    private static final class Tokens {
-        final int[] start;
-        final int[] end;
-        final boolean[] joinedToPrevious;
-        int count;
-
-        private Tokens(int capacity) {
-            start = new int[capacity];
-            end = new int[capacity];
-            joinedToPrevious = new boolean[capacity];
-        }
-
-        static Tokens of(Units units) {
-            Tokens tokens = new Tokens(units.count / 2 + 1);
-            int u = 0;
-            while (u < units.count) {
-                while (u < units.count && units.fold[u].kind == Kind.SEPARATOR) {
-                    u++;
-                }
-                if (u == units.count) {
-                    break;
-                }
-                int tokenStart = u;
-                boolean mention = units.original(u) == '@' && u + 1 < units.count
-                        && units.fold[u + 1].kind == Kind.LETTER;
-                while (u < units.count && (units.fold[u].kind != Kind.SEPARATOR
-                        || mention && units.original(u) == '_' && u + 1 < units.count
-                        && units.fold[u + 1].kind != Kind.SEPARATOR)) {
-                    u++; // a handle keeps its underscores: "@john_doe"
-                }
-                tokens.add(tokenStart, u);
-            }
-            tokens.joinSingleLetters(units);
-            return tokens;
-        }
-
-        private void add(int tokenStart, int tokenEnd) {
-            start[count] = tokenStart;
-            end[count] = tokenEnd;
-            count++;
-        }
-
-        private void joinSingleLetters(Units units) {
-            int t = 0;
-            while (t < count) {
-                if (!isSingleLetter(units, t)) {
-                    t++;
-                    continue;
-                }
-                int last = t;
-                Gap runGap = Gap.NONE; // one kind of gap per run: "a f.u.c.k" joins "f.u.c.k" only
-                while (last + 1 < count && isSingleLetter(units, last + 1)) {
-                    Gap gap = gapBetween(units, last, last + 1);
-                    if (gap == Gap.NONE || (runGap != Gap.NONE && gap != runGap)) {
-                        break;
-                    }
-                    runGap = gap;
-                    last++;
-                }
-                if (joinsSpacedLetters(last - t + 1, runGap == Gap.SPACE)) {
-                    Arrays.fill(joinedToPrevious, t + 1, last + 1, true);
-                    t = last + 1;
-                } else {
-                    t = Math.max(t + 1, last); // the last letter may start a run with another kind of gap
-                }
-            }
-        }
-
-        /** One letter, maybe with punctuation that {@link #emitToken} drops around it ("k!"). */
-        private boolean isSingleLetter(Units units, int t) {
-            int letters = 0;
-            for (int u = start[t]; u < end[t]; u++) {
-                CharFold fold = units.fold[u];
-                if (fold.kind == Kind.LETTER) {
-                    letters++;
-                } else if (fold.kind != Kind.APOSTROPHE && !(fold.kind == Kind.LEET_SYMBOL && isDroppedAtEdge(fold))) {
-                    return false;
-                }
-            }
-            return letters == 1;
-        }
-
-        private enum Gap { NONE, TIGHT, SPACE }
-
-        private Gap gapBetween(Units units, int left, int right) {
-            int from = end[left];
-            int to = start[right];
-            if (to - from == 1 && units.fold[from].inlineSpace) {
-                return Gap.SPACE;
-            }
-            if (to - from > MAX_TIGHT_GAP) {
+            if (fold.isLineBreak()) {
                 return Gap.NONE;
             }
-            boolean punctuation = false;
-            for (int u = from; u < to; u++) {
-                CharFold fold = units.fold[u];
-                if (" ".equals(fold.text) && !fold.inlineSpace) {
-                    return Gap.NONE; // a line break
-                }
-                punctuation |= !fold.inlineSpace;
-            }
-            return punctuation ? Gap.TIGHT : Gap.NONE;
+            separators++;
+            punctuation |= !fold.inlineSpace;
         }
+        if (separators == 1 && !punctuation) {
+            return Gap.SPACE;
+        }
+        return punctuation && separators <= MAX_TIGHT_GAP ? Gap.TIGHT : Gap.NONE;
+    }
+
+    /** Classifies the token starting at {@code start}: where it ends, its letters and digits, single letter or not. */
+    private void scanToken(int start) {
+        boolean mention = chars[start] == '@' && nextIsLetter(start + 1);
+        firstCore = -1;
+        lastCore = -1;
+        hasLetter = false;
+        int letters = 0;
+        boolean onlyLetters = true;
+        int i = start;
+        while (i < length) {
+            CharFold fold = foldAt(i);
+            if (fold.kind == Kind.SEPARATOR) {
+                if (!(mention && chars[i] == '_' && i + 1 < length && foldAt(i + 1).kind != Kind.SEPARATOR)) {
+                    break; // a handle keeps its underscores: "@john_doe"
+                }
+                onlyLetters = false;
+            } else if (fold.kind == Kind.LETTER || fold.kind == Kind.DIGIT) {
+                firstCore = firstCore < 0 ? i : firstCore;
+                lastCore = i;
+                hasLetter |= fold.kind == Kind.LETTER;
+                letters += fold.kind == Kind.LETTER ? 1 : 0;
+                onlyLetters &= fold.kind == Kind.LETTER;
+            } else if (fold.kind == Kind.MASK || (fold.kind == Kind.LEET_SYMBOL && !isDroppedAtEdge(fold))) {
+                onlyLetters = false;
+            }
+            i += charCount(i);
+        }
+        tokenEnd = i;
+        singleLetter = onlyLetters && letters == 1; // "k!" counts: the "!" is dropped
+    }
+
+    /** Writes the token {@link #scanToken} just classified. @return its end */
+    private int writeToken(int start, boolean joinedToPrevious) {
+        if (!joinedToPrevious) {
+            out.wordBreak();
+        }
+        int end = tokenEnd;
+        boolean emphasis = chars[start] == '*' && chars[end - 1] == '*' && end - start > 1;
+        for (int i = start; i < end; ) {
+            CharFold fold = foldAt(i);
+            int next = i + charCount(i);
+            boolean edge = i < firstCore || i > lastCore;
+            switch (fold.kind) {
+                case LETTER -> {
+                    if (fold.single != 0) {
+                        out.letter(fold.single, i, next);
+                    } else {
+                        out.letters(fold.text, i, next);
+                    }
+                }
+                case DIGIT -> {
+                    if (hasLetter && fold.leet != 0) {
+                        out.letter(fold.leet, i, next);
+                    } else {
+                        out.other(fold.text, i, next);
+                    }
+                }
+                case LEET_SYMBOL -> {
+                    if (!hasLetter) {
+                        break;
+                    }
+                    if (fold.leet == 'a' && i == start && nextIsLetter(next)) {
+                        out.wordBreak();
+                        out.other("@", i, next); // a mention: "@john"
+                    } else if (!edge || !isDroppedAtEdge(fold)) {
+                        out.letter(fold.leet, i, next); // "sh!t", "a$$", "$hit", "b@stard"
+                    }
+                }
+                case MASK -> {
+                    boolean hashtag = chars[i] == '#' && i < firstCore;
+                    if (hasLetter && !hashtag && !(emphasis && edge)) {
+                        out.other("*", i, next);
+                    }
+                }
+                case SEPARATOR -> out.other("_", i, next); // only inside a @handle
+                case IGNORABLE -> out.absorb(i, next);
+                default -> {
+                    // apostrophes vanish inside words
+                }
+            }
+            i = next;
+        }
+        return end;
+    }
+
+    /** "!" "|" "+" at the edge of a word are punctuation ("idiot!"); "$" and "@" still spell letters ("a$$"). */
+    private static boolean isDroppedAtEdge(CharFold symbol) {
+        return symbol.leet != 's' && symbol.leet != 'a';
+    }
+
+    /** Skips separators and invisible characters; the latter join the span of the char written before them. */
+    private int skipSeparators(int i) {
+        while (i < length) {
+            CharFold fold = foldAt(i);
+            int next = i + charCount(i);
+            if (fold.kind == Kind.IGNORABLE) {
+                out.absorb(i, next);
+            } else if (fold.kind != Kind.SEPARATOR) {
+                return i;
+            }
+            i = next;
+        }
+        return i;
+    }
+
+    private boolean nextIsLetter(int i) {
+        while (i < length) {
+            CharFold fold = foldAt(i);
+            if (fold.kind != Kind.IGNORABLE) {
+                return fold.kind == Kind.LETTER;
+            }
+            i += charCount(i);
+        }
+        return false;
+    }
+
+    private CharFold foldAt(int i) {
+        char c = chars[i];
+        if (c < 128) {
+            return CharFold.ascii(c);
+        }
+        ascii = false;
+        return CharFold.of(Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c);
+    }
+
+    private int charCount(int i) {
+        return Character.isHighSurrogate(chars[i]) && i + 1 < length && Character.isLowSurrogate(chars[i + 1]) ? 2 : 1;
     }
 
     /** The growing normalised text with its offset map; collapses repeated letters as they are appended. */
@@ -276,8 +270,15 @@ public final class Normalizer {
 
         /** The next char starts a new word: a single space goes in front of it (none at the very start). */
         void wordBreak() {
-            if (length > 0 && chars[length - 1] != ' ') {
+            if (length > 0 && pendingBreakFrom < 0) {
                 pendingBreakFrom = end[length - 1];
+            }
+        }
+
+        /** An invisible character right after the last char written becomes part of its span. */
+        void absorb(int from, int to) {
+            if (length > 0 && end[length - 1] == from && pendingBreakFrom < 0) {
+                end[length - 1] = to;
             }
         }
 
@@ -326,8 +327,8 @@ public final class Normalizer {
             run = Arrays.copyOf(run, capacity);
         }
 
-        NormalizedText toNormalizedText() {
-            return new NormalizedText(new String(chars, 0, length), start, end, run);
+        NormalizedText toNormalizedText(boolean originalIsAscii) {
+            return new NormalizedText(new String(chars, 0, length), start, end, run, originalIsAscii);
         }
     }
 }

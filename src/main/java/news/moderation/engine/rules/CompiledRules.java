@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Everything a ruleset needs to judge text, ready to use. {@code languageBits} gives each language (including
  * "any") the bit used to select terms and patterns; rules are referred to by their index in {@code rules}.
+ * {@code originalMarkers} holds the strings {@code on: original} patterns need, in lower case, to be looked for in
+ * the lower-cased NFKC text.
  */
-public record CompiledRules(List<Rule> rules, TermIndex terms, List<PatternRule> patterns, Policy policy,
-                            Map<String, Long> languageBits, RulesetStats stats) {
+public record CompiledRules(List<Rule> rules, TermIndex terms, List<PatternRule> patterns, TermIndex originalMarkers,
+                            Policy policy, Map<String, Long> languageBits, RulesetStats stats) {
 }

@@ -20,22 +20,10 @@ import java.util.function.Function;
  *   <li>for {@code on: normalized}, writes literal letters the way the normaliser writes text: lower case, without
  *       accents, doubled letters collapsed ("kill" becomes "kil"), apostrophes dropped, so authors can write
  *       plain words;</li>
- *   <li>finds the lists, and a set of characters, every match must contain: they gate the pattern (see
- *       {@link PatternRule}).</li>
  * </ul>
  */
 final class PatternCompiler {
 
-    /** A named word list, as referenced by {@code {name}}. */
-    record WordList(int index, List<String> entries) {
-    }
-
-    /**
-     * @param requiredChars characters of which every match contains one; null when nothing is known
-     * @param firstChars    the characters a match can start with; null when nothing is known
-     */
-    record Compiled(Pattern pattern, int[] requiredLists, AsciiSet requiredChars, AsciiSet firstChars) {
-    }
 
     private static final List<String[]> UNSUPPORTED = List.of(
             new String[] {"(?=", "look-ahead"}, new String[] {"(?!", "negative look-ahead"},
@@ -46,17 +34,11 @@ final class PatternCompiler {
 
     private final String source;
     private final boolean onOriginal;
-    private final Function<String, WordList> lists;
+    private final Function<String, List<String>> lists;
     private final StringBuilder out = new StringBuilder();
-    private final List<Integer> requiredLists = new ArrayList<>();
-    private AsciiSet requiredChars;
-    private AsciiSet firstChars = AsciiSet.NONE;
-    private boolean firstCharsOpen = true;
-    private int depth;
-    private boolean topLevelAlternation;
     private char previousLetter;
 
-    private PatternCompiler(String source, boolean onOriginal, Function<String, WordList> lists) {
+    private PatternCompiler(String source, boolean onOriginal, Function<String, List<String>> lists) {
         this.source = source;
         this.onOriginal = onOriginal;
         this.lists = lists;
@@ -66,20 +48,12 @@ final class PatternCompiler {
      * @param lists resolves a list name to its entries, or null when the language has no such list
      * @throws IllegalArgumentException naming what is wrong with the pattern
      */
-    static Compiled compile(String source, boolean onOriginal, Function<String, WordList> lists) {
+    static Pattern compile(String source, boolean onOriginal, Function<String, List<String>> lists) {
         refuseUnsupported(source);
         PatternCompiler compiler = new PatternCompiler(source, onOriginal, lists);
         compiler.translate();
         try {
-            Pattern pattern = Pattern.compile(compiler.out.toString());
-            if (compiler.topLevelAlternation) {
-                return new Compiled(pattern, new int[0], null, null);
-            }
-            int[] requiredLists = onOriginal // list markers are found in the normalised text only
-                    ? new int[0]
-                    : compiler.requiredLists.stream().mapToInt(Integer::intValue).toArray();
-            AsciiSet firstChars = compiler.firstCharsOpen ? null : compiler.firstChars;
-            return new Compiled(pattern, requiredLists, compiler.requiredChars, firstChars);
+            return Pattern.compile(compiler.out.toString());
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid re2j pattern: " + e.getMessage());
         }
@@ -114,26 +88,13 @@ final class PatternCompiler {
             } else if (c == '{') {
                 i = listOrQuantifier(i);
             } else if (c == '(') {
-                notAnAtom();
-                depth++;
                 i = copyGroupOpening(i);
-            } else if (c == ')') {
-                depth--;
-                i = copy(i, i + 1);
             } else if (Character.isLetter(c) && !onOriginal) {
-                notAnAtom();
                 literalLetter(c, i);
                 i++;
             } else if ((c == '\'' || c == '\u2019') && !onOriginal) {
                 i++; // the normalised text has no apostrophes: "i'll" is "ill" there
             } else {
-                topLevelAlternation |= c == '|' && depth == 0;
-                if (".^$".indexOf(c) >= 0 || c >= 128) {
-                    notAnAtom();
-                } else if ("|?*+".indexOf(c) < 0) {
-                    // a literal: '@' is worth gating on, a letter, digit or space is too common
-                    atom(i + 1, AsciiSet.of(c), !Character.isLetterOrDigit(c) && c != ' ');
-                }
                 i = copy(i, i + 1);
             }
         }
@@ -153,17 +114,6 @@ final class PatternCompiler {
             end++;
         }
         end = end <= i ? source.length() : end;
-        if (end == i + 2) {
-            char escaped = source.charAt(i + 1);
-            atom(end, switch (escaped) {
-                case 'd' -> AsciiSet.DIGITS;
-                case 'w' -> AsciiSet.WORD;
-                case 's' -> AsciiSet.SPACE;
-                default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
-            }, true);
-        } else {
-            notAnAtom(); // \pL, \x{..}
-        }
         return copy(i, end);
     }
 
@@ -178,71 +128,7 @@ final class PatternCompiler {
         while (j < source.length() && source.charAt(j) != ']') {
             j += source.charAt(j) == '\\' ? 2 : 1;
         }
-        int end = Math.min(j + 1, source.length());
-        atom(end, characterClass(source.substring(i + 1, Math.max(i + 1, end - 1))), true);
-        return copy(i, end);
-    }
-
-    /** The ASCII members of a simple class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated or not ASCII. */
-    private static AsciiSet characterClass(String body) {
-        if (body.isEmpty() || body.charAt(0) == '^') {
-            return null;
-        }
-        AsciiSet members = AsciiSet.NONE;
-        for (int k = 0; k < body.length(); k++) {
-            char c = body.charAt(k);
-            if (c >= 128) {
-                return null;
-            }
-            if (c == '\\' && k + 1 < body.length()) {
-                char escaped = body.charAt(++k);
-                AsciiSet set = switch (escaped) {
-                    case 'd' -> AsciiSet.DIGITS;
-                    case 'w' -> AsciiSet.WORD;
-                    case 's' -> AsciiSet.SPACE;
-                    default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
-                };
-                if (set == null) {
-                    return null;
-                }
-                members = members.union(set);
-            } else if (k + 2 < body.length() && body.charAt(k + 1) == '-' && body.charAt(k + 2) < 128) {
-                members = members.union(AsciiSet.range(c, body.charAt(k + 2)));
-                k += 2;
-            } else {
-                members = members.union(AsciiSet.of(c));
-            }
-        }
-        return members;
-    }
-
-    /**
-     * Notes a one-character atom ending at {@code end} whose possible characters are {@code members} (null: not
-     * known). At the top level and not optional, every match contains one of them: the most selective such atom
-     * gates the pattern. The atoms before the first non-optional one give the characters a match starts with.
-     */
-    private void atom(int end, AsciiSet members, boolean selective) {
-        if (depth != 0) {
-            return;
-        }
-        boolean optional = end < source.length() && "?*".indexOf(source.charAt(end)) >= 0
-                || source.startsWith("{0", end);
-        if (selective && members != null && !optional
-                && (requiredChars == null || members.size() < requiredChars.size())) {
-            requiredChars = members;
-        }
-        if (firstCharsOpen) {
-            firstChars = members == null ? null : firstChars.union(members);
-            firstCharsOpen = members != null && optional;
-        }
-    }
-
-    /** A group, list, letter or anchor at the start: what a match starts with is not known. */
-    private void notAnAtom() {
-        if (depth == 0 && firstCharsOpen) {
-            firstCharsOpen = false;
-            firstChars = null;
-        }
+        return copy(i, Math.min(j + 1, source.length()));
     }
 
     private int copyGroupOpening(int i) {
@@ -262,15 +148,9 @@ final class PatternCompiler {
         if (!isListName(name)) {
             return copy(i, close < 0 ? i + 1 : close + 1); // a quantifier such as {2,3}
         }
-        notAnAtom();
-        WordList list = lists.apply(name);
+        List<String> list = lists.apply(name);
         if (list == null) {
             throw new IllegalArgumentException("unknown list {" + name + "}");
-        }
-        boolean optional = close + 1 < source.length() && "?*".indexOf(source.charAt(close + 1)) >= 0
-                || source.startsWith("{0", close + 1);
-        if (depth == 0 && !optional) {
-            requiredLists.add(list.index());
         }
         out.append(alternation(list));
         previousLetter = 0;
@@ -284,9 +164,9 @@ final class PatternCompiler {
         return name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'));
     }
 
-    private String alternation(WordList list) {
+    private String alternation(List<String> list) {
         Set<String> alternatives = new LinkedHashSet<>();
-        for (String entry : list.entries()) {
+        for (String entry : list) {
             String written = entry.strip();
             boolean prefix = written.endsWith("*");
             String word = onOriginal ? written.substring(0, written.length() - (prefix ? 1 : 0)) : Term.parse(entry).key();

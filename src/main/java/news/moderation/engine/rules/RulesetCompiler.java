@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.google.re2j.Pattern;
 import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
 import news.moderation.engine.RulesetException;
@@ -16,6 +17,7 @@ import news.moderation.engine.match.Term;
 import news.moderation.engine.match.TermEntry;
 import news.moderation.engine.match.TermEntry.Role;
 import news.moderation.engine.match.TermIndex;
+import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.rules.RuleFileYaml.RuleYaml;
 import news.moderation.engine.rules.RuleFiles.RuleFile;
 
@@ -44,14 +46,16 @@ public final class RulesetCompiler {
 
     private final Map<String, RuleFileYaml> parsed = new LinkedHashMap<>();
     private final Map<String, Long> languageBits = new LinkedHashMap<>();
-    private final Map<String, PatternCompiler.WordList> lists = new HashMap<>();
+    private final Map<String, List<String>> lists = new HashMap<>();
     private final List<TermEntry> termEntries = new ArrayList<>();
+    private final List<TermEntry> originalMarkerEntries = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
     private final Map<String, String> fileOfRuleId = new HashMap<>();
     private Policy policy = Policy.defaults();
     private String policyFile;
     private int termCount;
+    private int markerGroups;
     private int allowCount;
 
     private RulesetCompiler() {
@@ -67,7 +71,8 @@ public final class RulesetCompiler {
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.patterns.size(),
                 compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
         return new CompiledRules(List.copyOf(compiler.rules), new TermIndex(compiler.termEntries),
-                List.copyOf(compiler.patterns), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+                List.copyOf(compiler.patterns), new TermIndex(compiler.originalMarkerEntries), compiler.policy,
+                Map.copyOf(compiler.languageBits), stats);
     }
 
     private static RuleFileYaml parse(RuleFile file) throws RulesetException {
@@ -209,12 +214,10 @@ public final class RulesetCompiler {
             if (list.getValue() == null || list.getValue().isEmpty()) {
                 throw new RulesetException(file, null, null, "list \"" + list.getKey() + "\" is empty");
             }
-            int index = lists.size();
-            lists.put(key, new PatternCompiler.WordList(index, List.copyOf(list.getValue())));
             for (String entry : list.getValue()) {
-                // a marker fires whatever the language selection: it only gates patterns, never decides
-                termEntries.add(new TermEntry(parseTerm(file, null, entry), Role.LIST_MARKER, index, -1L));
+                parseTerm(file, null, entry); // refused here, with the file, if it cannot be normalised
             }
+            lists.put(key, List.copyOf(list.getValue()));
         }
     }
 
@@ -292,14 +295,34 @@ public final class RulesetCompiler {
         if (!on.equals(NORMALIZED) && !on.equals(ORIGINAL)) {
             throw new RulesetException(file, id, null, "unknown 'on: " + on + "' (normalized | original)");
         }
+        Pattern pattern;
         try {
-            PatternCompiler.Compiled compiled = PatternCompiler.compile(yaml.pattern(), on.equals(ORIGINAL),
+            pattern = PatternCompiler.compile(yaml.pattern(), on.equals(ORIGINAL),
                     name -> lists.getOrDefault(languageCode + ":" + name, lists.get(ANY_LANGUAGE + ":" + name)));
-            return new PatternRule(index, compiled.pattern(), on.equals(ORIGINAL), language,
-                    compiled.requiredLists(), compiled.requiredChars(), compiled.firstChars());
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);
         }
+        RegexFootprint footprint = RegexFootprint.of(pattern.pattern());
+        int[] markers = on.equals(ORIGINAL)
+                ? markerGroupsFor(footprint, originalMarkerEntries, true)
+                : markerGroupsFor(footprint, termEntries, false);
+        return new PatternRule(index, pattern, on.equals(ORIGINAL), language, markers, footprint);
+    }
+
+    /**
+     * Puts the strings a pattern needs into an automaton as markers, one group per set of strings. A marker fires
+     * whatever the language selection: it only gates a pattern, never decides.
+     */
+    private int[] markerGroupsFor(RegexFootprint footprint, List<TermEntry> automaton, boolean lowerCase) {
+        int[] groups = new int[footprint.requiredStrings().size()];
+        for (int g = 0; g < groups.length; g++) {
+            groups[g] = markerGroups++;
+            for (String string : footprint.requiredStrings().get(g)) {
+                String key = lowerCase ? NfkcText.lowerCase(string) : string;
+                automaton.add(new TermEntry(Term.marker(key), Role.MARKER, groups[g], -1L));
+            }
+        }
+        return groups;
     }
 
     private static Term parseTerm(String file, String ruleId, String written) throws RulesetException {

@@ -1,5 +1,6 @@
 package news.moderation.platform.errors;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -93,6 +94,13 @@ public class ProblemMappers {
             return Problem.response(status, "The service could not answer this request");
         }
         return Problem.response(status, e.getMessage());
+    }
+
+    /** A client that hung up mid-request: nobody reads the answer, and it is no fault of the service. */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        LOG.debugf("Request body could not be read: %s", e.getMessage());
+        return Problem.response(Response.Status.BAD_REQUEST, "The request body could not be read");
     }
 
     @ServerExceptionMapper

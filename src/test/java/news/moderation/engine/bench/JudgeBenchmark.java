@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class JudgeBenchmark {
-    static final int CORPUS_CHARS = 1_000_000;
+    static final int CORPUS_CHARS = 250_000;
 
     /** the rules directory; when it does not exist a synthetic ruleset is generated (labelled so in the output) */
     @Param("rules")

@@ -1,72 +1,38 @@
 package news.moderation.engine.rules;
 
-import news.moderation.engine.rules.PatternCompiler.Compiled;
-import news.moderation.engine.rules.PatternCompiler.WordList;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PatternCompilerTest {
-    private static final Map<String, WordList> LISTS = Map.of(
-            "you_are", new WordList(0, List.of("you are", "ur")),
-            "insult", new WordList(1, List.of("idiot", "loser*", "piece of shit")));
+    private static final Map<String, List<String>> LISTS = Map.of(
+            "you_are", List.of("you are", "ur"),
+            "insult", List.of("idiot", "loser*", "piece of shit"));
 
-    private static Compiled normalized(String source) {
-        return PatternCompiler.compile(source, false, LISTS::get);
+    private static String normalized(String source) {
+        return PatternCompiler.compile(source, false, LISTS::get).pattern();
     }
 
-    private static Compiled original(String source) {
-        return PatternCompiler.compile(source, true, LISTS::get);
+    private static String original(String source) {
+        return PatternCompiler.compile(source, true, LISTS::get).pattern();
     }
 
     @Test
     void writesLiteralsTheWayTheNormaliserWritesText() {
-        assertEquals("i wil kil you", normalized("I will KILL you").pattern().pattern());
-        assertEquals("dont go", normalized("don't go").pattern().pattern());
-        assertEquals("\\bkil\\b [ll]{2,3} cafe", normalized("\\bkill\\b [ll]{2,3} café").pattern().pattern());
-        assertEquals("al?l", normalized("al?l").pattern().pattern()); // a quantified letter is not collapsed
-        assertEquals("I will KILL", original("I will KILL").pattern().pattern());
+        assertEquals("i wil kil you", normalized("I will KILL you"));
+        assertEquals("dont go", normalized("don't go"));
+        assertEquals("\\bkil\\b [ll]{2,3} cafe", normalized("\\bkill\\b [ll]{2,3} café"));
+        assertEquals("al?l", normalized("al?l")); // a quantified letter is not collapsed
+        assertEquals("I will KILL", original("I will KILL"));
     }
 
     @Test
     void expandsListsIntoWordBoundedAlternationsOfNormalisedEntries() {
-        String expanded = normalized("{insult}").pattern().pattern();
-        assertEquals("\\b(?:piece of shit|loser\\w*|idiot)\\b", expanded);
+        assertEquals("\\b(?:piece of shit|loser\\w*|idiot)\\b", normalized("{insult}"));
         assertThrows(IllegalArgumentException.class, () -> normalized("{nosuchlist}"));
-    }
-
-    @Test
-    void findsTheListsEveryMatchNeeds() {
-        assertArrayEquals(new int[] {0, 1}, normalized("{you_are} (?:such |a )*{insult}").requiredLists());
-        assertArrayEquals(new int[] {1}, normalized("(?:{you_are} )?{insult}").requiredLists());
-        assertArrayEquals(new int[] {1}, normalized("{you_are}? {insult}").requiredLists());
-        assertArrayEquals(new int[0], normalized("{you_are}|{insult}").requiredLists());
-    }
-
-    @Test
-    void findsTheCharactersEveryMatchNeeds() {
-        AsciiSet email = original("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}").requiredChars();
-        assertEquals(AsciiSet.of('@'), email);
-        AsciiSet phone = original("\\+?\\d[\\d ()-]{7,}\\d").requiredChars();
-        assertEquals(AsciiSet.DIGITS, phone);
-        assertNull(original("a@b|\\d+").requiredChars()); // an alternation at the top: nothing is certain
-        assertNull(original("(?:x@)?y").requiredChars());
-        assertTrue(normalized("@\\w+ is a {insult}").requiredChars().intersects(AsciiSet.of('@')));
-    }
-
-    @Test
-    void findsTheCharactersAMatchCanStartWith() {
-        assertEquals(AsciiSet.DIGITS.union(AsciiSet.of('+')), original("\\+?\\d[\\d ()-]{7,}\\d").firstChars());
-        assertTrue(original("[A-Za-z0-9._%+-]+@x").firstChars().intersects(AsciiSet.LETTERS));
-        assertNull(original("\\b\\d+").firstChars());
-        assertNull(original("(?:\\+|00)\\d+").firstChars());
-        assertNull(original("\\+?").firstChars()); // nothing is certain when every atom is optional
     }
 }

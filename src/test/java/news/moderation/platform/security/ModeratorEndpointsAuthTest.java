@@ -36,6 +36,7 @@ class ModeratorEndpointsAuthTest {
                     "{\"decisions\":[{\"commentId\":\"" + ANY_ID + "\",\"decision\":{\"action\":\"APPROVE\",\"expectedVersion\":0}}]}",
                     "moderator"),
             new Endpoint("GET", "/api/v1/moderation/comments/" + ANY_ID + "/history", null, "moderator"),
+            new Endpoint("GET", "/api/v1/moderation/comments/" + ANY_ID, null, "moderator"),
             new Endpoint("GET", "/api/v1/moderation/authors/someone", null, "moderator"),
             new Endpoint("POST", "/api/v1/moderation/authors/someone/status",
                     "{\"status\":\"ACTIVE\",\"reason\":\"test\"}", "moderator"),

@@ -1,0 +1,396 @@
+package news.moderation.engine.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What every match of a regex must contain, worked out by a small parser of re2j syntax, so that a pattern only
+ * runs on texts where it can match (re2j is linear but slow: a few MB/s for big alternations).
+ *
+ * <ul>
+ *   <li>{@code requiredStrings}: groups of strings; every match contains one string of each group. "{group} are
+ *       {dehumanising}" needs a group word and a dehumanising word. An automaton looks for these strings (as
+ *       markers) so a pattern whose strings are absent costs nothing. Case is kept; for {@code (?i)} patterns the
+ *       caller compares in lower case.</li>
+ *   <li>{@code alphabet}: every character of a match is one of these, and a match is at least {@code minLength}
+ *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
+ *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
+ *   <li>{@code requiredChars}: every match contains one of these ('@' for an e-mail address).</li>
+ * </ul>
+ * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
+ */
+public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
+                             AsciiSet requiredChars) {
+
+    /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
+    private static final int MIN_USEFUL_LENGTH = 2;
+    private static final int MAX_GROUPS = 3;
+    private static final int MAX_EXACT_STRINGS = 256;
+    private static final AsciiSet COMMON = AsciiSet.LETTERS.union(AsciiSet.SPACE);
+
+    static RegexFootprint of(String regex) {
+        Parser parser = new Parser(regex);
+        Node node = parser.alternation();
+        if (parser.i < regex.length()) {
+            return new RegexFootprint(List.of(), null, 0, null); // an unbalanced ')': re2j refuses it anyway
+        }
+        boolean ignoreCase = regex.contains("(?i");
+        List<Set<String>> groups = node.bestStringGroups();
+        AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
+        AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
+        return new RegexFootprint(groups, alphabet, node.minLength, requiredChars);
+    }
+
+    /** The character checks; the string groups are checked by the term pass. */
+    boolean mayMatch(String text) {
+        if (requiredChars != null && !containsAny(text, requiredChars)) {
+            return false;
+        }
+        return alphabet == null || minLength <= 1 || hasRun(text, alphabet, minLength);
+    }
+
+    private static boolean containsAny(String text, AsciiSet set) {
+        for (int i = 0, length = text.length(); i < length; i++) {
+            if (set.contains(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} has {@code minLength} consecutive characters of {@code set}. Probes every
+     * {@code minLength}-th character (a run that long must cover one) and measures the run around it.
+     */
+    private static boolean hasRun(String text, AsciiSet set, int minLength) {
+        int length = text.length();
+        int probe = minLength - 1;
+        while (probe < length) {
+            if (!set.contains(text.charAt(probe))) {
+                probe += minLength;
+                continue;
+            }
+            int start = probe;
+            while (start > 0 && set.contains(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = probe + 1;
+            while (end < length && end - start < minLength && set.contains(text.charAt(end))) {
+                end++;
+            }
+            if (end - start >= minLength) {
+                return true;
+            }
+            probe = end + minLength; // text[end] is not in the set: the next run starts after it
+        }
+        return false;
+    }
+
+    private static AsciiSet bothCases(AsciiSet set) {
+        if (set == null) {
+            return null;
+        }
+        AsciiSet folded = set;
+        for (char c = 'a'; c <= 'z'; c++) {
+            char upper = Character.toUpperCase(c);
+            if (set.contains(c) || set.contains(upper)) {
+                folded = folded.union(AsciiSet.of(c)).union(AsciiSet.of(upper));
+            }
+        }
+        return folded;
+    }
+
+    /**
+     * What is known about the matches of one part of a regex. {@code exact}: the complete, small set of strings it
+     * matches (null if not small or not known); {@code tail}: strings one of which every match ends with (can still
+     * grow with what follows); {@code required}: string groups every match contains one of.
+     */
+    private record Node(AsciiSet alphabet, int minLength, AsciiSet requiredChars, Set<String> exact,
+                        Set<String> tail, List<Set<String>> required) {
+
+        static final Node EMPTY = new Node(AsciiSet.NONE, 0, null, Set.of(""), Set.of(""), List.of());
+        static final Node ANYTHING = new Node(null, 1, null, null, null, List.of());
+
+        static Node oneOf(AsciiSet set) {
+            return set == null ? ANYTHING : new Node(set, 1, set, null, null, List.of());
+        }
+
+        static Node literal(char c) {
+            AsciiSet set = c < 128 ? AsciiSet.of(c) : null;
+            Set<String> string = Set.of(String.valueOf(c));
+            return new Node(set, 1, set, string, string, List.of());
+        }
+
+        /** This, then {@code next}. */
+        Node then(Node next) {
+            AsciiSet joinedAlphabet = alphabet == null || next.alphabet == null ? null : alphabet.union(next.alphabet);
+            AsciiSet chars = requiredChars == null ? next.requiredChars
+                    : next.requiredChars == null || rarity(requiredChars) <= rarity(next.requiredChars)
+                    ? requiredChars : next.requiredChars;
+            List<Set<String>> groups = new ArrayList<>(required);
+            groups.addAll(next.required);
+            Set<String> exactProduct = product(exact, next.exact);
+            Set<String> newTail;
+            if (next.exact == null) {
+                addGroup(groups, tail);
+                newTail = next.tail;
+            } else {
+                newTail = product(tail, next.exact);
+                if (newTail == null) {
+                    addGroup(groups, tail);
+                    newTail = next.exact;
+                }
+            }
+            return new Node(joinedAlphabet, minLength + next.minLength, chars, exactProduct, newTail, groups);
+        }
+
+        /** This or {@code other}. */
+        Node or(Node other) {
+            AsciiSet joinedAlphabet = alphabet == null || other.alphabet == null ? null : alphabet.union(other.alphabet);
+            AsciiSet chars = requiredChars == null || other.requiredChars == null
+                    ? null : requiredChars.union(other.requiredChars);
+            Set<String> union = null;
+            if (exact != null && other.exact != null && exact.size() + other.exact.size() <= MAX_EXACT_STRINGS) {
+                union = new LinkedHashSet<>(exact);
+                union.addAll(other.exact);
+            }
+            List<Set<String>> groups = new ArrayList<>();
+            Set<String> mine = bestGroup();
+            Set<String> theirs = other.bestGroup();
+            if (union == null && mine != null && theirs != null) {
+                Set<String> either = new LinkedHashSet<>(mine);
+                either.addAll(theirs);
+                groups.add(either);
+            }
+            return new Node(joinedAlphabet, Math.min(minLength, other.minLength), chars, union, union, groups);
+        }
+
+        /** This, repeated at least {@code min} times ({@code atMostOnce}: and at most once). */
+        Node repeated(int min, boolean atMostOnce) {
+            if (min == 0) {
+                Set<String> optional = null;
+                if (atMostOnce && exact != null) {
+                    optional = new LinkedHashSet<>(exact);
+                    optional.add("");
+                }
+                return new Node(alphabet, 0, null, optional, optional, List.of());
+            }
+            int length = (int) Math.min((long) minLength * min, Integer.MAX_VALUE / 2);
+            if (min == 1 && atMostOnce) {
+                return this;
+            }
+            List<Set<String>> groups = new ArrayList<>(required);
+            addGroup(groups, tail);
+            return new Node(alphabet, length, requiredChars, null, null, groups);
+        }
+
+        /** Lower is more selective: few characters, and not spaces or letters, which every comment has. */
+        private static int rarity(AsciiSet chars) {
+            return chars.size() + 64 * chars.intersection(COMMON).size();
+        }
+
+        private static Set<String> product(Set<String> left, Set<String> right) {
+            if (left == null || right == null || (long) left.size() * right.size() > MAX_EXACT_STRINGS) {
+                return null;
+            }
+            Set<String> product = new LinkedHashSet<>();
+            for (String a : left) {
+                for (String b : right) {
+                    product.add(a + b);
+                }
+            }
+            return product;
+        }
+
+        private static void addGroup(List<Set<String>> groups, Set<String> strings) {
+            if (strings != null && shortest(strings) > 0) {
+                groups.add(strings);
+            }
+        }
+
+        /** Any group will do for an alternative (sound); the most selective one is best. */
+        private Set<String> bestGroup() {
+            List<Set<String>> groups = new ArrayList<>(required);
+            addGroup(groups, tail);
+            return groups.stream().max(Comparator.comparingInt(Node::shortest)).orElse(null);
+        }
+
+        /** The most selective groups: longest shortest string first, then fewest strings. */
+        List<Set<String>> bestStringGroups() {
+            List<Set<String>> groups = new ArrayList<>(required);
+            addGroup(groups, tail);
+            groups.removeIf(group -> shortest(group) < MIN_USEFUL_LENGTH);
+            groups.sort(Comparator.comparingInt(Node::shortest).reversed().thenComparingInt(Set::size));
+            return List.copyOf(groups.subList(0, Math.min(MAX_GROUPS, groups.size())));
+        }
+
+        private static int shortest(Set<String> strings) {
+            return strings.stream().mapToInt(s -> s.strip().length()).min().orElse(0);
+        }
+    }
+
+    /** Recursive descent over alternation, sequence, quantified atom. */
+    private static final class Parser {
+        private final String regex;
+        private int i;
+
+        Parser(String regex) {
+            this.regex = regex;
+        }
+
+        Node alternation() {
+            Node result = sequence();
+            while (i < regex.length() && regex.charAt(i) == '|') {
+                i++;
+                result = result.or(sequence());
+            }
+            return result;
+        }
+
+        private Node sequence() {
+            Node result = Node.EMPTY;
+            while (i < regex.length() && regex.charAt(i) != '|' && regex.charAt(i) != ')') {
+                result = result.then(quantified(atom()));
+            }
+            return result;
+        }
+
+        private Node quantified(Node atom) {
+            if (i >= regex.length()) {
+                return atom;
+            }
+            char c = regex.charAt(i);
+            int min;
+            boolean atMostOnce = false;
+            if (c == '?') {
+                min = 0;
+                atMostOnce = true;
+            } else if (c == '*') {
+                min = 0;
+            } else if (c == '+') {
+                min = 1;
+            } else if (c == '{' && repeatEnd() > 0) {
+                String counts = regex.substring(i + 1, repeatEnd());
+                int comma = counts.indexOf(',');
+                min = Integer.parseInt(comma < 0 ? counts : counts.substring(0, comma));
+                atMostOnce = counts.equals("0,1") || counts.equals("1") || counts.equals("0");
+                i = repeatEnd();
+            } else {
+                return atom;
+            }
+            i++;
+            if (i < regex.length() && regex.charAt(i) == '?') {
+                i++; // lazy
+            }
+            return atom.repeated(min, atMostOnce);
+        }
+
+        /** @return the index of the '}' of a repeat count such as {2} {2,} {2,5} at i, or -1 */
+        private int repeatEnd() {
+            int close = regex.indexOf('}', i);
+            if (close < 0) {
+                return -1;
+            }
+            String counts = regex.substring(i + 1, close);
+            boolean digitsAndComma = !counts.isEmpty() && Character.isDigit(counts.charAt(0))
+                    && counts.chars().allMatch(ch -> Character.isDigit(ch) || ch == ',');
+            return digitsAndComma && counts.chars().filter(ch -> ch == ',').count() <= 1 ? close : -1;
+        }
+
+        private Node atom() {
+            char c = regex.charAt(i++);
+            switch (c) {
+                case '(' -> {
+                    if (regex.startsWith("?", i)) {
+                        int close = regex.indexOf(')', i);
+                        int colon = regex.indexOf(':', i);
+                        int name = regex.indexOf('>', i);
+                        if (close >= 0 && (colon < 0 || close < colon) && (name < 0 || close < name)) {
+                            i = close + 1; // a flag group such as (?i)
+                            return Node.EMPTY;
+                        }
+                        i = Math.min(colon < 0 ? Integer.MAX_VALUE : colon, name < 0 ? Integer.MAX_VALUE : name) + 1;
+                    }
+                    Node group = alternation();
+                    i++; // ')'
+                    return group;
+                }
+                case '[' -> {
+                    int start = i;
+                    if (i < regex.length() && regex.charAt(i) == '^') {
+                        i++;
+                    }
+                    if (i < regex.length() && regex.charAt(i) == ']') {
+                        i++;
+                    }
+                    while (i < regex.length() && regex.charAt(i) != ']') {
+                        i += regex.charAt(i) == '\\' ? 2 : 1;
+                    }
+                    i++;
+                    return Node.oneOf(characterClass(regex.substring(start, Math.min(i - 1, regex.length()))));
+                }
+                case '\\' -> {
+                    char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
+                    if ("bBAz".indexOf(escaped) >= 0) {
+                        return Node.EMPTY; // zero-width
+                    }
+                    if (escaped < 128 && !Character.isLetterOrDigit(escaped)) {
+                        return Node.literal(escaped);
+                    }
+                    return Node.oneOf(escapeClass(escaped));
+                }
+                case '^', '$' -> {
+                    return Node.EMPTY;
+                }
+                case '.' -> {
+                    return Node.ANYTHING;
+                }
+                default -> {
+                    return Node.literal(c);
+                }
+            }
+        }
+    }
+
+    /** The ASCII members of a class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated or not plain ASCII. */
+    static AsciiSet characterClass(String body) {
+        if (body.isEmpty() || body.charAt(0) == '^') {
+            return null;
+        }
+        AsciiSet members = AsciiSet.NONE;
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (c >= 128) {
+                return null;
+            }
+            if (c == '\\' && k + 1 < body.length()) {
+                AsciiSet escaped = escapeClass(body.charAt(++k));
+                if (escaped == null) {
+                    return null;
+                }
+                members = members.union(escaped);
+            } else if (k + 2 < body.length() && body.charAt(k + 1) == '-' && body.charAt(k + 2) < 128) {
+                members = members.union(AsciiSet.range(c, body.charAt(k + 2)));
+                k += 2;
+            } else {
+                members = members.union(AsciiSet.of(c));
+            }
+        }
+        return members;
+    }
+
+    /** \d \w \s and escaped punctuation; null for anything else (\D, \pL, \x{..}, ...). */
+    private static AsciiSet escapeClass(char escaped) {
+        return switch (escaped) {
+            case 'd' -> AsciiSet.DIGITS;
+            case 'w' -> AsciiSet.WORD;
+            case 's' -> AsciiSet.SPACE;
+            case 'n' -> AsciiSet.of('\n');
+            case 't' -> AsciiSet.of('\t');
+            default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package news.moderation.engine.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegexFootprintTest {
+    private static final String PHONE = "\\+?\\d[\\d ()-]{7,}\\d";
+    private static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
+
+    @Test
+    void aPhonePatternNeedsARunOfDigitsNotJustADigit() {
+        RegexFootprint phone = RegexFootprint.of(PHONE);
+        assertEquals(9, phone.minLength());
+        assertFalse(phone.mayMatch("back in 1987 and again in 2003, 12 times"));
+        assertTrue(phone.mayMatch("call +1 (555) 123-4567"));
+    }
+
+    @Test
+    void anEmailPatternNeedsAnAt() {
+        RegexFootprint email = RegexFootprint.of(EMAIL);
+        assertEquals(AsciiSet.of('@'), email.requiredChars());
+        assertFalse(email.mayMatch("no address in this long sentence at all"));
+        assertTrue(email.mayMatch("me@example.org"));
+    }
+
+    @Test
+    void findsTheStringsEveryMatchNeeds() {
+        RegexFootprint groupAreVermin = RegexFootprint.of(
+                "\\b(?:immigrants|jews)\\b are (?:\\w+ ){0,2}\\b(?:vermin|rats|parasite\\w*)\\b");
+        assertEquals(List.of(Set.of("immigrants are ", "jews are "), Set.of("vermin", "rats", "parasite")),
+                groupAreVermin.requiredStrings());
+        RegexFootprint eitherBranch = RegexFootprint.of("(?:you are|ur) (?:an? )?(?:idiot|moron)|@\\w+ is a clown");
+        Set<String> either = eitherBranch.requiredStrings().get(0); // the whole first branch is a small finite set
+        assertEquals(13, either.size());
+        assertTrue(either.containsAll(Set.of("you are an idiot", "ur moron", " is a clown")));
+        assertEquals(List.of(), RegexFootprint.of("(?:idiot)?x").requiredStrings()); // optional: not required
+        assertEquals(List.of(Set.of("idiot")), RegexFootprint.of("(?i)idiot").requiredStrings()); // compared in lower case
+    }
+
+    @Test
+    void prefersRareCharactersToSpacesAndLetters() {
+        assertEquals(AsciiSet.of('@'), RegexFootprint.of("(?:@\\w+ is a (?:idiot|moron)|\\b(?:idiot|moron) @\\w+)")
+                .requiredChars());
+    }
+
+    @Test
+    void groupsAlternativesAndQuantifiersAreAccountedFor() {
+        RegexFootprint iban = RegexFootprint.of("\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}\\b");
+        assertEquals(4 + 12, iban.minLength());
+        RegexFootprint either = RegexFootprint.of("(?:\\+\\d{2}|00\\d{2}) ?\\d{6,}");
+        assertEquals(3 + 6, either.minLength());
+        // every match has an '@' (first alternative) or a digit (second)
+        assertEquals(AsciiSet.of('@').union(AsciiSet.DIGITS), RegexFootprint.of("x@y|\\d+").requiredChars());
+        assertEquals(AsciiSet.of('y'), RegexFootprint.of("(?:x@)?y").requiredChars()); // the '@' is optional
+        assertNull(RegexFootprint.of("\\d+.\\d+").alphabet()); // '.' may be anything
+        assertTrue(RegexFootprint.of("(?i)ab{3}").mayMatch("ABBB"));
+    }
+}
