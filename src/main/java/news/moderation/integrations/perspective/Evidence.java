@@ -12,15 +12,15 @@ import news.moderation.engine.Severity;
  */
 enum Evidence {
     NONE(0.03),
-    ALLOW_LOW(0.18),
-    ALLOW_MEDIUM(0.18),
-    ALLOW_HIGH(0.18),
-    REVIEW_LOW(0.81),
-    REVIEW_MEDIUM(0.97),
-    REVIEW_HIGH(0.97),
-    REJECT_LOW(0.97),
-    REJECT_MEDIUM(0.97),
-    REJECT_HIGH(0.97);
+    ALLOW_LOW(0.20),
+    ALLOW_MEDIUM(0.20),
+    ALLOW_HIGH(0.20),
+    REVIEW_LOW(0.99),
+    REVIEW_MEDIUM(0.99),
+    REVIEW_HIGH(0.99),
+    REJECT_LOW(0.99),
+    REJECT_MEDIUM(0.99),
+    REJECT_HIGH(0.99);
 
     static final double THRESHOLD = 0.80;
 
