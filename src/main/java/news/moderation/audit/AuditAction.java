@@ -10,5 +10,7 @@ public enum AuditAction {
     /** An author's standing changed, by a moderator or by the automatic pre-moderation rule. */
     AUTHOR_STANDING,
     /** An author's comment bodies and names were erased on request. */
-    AUTHOR_ERASED
+    AUTHOR_ERASED,
+    /** A moderator elsewhere (Coral, through Perspective's suggestscore) approved or rejected a text we scored. */
+    SUGGESTED_SCORE
 }

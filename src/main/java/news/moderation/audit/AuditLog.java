@@ -6,12 +6,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import news.moderation.comments.Comment;
+import news.moderation.comments.CommentStatus;
+import news.moderation.engine.Verdict;
 
 /** Writes the audit trail; callers run inside the transaction of the change they record, so both commit or neither. */
 @ApplicationScoped
 public class AuditLog {
 
     public static final String SYSTEM = "system";
+    /** The author of a text that is not one of our comments: a Perspective client does not say who wrote it. */
+    public static final String UNKNOWN_AUTHOR = "unknown";
 
     /** A change of a comment's status, with the machine's view of it at that time. */
     public void commentChanged(Comment comment, String actor, AuditAction action, String fromStatus, String reasonCode,
@@ -25,6 +29,20 @@ public class AuditLog {
         event.rulesetVersion = comment.rulesetVersion;
         event.machineDecision = comment.decision.name();
         event.ruleIds = comment.matches.stream().map(m -> m.ruleId()).distinct().toList();
+        event.persist();
+    }
+
+    /**
+     * A moderator of another system decided on a text; the machine's view is this service's verdict on it, so that
+     * the decision counts in the rules' precision like one made here.
+     */
+    public void scoreSuggested(String actor, Verdict verdict, CommentStatus decided, String note) {
+        AuditEvent event = event(UNKNOWN_AUTHOR, actor, AuditAction.SUGGESTED_SCORE);
+        event.toState = decided.name();
+        event.note = note;
+        event.rulesetVersion = verdict.rulesetVersion();
+        event.machineDecision = verdict.decision().name();
+        event.ruleIds = verdict.matches().stream().map(m -> m.ruleId()).distinct().toList();
         event.persist();
     }
 

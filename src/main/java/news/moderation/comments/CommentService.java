@@ -65,7 +65,8 @@ public class CommentService {
         Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()));
         try {
             return new Submission(QuarkusTransaction.requiringNew()
-                    .call(() -> insert(request, verdict, idempotencyKey.orElse(null), requestHash)), true);
+                    .call(() -> insert(request, verdict, site.siteId().orElse(null), idempotencyKey.orElse(null),
+                            requestHash)), true);
         } catch (PersistenceException e) {
             // Two concurrent first attempts with one key: the loser answers with the winner's comment.
             if (idempotencyKey.isPresent() && isUniqueViolation(e)) {
@@ -73,6 +74,33 @@ public class CommentService {
             }
             throw e;
         }
+    }
+
+    /**
+     * Stores a comment that reached the service through an integration (such as Coral) for {@code siteId}, with the
+     * verdict the caller got for it. Joins the caller's transaction.
+     */
+    public Comment record(SubmitCommentRequest request, String siteId, Verdict verdict) {
+        return QuarkusTransaction.joiningExisting().call(() -> insert(request, verdict, siteId, null, null));
+    }
+
+    /**
+     * Its author edited the comment: the new body and its verdict replace the old ones, recorded in the audit trail.
+     * Joins the caller's transaction.
+     */
+    public Comment applyEdit(Comment comment, String body, Verdict verdict) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            CommentStatus before = comment.status;
+            comment.body = body;
+            judged(comment, verdict, authors.standing(comment.authorId));
+            comment.persistAndFlush();
+            audit.commentChanged(comment, AuditLog.SYSTEM, AuditAction.MACHINE_VERDICT, before.name(), null,
+                    "edited by its author");
+            if (comment.status == CommentStatus.REJECTED && before != CommentStatus.REJECTED) {
+                authors.afterRejection(comment.authorId);
+            }
+            return comment;
+        });
     }
 
     public Comment find(UUID id) {
@@ -91,7 +119,8 @@ public class CommentService {
         return new PublishedCommentView.Page(page.stream().map(PublishedCommentView::of).toList(), next);
     }
 
-    private Comment insert(SubmitCommentRequest request, Verdict verdict, String idempotencyKey, String requestHash) {
+    private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
+            String requestHash) {
         AuthorStanding standing = authors.standingToComment(request.authorId());
         if (request.parentId() != null) {
             Comment parent = Comment.findById(request.parentId());
@@ -99,7 +128,6 @@ public class CommentService {
                 throw ClientErrorException.unprocessable("parentId", "must be a comment on the same article");
             }
         }
-        VerdictView view = VerdictView.of(verdict);
         Comment comment = new Comment();
         comment.id = UUID.randomUUID();
         comment.articleId = request.articleId();
@@ -108,17 +136,8 @@ public class CommentService {
         comment.parentId = request.parentId();
         comment.body = request.body();
         comment.lang = request.lang();
-        comment.status = CommentStatus.after(verdict.decision());
-        if (comment.status == CommentStatus.PUBLISHED && standing == AuthorStanding.PREMODERATED) {
-            comment.status = CommentStatus.PENDING_REVIEW;
-        }
-        comment.siteId = site.siteId().orElse(null);
-        comment.decision = view.decision();
-        comment.categories = view.categories();
-        comment.matches = view.matches();
-        comment.rulesetVersion = view.rulesetVersion();
-        comment.maxSeverity = (short) verdict.matches().stream().mapToInt(m -> m.severity().ordinal() + 1).max()
-                .orElse(0);
+        comment.siteId = siteId;
+        judged(comment, verdict, standing);
         // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.idempotencyKey = idempotencyKey;
@@ -129,6 +148,21 @@ public class CommentService {
             authors.afterRejection(comment.authorId);
         }
         return comment;
+    }
+
+    /** Gives the comment the verdict and the status that follows from it and from its author's standing. */
+    private static void judged(Comment comment, Verdict verdict, AuthorStanding standing) {
+        VerdictView view = VerdictView.of(verdict);
+        comment.status = CommentStatus.after(verdict.decision());
+        if (comment.status == CommentStatus.PUBLISHED && standing == AuthorStanding.PREMODERATED) {
+            comment.status = CommentStatus.PENDING_REVIEW;
+        }
+        comment.decision = view.decision();
+        comment.categories = view.categories();
+        comment.matches = view.matches();
+        comment.rulesetVersion = view.rulesetVersion();
+        comment.maxSeverity = (short) verdict.matches().stream().mapToInt(m -> m.severity().ordinal() + 1).max()
+                .orElse(0);
     }
 
     private Optional<Submission> replay(String key, String requestHash) {

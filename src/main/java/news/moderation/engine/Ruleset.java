@@ -84,6 +84,11 @@ public final class Ruleset {
         return judgement.verdict(version);
     }
 
+    /** What the policy does with one match of this category and severity; the verdict takes the strictest. */
+    public Decision decide(Category category, Severity severity) {
+        return compiled.policy().decide(category, severity);
+    }
+
     /** The comment with every matched span replaced by the policy's mask character (whitespace kept, same length). */
     public String mask(String text, Verdict verdict) {
         char[] masked = text.toCharArray();

@@ -11,9 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import news.moderation.engine.Category;
+import news.moderation.engine.Decision;
 import news.moderation.engine.ReloadOutcome;
 import news.moderation.engine.RulesetException;
 import news.moderation.engine.RulesetReloader;
+import news.moderation.engine.Severity;
 import news.moderation.engine.Verdict;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
@@ -51,9 +53,19 @@ public class RulesetService {
         if (text.isEmpty() || text.length() > maxTextLength) {
             throw ClientErrorException.badRequest(field, "must be between 1 and " + maxTextLength + " characters long");
         }
+        return judgeAnyLength(text, lang);
+    }
+
+    /** Judges a text whose length the caller has already bounded by its own contract. */
+    public Verdict judgeAnyLength(String text, String lang) {
         Verdict verdict = reloader.current().judge(text, lang);
         count(verdict);
         return verdict;
+    }
+
+    /** What the live policy does with one match of this category and severity. */
+    public Decision decide(Category category, Severity severity) {
+        return reloader.current().decide(category, severity);
     }
 
     public RulesetReloader.Status status() {

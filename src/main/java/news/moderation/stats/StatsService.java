@@ -53,12 +53,13 @@ public class StatsService {
         return new ModerationStats(from, to, byDecision, byCategory, byDay, topRules, precision(from, to));
     }
 
+    /** Decisions made here and those reported back by Perspective clients (suggestscore) both count. */
     private List<ModerationStats.RulePrecision> precision(Instant from, Instant to) {
         Map<String, long[]> tallies = new TreeMap<>(); // confirmed, overturned, missed
         for (Object[] row : rows("""
                 SELECT rule_id, machine_decision, to_state, count(*)
                 FROM audit_event, jsonb_array_elements_text(rule_ids) AS rule_id
-                WHERE action = 'MODERATOR_DECISION' AND occurred_at >= :from AND occurred_at < :to
+                WHERE action IN ('MODERATOR_DECISION', 'SUGGESTED_SCORE') AND occurred_at >= :from AND occurred_at < :to
                 GROUP BY 1, 2, 3""", from, to)) {
             long[] tally = tallies.computeIfAbsent((String) row[0], r -> new long[3]);
             boolean held = !"ALLOW".equals(row[1]);

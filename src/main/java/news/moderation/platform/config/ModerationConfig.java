@@ -2,6 +2,7 @@ package news.moderation.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -28,6 +29,10 @@ public interface ModerationConfig {
     EmbeddedDb embeddedDb();
 
     Jwt jwt();
+
+    Coral coral();
+
+    Perspective perspective();
 
     interface Rules {
         /** Directory of rule files, watched for changes. */
@@ -86,5 +91,28 @@ public interface ModerationConfig {
     interface Jwt {
         /** Where the embedded default keeps its token signing key pair; read in main (see LocalSigningKeys). */
         Optional<String> keyDir();
+    }
+
+    interface Coral {
+        /** The signing secrets (empsec_…) of Coral's external moderation phase; two while one is rotated. */
+        Optional<List<String>> signingSecrets();
+
+        /** Whether comments by Coral's STAFF, MODERATOR and ADMIN roles pass unjudged. */
+        @WithDefault("true")
+        boolean trustStaff();
+
+        /** How far back an EDIT looks for the comment it changes; at least Coral's comment edit window. */
+        @WithDefault("30m")
+        Duration editWindow();
+    }
+
+    interface Perspective {
+        /** Requests per second one API key may make to the Perspective-compatible API; more are answered 429. */
+        @WithDefault("100")
+        int requestsPerSecond();
+
+        /** Longest comment.text the Perspective-compatible API accepts, in UTF-8 bytes (Perspective's 20 KB). */
+        @WithDefault("20480")
+        int maxTextBytes();
     }
 }

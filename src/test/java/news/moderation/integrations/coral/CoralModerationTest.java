@@ -1,0 +1,192 @@
+package news.moderation.integrations.coral;
+
+import static io.restassured.RestAssured.given;
+import static news.moderation.integrations.coral.CoralRequests.CURRENT_SECRET;
+import static news.moderation.integrations.coral.CoralRequests.PREVIOUS_SECRET;
+import static news.moderation.integrations.coral.CoralRequests.body;
+import static news.moderation.integrations.coral.CoralRequests.newAuthor;
+import static news.moderation.integrations.coral.CoralRequests.newStory;
+import static news.moderation.integrations.coral.CoralRequests.send;
+import static news.moderation.integrations.coral.CoralRequests.signature;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import news.moderation.platform.database.EmbeddedPostgresResource;
+import news.moderation.platform.security.Tokens;
+
+/** Coral's external moderation phase, driven with requests built and signed as Coral builds and signs them. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class CoralModerationTest {
+
+    private static final String INSULT = "You are an idiot.";
+
+    @Test
+    void aCleanCommentGetsNoOpinionAndIsStoredPublishedUnderItsStory() {
+        String story = newStory();
+        String author = newAuthor();
+        send(body("NEW", "Thanks, this explains the budget debate well.", author, "COMMENTER", story))
+                .statusCode(204).body(emptyString());
+
+        given().get("/api/v1/articles/{story}/comments", story).then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].authorId", equalTo(author))
+                .body("items[0].body", equalTo("Thanks, this explains the budget debate well."));
+    }
+
+    @Test
+    void aCommentForReviewIsWithheldAndFlaggedAsToxic() {
+        String story = newStory();
+        send(body("NEW", INSULT, newAuthor(), "COMMENTER", story))
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("status", equalTo("SYSTEM_WITHHELD"))
+                .body("actions", hasSize(1))
+                .body("actions[0].actionType", equalTo("FLAG"))
+                .body("actions[0].reason", equalTo("COMMENT_DETECTED_TOXIC"))
+                .body("moderationAction", equalTo(null));
+
+        queue(story).body("items", hasSize(1))
+                .body("items[0].comment.status", equalTo("PENDING_REVIEW"))
+                .body("items[0].comment.verdict.decision", equalTo("REVIEW"));
+    }
+
+    @Test
+    void aRejectedCommentCarriesTheDigitalServicesActReason() {
+        send(body("NEW", "I will find you and kill you", newAuthor(), "COMMENTER", newStory()))
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("moderationAction.status", equalTo("REJECTED"))
+                .body("moderationAction.rejectionReason.code", equalTo("ABUSIVE"));
+    }
+
+    @Test
+    void anHtmlBodyIsJudgedOnItsTextWithOffsetsIntoTheHtmlAsReceived() {
+        String story = newStory();
+        String html = "<p>Good point about taxes.</p><p>But you are an <b>id</b>iot &amp; a liar.</p>";
+        send(body("NEW", html, newAuthor(), "COMMENTER", story)).statusCode(200)
+                .body("status", equalTo("SYSTEM_WITHHELD"));
+
+        ExtractableResponse<Response> item = queue(story).extract();
+        String stored = item.path("items[0].comment.body");
+        int start = item.path("items[0].comment.verdict.matches[0].start");
+        int end = item.path("items[0].comment.verdict.matches[0].end");
+        assertEquals(html, stored);
+        assertEquals("you are an <b>id</b>iot", html.substring(start, end));
+        assertEquals(html.substring(start, end), item.path("items[0].comment.verdict.matches[0].excerpt"));
+    }
+
+    @Test
+    void tagsDoNotGlueWordsTogetherNorHideThem() {
+        // "<br>" between words must not make one word of two; "sh<i>i</i>t" is still the word it spells.
+        send(body("NEW", "Ass<br>essment", newAuthor(), "COMMENTER", newStory())).statusCode(204);
+        send(body("NEW", "What a load of sh<i>i</i>t, honestly", newAuthor(), "COMMENTER", newStory()))
+                .statusCode(200).body("status", equalTo("SYSTEM_WITHHELD"));
+    }
+
+    @Test
+    void anEditIsJudgedAgainAndRecordedOnTheSameComment() {
+        String story = newStory();
+        String author = newAuthor();
+        send(body("NEW", "I agree with the mayor.", author, "COMMENTER", story)).statusCode(204);
+        send(body("EDIT", "I agree with the mayor. " + INSULT, author, "COMMENTER", story)).statusCode(200)
+                .body("status", equalTo("SYSTEM_WITHHELD"));
+
+        String id = queue(story).body("items", hasSize(1)).extract().path("items[0].comment.id");
+        given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}/history", id).then()
+                .statusCode(200)
+                .body("action", contains("MACHINE_VERDICT", "MACHINE_VERDICT"))
+                .body("to", contains("PUBLISHED", "PENDING_REVIEW"))
+                .body("note[1]", equalTo("edited by its author"));
+
+        send(body("EDIT", "I agree with the mayor.", author, "COMMENTER", story)).statusCode(204);
+        given().get("/api/v1/comments/{id}", id).then()
+                .body("status", equalTo("PUBLISHED"))
+                .body("body", equalTo("I agree with the mayor."));
+    }
+
+    @Test
+    void anEditOfACommentThisServiceNeverSawIsStoredAsNew() {
+        String story = newStory();
+        send(body("EDIT", INSULT, newAuthor(), "COMMENTER", story)).statusCode(200);
+        queue(story).body("items", hasSize(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "COMMENTER", "MEMBER" })
+    void readersAreJudged(String role) {
+        send(body("NEW", INSULT, newAuthor(), role, newStory())).statusCode(200)
+                .body("status", equalTo("SYSTEM_WITHHELD"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "STAFF", "MODERATOR", "ADMIN" })
+    void staffPassUnjudgedByDefault(String role) {
+        String story = newStory();
+        send(body("NEW", INSULT, newAuthor(), role, story)).statusCode(204);
+        given().get("/api/v1/articles/{story}/comments", story).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aBannedAuthorsCommentIsRejected() {
+        String author = newAuthor();
+        given().auth().oauth2(Tokens.moderator()).contentType(ContentType.JSON)
+                .body(Map.of("status", "BANNED", "reason", "spam"))
+                .post("/api/v1/moderation/authors/{id}/status", author).then().statusCode(200);
+        send(body("NEW", "A perfectly clean remark.", author, "COMMENTER", newStory())).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("moderationAction.rejectionReason.code", equalTo("OTHER"));
+    }
+
+    @Test
+    void duringRotationEitherSecretIsAccepted() {
+        String body = body("NEW", "Nice article.", newAuthor(), "COMMENTER", newStory());
+        // Coral signs with every secret it holds: a new one we do not know yet, and our current one.
+        send(body, signature(body, "empsec_rotated-in-at-coral", CURRENT_SECRET)).statusCode(204);
+        // Coral still signing with the secret we are rotating out.
+        send(body, signature(body, PREVIOUS_SECRET)).statusCode(204);
+    }
+
+    @Test
+    void aMissingOrWrongSignatureIsRefusedBeforeAnythingIsParsed() {
+        String body = body("NEW", INSULT, newAuthor(), "COMMENTER", newStory());
+        send(body, null).statusCode(401).contentType("application/problem+json");
+        send(body, signature(body, "empsec_not-ours")).statusCode(401);
+        send(body, "sha256=" + "0".repeat(64)).statusCode(401);
+        send(body, "sha256=zz").statusCode(401);
+        // The signature is over the bytes as sent: the same request re-serialised compactly does not match.
+        String compact = body.replaceAll("\\n\\s*", "");
+        send(compact, signature(body, CURRENT_SECRET)).statusCode(401);
+        // Not JSON at all, yet unsigned: still a 401, not a parse error.
+        send("not json", null).statusCode(401);
+    }
+
+    @Test
+    void aSignedButMalformedRequestIsABadRequest() {
+        send("{\"action\": \"NEW\"").statusCode(400).contentType("application/problem+json");
+        send("{\"action\": \"NEW\", \"comment\": {\"body\": \"hi\"}}").statusCode(400)
+                .contentType("application/problem+json");
+        send("null").statusCode(400);
+    }
+
+    private static ValidatableResponse queue(String story) {
+        return given().auth().oauth2(Tokens.moderator()).queryParam("articleId", story)
+                .get("/api/v1/moderation/queue").then().statusCode(200);
+    }
+}
