@@ -90,12 +90,4 @@ public final class TermIndex {
             }
         });
     }
-
-    public int automatonStates() {
-        return automaton.states();
-    }
-
-    public long automatonBytes() {
-        return automaton.tableBytes();
-    }
 }
