@@ -16,9 +16,9 @@ import java.util.Locale;
 /**
  * A loaded, checked set of rules: immutable and safe to share between threads.
  *
- * <p>Judging a comment: normalise it ({@link Normalizer}), run every term, allow entry and list marker through one
- * automaton, run the patterns whose lists were seen, drop hits inside allowed words, merge, and let the policy
- * decide. See docs/rules.md for the rule format.
+ * <p>Judging a comment: normalise it ({@link Normalizer}), run every term, allow entry and pattern marker through
+ * one automaton, run the patterns whose required strings were seen, drop hits inside allowed words, merge, and let
+ * the policy decide. See docs/rules.md for the rule format.
  */
 public final class Ruleset {
     private static final long ALL_LANGUAGES = -1L;

@@ -95,14 +95,6 @@ final class AhoCorasick {
         }
     }
 
-    int states() {
-        return keysEndingAt.length;
-    }
-
-    long tableBytes() {
-        return next.length * 4L + classOf.length * 2L;
-    }
-
     private static int[] append(int[] keys, int key) {
         return concat(keys, new int[] {key});
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * All terms of a ruleset (every language, rules, allow-lists and list markers) in ONE automaton; a hit is kept when
+ * All terms of a ruleset (every language, rules, allow-lists and pattern markers) in ONE automaton; a hit is kept when
  * its language is selected and it fits the term's word boundaries and doubled letters.
  */
 public final class TermIndex {
@@ -89,13 +89,5 @@ public final class TermIndex {
                 }
             }
         });
-    }
-
-    public int automatonStates() {
-        return automaton.states();
-    }
-
-    public long automatonBytes() {
-        return automaton.tableBytes();
     }
 }

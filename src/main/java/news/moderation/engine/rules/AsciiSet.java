@@ -32,10 +32,6 @@ record AsciiSet(long low, long high) {
         return new AsciiSet(low & other.low, high & other.high);
     }
 
-    boolean intersects(AsciiSet other) {
-        return (low & other.low) != 0 || (high & other.high) != 0;
-    }
-
     int size() {
         return Long.bitCount(low) + Long.bitCount(high);
     }
