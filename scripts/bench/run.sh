@@ -46,13 +46,21 @@ echo "== $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$conns -d$duration, pgben
 run_wrk a-health-live "$url/q/health/live"
 run_wrk b-check -s scripts/bench/check.lua "$url"
 run_wrk c-comments -s scripts/bench/comments.lua "$url"
-pg_out=$(PGPASSWORD= "$pgbench" -n -c "$pg_clients" -j 2 -T "$seconds" -f scripts/bench/insert.sql \
-  -h 127.0.0.1 -p "$pg_port" -U postgres postgres 2>&1)
-pg_tps=$(awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]}' <<<"$pg_out")
-printf '%-34s %10s tx/s    latency avg %s\n' d-pgbench-insert "$pg_tps" "$(awk -F'= ' '/latency average/ {print $2}' <<<"$pg_out")"
+run_pgbench() { # name, script: prints tx/s and keeps it in $work/name.tps
+  local out tps
+  out=$("$pgbench" -n -c "$pg_clients" -j 2 -T "$seconds" -f "$2" -h 127.0.0.1 -p "$pg_port" -U postgres postgres 2>&1)
+  tps=$(awk -F'= ' '/^tps/ {split($2, a, " "); printf "%.0f", a[1]}' <<<"$out")
+  printf '%-34s %10s tx/s    latency avg %s\n' "$1" "$tps" "$(awk -F'= ' '/latency average/ {print $2}' <<<"$out")"
+  echo "$tps" >"$work/$1.tps"
+}
+run_pgbench d-pgbench-insert scripts/bench/insert.sql
+run_pgbench d2-pgbench-submission-tx scripts/bench/submission-tx.sql
+pg_tps=$(cat "$work/d-pgbench-insert.tps")
 
 c_rps=$(cat "$work/c-comments.rps")
-awk -v c="$c_rps" -v d="$pg_tps" 'BEGIN {printf "ratio (c)/(d) comments vs pgbench INSERT: %.2f\n", c / d}'
+awk -v c="$c_rps" -v d="$pg_tps" 'BEGIN {printf "ratio (c)/(d) comments vs pgbench single-row INSERT: %.2f\n", c / d}'
+awk -v c="$c_rps" -v d="$(cat "$work/d2-pgbench-submission-tx.tps")" \
+  'BEGIN {printf "ratio (c)/(d2) comments vs pgbench of the same transaction: %.2f\n", c / d}'
 
 # Half of the peak comment rate: each connection paced so that all together offer about c/2 per second.
 delay=$(awk -v c="$c_rps" -v n="$conns" 'BEGIN {printf "%d", n * 1000 / (c / 2)}')

@@ -20,6 +20,8 @@ public interface ModerationConfig {
 
     Submission submission();
 
+    ApiKeys apiKeys();
+
     Review review();
 
     Reports reports();
@@ -60,6 +62,12 @@ public interface ModerationConfig {
         /** Whether comments and checks are accepted without a site API key (X-Api-Key). */
         @WithDefault("true")
         boolean anonymousAllowed();
+    }
+
+    interface ApiKeys {
+        /** How long a site key's lookup is reused; a revocation reaches other replicas within this time. */
+        @WithDefault("30s")
+        Duration cacheTtl();
     }
 
     interface Review {
