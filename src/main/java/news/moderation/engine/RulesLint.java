@@ -1,11 +1,16 @@
 package news.moderation.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Compiles a rules directory and runs every rule's examples: prints the version, the counts and "OK", or the
- * problem (file, rule, example) and exits with status 1. Usage: {@code RulesLint [rules-directory]} (default
- * {@code rules}); see docs/rules.md for the Maven command.
+ * problem (file, rule, example) and exits with status 1. Usage: {@code RulesLint [rules-directory] [word-list]}
+ * (default {@code rules}); see docs/rules.md for the Maven command. With a word list (one word a line, such as
+ * /usr/share/dict/american-english) it also lists every word the ruleset would hold, for a person to read: innocent
+ * words there are false alarms to fix.
  */
 public final class RulesLint {
     private RulesLint() {
@@ -26,9 +31,24 @@ public final class RulesLint {
                     + " patterns), allow-list entries: " + stats.allowTerms());
             System.out.println("loaded and checked every example in " + millis + " ms");
             System.out.println("OK");
+            if (args.length > 1) {
+                listHeldWords(ruleset, Path.of(args[1]));
+            }
         } catch (RulesetException e) {
             System.err.println("FAILED: " + e.getMessage());
             System.exit(1);
+        } catch (IOException e) {
+            System.err.println("FAILED: cannot read the word list: " + e.getMessage());
+            System.exit(1);
         }
+    }
+
+    private static void listHeldWords(Ruleset ruleset, Path wordList) throws IOException {
+        List<String> words = Files.readAllLines(wordList);
+        List<String> held = words.stream()
+                .filter(word -> ruleset.judge(word, null).decision() != Decision.ALLOW)
+                .toList();
+        System.out.println("held " + held.size() + " of " + words.size() + " words of " + wordList + ":");
+        held.forEach(word -> System.out.println("  " + word));
     }
 }
