@@ -25,6 +25,7 @@ import news.moderation.audit.AuditLog;
 import news.moderation.authors.AuthorService;
 import news.moderation.authors.AuthorStanding;
 import news.moderation.engine.Verdict;
+import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
 import news.moderation.platform.errors.Problem;
 import news.moderation.platform.paging.Cursor;
@@ -39,12 +40,15 @@ public class CommentService {
     private final AuthorService authors;
     private final AuditLog audit;
     private final CallingSite site;
+    private final boolean maskPublished;
 
-    CommentService(RulesetService rulesets, AuthorService authors, AuditLog audit, CallingSite site) {
+    CommentService(RulesetService rulesets, AuthorService authors, AuditLog audit, CallingSite site,
+            ModerationConfig config) {
         this.rulesets = rulesets;
         this.authors = authors;
         this.audit = audit;
         this.site = site;
+        this.maskPublished = config.comments().maskPublished();
     }
 
     /** The outcome of a submission: the stored comment, and whether this call created it or replayed an earlier one. */
@@ -116,7 +120,9 @@ public class CommentService {
                 .call(() -> Comment.publishedPage(articleId, afterSeq, limit + 1));
         List<Comment> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? Cursor.encode("thread", page.get(page.size() - 1).seq) : null;
-        return new PublishedCommentView.Page(page.stream().map(PublishedCommentView::of).toList(), next);
+        return new PublishedCommentView.Page(page.stream()
+                .map(c -> PublishedCommentView.of(c, maskPublished ? rulesets.mask(c.body, c.verdict()) : c.body))
+                .toList(), next);
     }
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,

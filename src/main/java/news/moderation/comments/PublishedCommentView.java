@@ -8,9 +8,10 @@ import java.util.UUID;
 public record PublishedCommentView(UUID id, UUID parentId, String authorId, String authorName, String body,
         Instant createdAt) {
 
-    static PublishedCommentView of(Comment comment) {
-        return new PublishedCommentView(comment.id, comment.parentId, comment.authorId, comment.authorName,
-                comment.body, comment.createdAt);
+    /** {@code body}: the comment's body, or its masked form where the site asks for masking. */
+    static PublishedCommentView of(Comment comment, String body) {
+        return new PublishedCommentView(comment.id, comment.parentId, comment.authorId, comment.authorName, body,
+                comment.createdAt);
     }
 
     /** One page of a thread; {@code nextCursor} is absent on the last page. */

@@ -68,6 +68,11 @@ public class RulesetService {
         return reloader.current().decide(category, severity);
     }
 
+    /** The text with the verdict's matched spans replaced by the policy's mask character. */
+    public String mask(String text, VerdictView verdict) {
+        return verdict.matches().isEmpty() ? text : reloader.current().mask(text, verdict.toEngine());
+    }
+
     public RulesetReloader.Status status() {
         return reloader.status();
     }

@@ -2,8 +2,10 @@ package news.moderation.ruleset;
 
 import java.util.List;
 
+import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
 import news.moderation.engine.Match;
+import news.moderation.engine.Severity;
 import news.moderation.engine.Verdict;
 
 /** The engine's verdict as the API shows it, and as it is stored with every comment. */
@@ -19,6 +21,14 @@ public record VerdictView(Decision decision, List<String> categories, List<Match
             return new MatchView(match.ruleId(), match.category().id(), match.severity().id(), match.start(),
                     match.end(), match.excerpt());
         }
+    }
+
+    /** Back to the engine's form, e.g. to mask a stored comment with the spans it was judged for. */
+    public Verdict toEngine() {
+        return new Verdict(decision, categories.stream().map(Category::byId).toList(),
+                matches.stream().map(m -> new Match(m.ruleId(), Category.byId(m.category()),
+                        Severity.byId(m.severity()), m.start(), m.end(), m.excerpt())).toList(),
+                rulesetVersion);
     }
 
     public static VerdictView of(Verdict verdict) {

@@ -50,6 +50,13 @@ public interface ModerationConfig {
         /** Longest comment body accepted, in characters. */
         @WithDefault("10000")
         int maxBodyLength();
+
+        /**
+         * Whether published comments are shown on their article's thread with every matched span masked (low-severity
+         * matches are published: "damn" becomes "****").
+         */
+        @WithDefault("false")
+        boolean maskPublished();
     }
 
     interface Http {
