@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -39,8 +40,13 @@ public final class EmbeddedDatabase {
      * Returns whether it started.
      */
     public static synchronized boolean startUnlessConfigured() {
-        if (EarlySettings.get("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL").isPresent()) {
-            return false; // an external database, or a live reload in dev mode after the first start
+        Optional<String> configuredUrl = EarlySettings.get("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+        if (configuredUrl.isPresent()) {
+            if (running == null) { // not a live reload in dev mode after the embedded server started
+                // The URL's query may hold a password: log the server and database only.
+                LOG.infof("Using the configured PostgreSQL at %s", configuredUrl.get().replaceFirst("\\?.*", ""));
+            }
+            return false;
         }
         Path dataDir = Path.of(EarlySettings.get(DATA_DIR_PROPERTY, DATA_DIR_ENV).orElse(DEFAULT_DATA_DIR)).toAbsolutePath();
         running = start(dataDir, Durability.DURABLE);
