@@ -41,11 +41,12 @@ for text in "Thanks for this article, it explains the budget debate very clearly
 done
 echo '}' >>"$lua"
 
-run_wrk() { # name, then wrk arguments
+run_wrk() { # name, then wrk arguments; keeps the rate in $work/name.rps
   local name=$1; shift
   local out
   out=$(wrk -t2 -c"$conns" -d"$duration" --latency "$@")
-  printf '%-22s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+  awk '/Requests\/sec/ {print $2}' <<<"$out" >"$work/$name.rps"
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$name" "$(cat "$work/$name.rps")" \
     "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")" \
     "$(awk '/Non-2xx/ {print $NF}' <<<"$out" | grep . || echo 0)"
 }
@@ -57,4 +58,10 @@ echo "== $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$conns -d$duration"
 run_wrk health-live "$url/q/health/live"
 run_wrk perspective-analyze -s scripts/bench/perspective.lua "$url"
 run_wrk coral-moderation -s scripts/bench/coral.lua "$url"
+# Half of each peak rate: every connection paced so that all together offer about half of what it reached.
+for name in perspective-analyze coral-moderation; do
+  script=scripts/bench/${name%%-*}.lua
+  delay=$(awk -v c="$(cat "$work/$name.rps")" -v n="$conns" 'BEGIN {printf "%d", n * 1000 / (c / 2)}')
+  WRK_SCRIPT=$script DELAY_MS=$delay run_wrk "$name-at-half-peak(${delay}ms)" -s scripts/bench/paced.lua "$url"
+done
 echo "service log: $work/service.log"
