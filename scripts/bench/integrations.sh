@@ -10,17 +10,9 @@ duration=${DURATION:-15s}
 port=18490
 secret=empsec_bench-$(openssl rand -hex 8)
 work=$(mktemp -d)
-url=http://127.0.0.1:$port
-
-MODERATION_EMBEDDED_DB_DATA_DIR=$work/postgres MODERATION_JWT_KEY_DIR=$work/jwt QUARKUS_HTTP_PORT=$port \
-  QUARKUS_HTTP_HOST=127.0.0.1 MODERATION_CORAL_SIGNING_SECRETS=$secret \
-  MODERATION_PERSPECTIVE_REQUESTS_PER_SECOND=1000000 java -jar "$jar" >"$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$url/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+# shellcheck source=common.sh
+. scripts/bench/common.sh
+start_service MODERATION_CORAL_SIGNING_SECRETS="$secret" MODERATION_PERSPECTIVE_REQUESTS_PER_SECOND=1000000
 
 token=$(java scripts/MintToken.java bench admin 1 "$work/jwt/private-key.pem")
 key=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -41,15 +33,6 @@ for text in "Thanks for this article, it explains the budget debate very clearly
 done
 echo '}' >>"$lua"
 
-run_wrk() { # name, then wrk arguments; keeps the rate in $work/name.rps
-  local name=$1; shift
-  local out
-  out=$(wrk -t2 -c"$conns" -d"$duration" --latency "$@")
-  awk '/Requests\/sec/ {print $2}' <<<"$out" >"$work/$name.rps"
-  printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$name" "$(cat "$work/$name.rps")" \
-    "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")" \
-    "$(awk '/Non-2xx/ {print $NF}' <<<"$out" | grep . || echo 0)"
-}
 export PERSPECTIVE_KEY=$key CORAL_REQUESTS=$lua
 echo "warm-up (JIT) ..."
 wrk -t2 -c"$conns" -d10s -s scripts/bench/perspective.lua "$url" >/dev/null
@@ -58,10 +41,6 @@ echo "== $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$conns -d$duration"
 run_wrk health-live "$url/q/health/live"
 run_wrk perspective-analyze -s scripts/bench/perspective.lua "$url"
 run_wrk coral-moderation -s scripts/bench/coral.lua "$url"
-# Half of each peak rate: every connection paced so that all together offer about half of what it reached.
-for name in perspective-analyze coral-moderation; do
-  script=scripts/bench/${name%%-*}.lua
-  delay=$(awk -v c="$(cat "$work/$name.rps")" -v n="$conns" 'BEGIN {printf "%d", n * 1000 / (c / 2)}')
-  WRK_SCRIPT=$script DELAY_MS=$delay run_wrk "$name-at-half-peak(${delay}ms)" -s scripts/bench/paced.lua "$url"
-done
+run_at_half_peak perspective-analyze scripts/bench/perspective.lua
+run_at_half_peak coral-moderation scripts/bench/coral.lua
 echo "service log: $work/service.log"

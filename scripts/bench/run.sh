@@ -12,31 +12,10 @@ pg_clients=${PGBENCH_CLIENTS:-16}
 port=18480
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -n 1)
 work=$(mktemp -d)
-url=http://127.0.0.1:$port
-
-MODERATION_EMBEDDED_DB_DATA_DIR=$work/postgres QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
-  java -jar "$jar" >"$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$url/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+# shellcheck source=common.sh
+. scripts/bench/common.sh
+start_service
 pg_port=$(grep -o 'embedded PostgreSQL 17 on port [0-9]*' "$work/service.log" | awk '{print $NF}')
-
-run_wrk() { # name, then wrk arguments
-  local name=$1; shift
-  local out
-  out=$(wrk -t2 -c"$conns" -d"$duration" --latency "$@")
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  local non2xx
-  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
-  echo "$rps" >"$work/$name.rps"
-}
 
 echo "warm-up (JIT) ..."
 wrk -t2 -c"$conns" -d10s -s scripts/bench/check.lua "$url" >/dev/null
@@ -62,8 +41,5 @@ awk -v c="$c_rps" -v d="$pg_tps" 'BEGIN {printf "ratio (c)/(d) comments vs pgben
 awk -v c="$c_rps" -v d="$(cat "$work/d2-pgbench-submission-tx.tps")" \
   'BEGIN {printf "ratio (c)/(d2) comments vs pgbench of the same transaction: %.2f\n", c / d}'
 
-# Half of the peak comment rate: each connection paced so that all together offer about c/2 per second.
-delay=$(awk -v c="$c_rps" -v n="$conns" 'BEGIN {printf "%d", n * 1000 / (c / 2)}')
-WRK_SCRIPT=scripts/bench/comments.lua DELAY_MS=$delay run_wrk "c-comments-at-half-peak(${delay}ms)" \
-  -s scripts/bench/paced.lua "$url"
+run_at_half_peak c-comments scripts/bench/comments.lua
 echo "service log: $work/service.log"
