@@ -1,5 +1,8 @@
 package news.moderation.engine.rules;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * How far a match of a re2j regex can reach, counted in characters that are NOT re2j word characters
  * ({@code [0-9A-Za-z_]}): {@code \w*}, {@code [a-z]+} and literal letters cost nothing, a space, {@code .} or a
@@ -13,11 +16,23 @@ package news.moderation.engine.rules;
  */
 final class MatchExtent {
     static final int UNBOUNDED = -1;
+
+    /**
+     * @param maxNonWordChars the most non-word chars of a match that are NOT inside an unbounded repetition, or
+     *                        {@link #UNBOUNDED}
+     * @param cover           the strings the unbounded repetitions can match, one iteration at a time (only those
+     *                        with a non-word char): every other non-word char of a match lies inside an occurrence
+     *                        of one of them. Empty when the regex has no such repetition.
+     */
+    record Extent(int maxNonWordChars, Set<String> cover) {
+    }
+
     private static final long INFINITE = Long.MAX_VALUE / 4;
 
     private final String regex;
     private int i;
     private boolean ignoreCase;
+    private final Set<String> cover = new LinkedHashSet<>();
 
     private MatchExtent(String regex) {
         this.regex = regex;
@@ -25,15 +40,24 @@ final class MatchExtent {
 
     /** @return the most non-word chars a match can contain, or {@link #UNBOUNDED} */
     static int maxNonWordChars(String regex) {
+        Extent extent = of(regex);
+        return extent.cover().isEmpty() ? extent.maxNonWordChars() : UNBOUNDED;
+    }
+
+    /**
+     * Like {@link #maxNonWordChars(String)}, but an unbounded repetition of a part whose matches are a small finite
+     * set of strings ({@code (?:{filler} )*}) does not make the regex unbounded: its strings go to {@code cover}.
+     */
+    static Extent of(String regex) {
         MatchExtent parser = new MatchExtent(regex);
         try {
             long max = parser.alternation();
             if (parser.i < regex.length() || max >= INFINITE || max > Integer.MAX_VALUE / 4) {
-                return UNBOUNDED;
+                return new Extent(UNBOUNDED, Set.of());
             }
-            return (int) max;
+            return new Extent((int) max, Set.copyOf(parser.cover));
         } catch (Unknown | RuntimeException e) {
-            return UNBOUNDED;
+            return new Extent(UNBOUNDED, Set.of());
         }
     }
 
@@ -56,12 +80,14 @@ final class MatchExtent {
     private long sequence() throws Unknown {
         long sum = 0;
         while (i < regex.length() && regex.charAt(i) != '|' && regex.charAt(i) != ')') {
-            sum = Math.min(INFINITE, sum + quantified(atom()));
+            int atomStart = i;
+            long atom = atom();
+            sum = Math.min(INFINITE, sum + quantified(atom, atomStart, i));
         }
         return sum;
     }
 
-    private long quantified(long atom) throws Unknown {
+    private long quantified(long atom, int atomStart, int atomEnd) throws Unknown {
         if (i >= regex.length()) {
             return atom;
         }
@@ -70,13 +96,13 @@ final class MatchExtent {
         if (c == '?') {
             result = atom;
         } else if (c == '*' || c == '+') {
-            result = atom == 0 ? 0 : INFINITE;
+            result = atom == 0 ? 0 : unbounded(atomStart, atomEnd);
         } else if (c == '{' && repeatEnd() > 0) {
             int close = repeatEnd();
             String counts = regex.substring(i + 1, close);
             int comma = counts.indexOf(',');
             if (comma >= 0 && comma == counts.length() - 1) {
-                result = atom == 0 ? 0 : INFINITE; // {n,}
+                result = atom == 0 ? 0 : unbounded(atomStart, atomEnd); // {n,}
             } else {
                 long most = Long.parseLong(comma < 0 ? counts : counts.substring(comma + 1));
                 result = atom == 0 ? 0 : Math.min(INFINITE, atom * most);
@@ -93,6 +119,27 @@ final class MatchExtent {
             i++; // lazy
         }
         return result;
+    }
+
+    /**
+     * An unbounded repetition of {@code regex[atomStart, atomEnd)}: costs nothing when every iteration is one of a
+     * small, complete set of strings (they go to {@code cover}), otherwise INFINITE.
+     */
+    private long unbounded(int atomStart, int atomEnd) throws Unknown {
+        String atom = regex.substring(atomStart, atomEnd);
+        if (ignoreCase || atom.replace("(?:", "").contains("(?")) {
+            return INFINITE; // the exact strings below are case-sensitive; named or flagged groups: not worth it
+        }
+        Set<String> strings = RegexFootprint.exactStrings(atom);
+        if (strings == null) {
+            return INFINITE;
+        }
+        for (String string : strings) {
+            if (!string.chars().allMatch(ch -> ch < 128 && isWordChar((char) ch))) {
+                cover.add(string);
+            }
+        }
+        return 0;
     }
 
     private int repeatEnd() {

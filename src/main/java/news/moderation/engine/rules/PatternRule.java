@@ -15,9 +15,12 @@ import java.util.BitSet;
  * <p>{@code maxNonWordChars} ({@link MatchExtent}) bounds how far a match reaches; when it is bounded the regex runs
  * only on windows around the places where the term pass found a required string (see
  * {@link #findAll(String, int[], int, MatchConsumer)}), with exactly the results of a scan of the whole text.
+ * Instead of a marker group, the chars of {@code footprint.requiredChars()} (every match has one, e.g. '@') serve
+ * as the hits when they are rarer in the text. {@code coverGroup} (or -1) is the marker group of the strings an unbounded repetition such as
+ * {@code (?:{filler} )*} matches; the non-word chars inside their occurrences do not count against the bound.
  */
 public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long languages, int[] requiredMarkers,
-                          RegexFootprint footprint, int maxNonWordChars) {
+                          RegexFootprint footprint, int maxNonWordChars, int coverGroup) {
 
     /** Receives a match as offsets into the searched text, end exclusive. */
     public interface MatchConsumer {
@@ -27,7 +30,7 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
     public PatternRule(int rule, Pattern pattern, boolean onOriginal, long languages, int[] requiredMarkers,
                        RegexFootprint footprint) {
         this(rule, pattern, onOriginal, languages, requiredMarkers, footprint,
-                MatchExtent.maxNonWordChars(pattern.pattern()));
+                onOriginal ? MatchExtent.UNBOUNDED : MatchExtent.maxNonWordChars(pattern.pattern()), -1);
     }
 
     public boolean mayMatch(BitSet markersSeen, String text) {
@@ -63,9 +66,11 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
      * {@code text} around the hits of one of the required marker groups.
      *
      * <p>Why the results are identical: every match of the regex contains a hit of each required group (that is what
-     * gating relies on too) and at most {@code maxNonWordChars} (N) chars that are not re2j word chars. So a match
-     * containing the hit {@code [hs, he)} starts after the (N+1)-th non-word char left of {@code hs} and ends before
-     * the (N+1)-th non-word char right of {@code he}: that is the hit's window. Every match of the whole text lies in
+     * gating relies on too) and at most {@code maxNonWordChars} (N) chars that are not re2j word chars, apart from
+     * those inside occurrences of the {@code coverGroup} strings (one iteration of an unbounded repetition each;
+     * a non-word char of the text inside such an occurrence is "covered"). So a match containing the hit
+     * {@code [hs, he)} starts after the (N+1)-th uncovered non-word char left of {@code hs} and ends before the
+     * (N+1)-th uncovered non-word char right of {@code he}: that is the hit's window. Every match of the whole text lies in
      * one window; merged windows are disjoint. A window's edges sit next to a non-word char (or at the text's
      * ends) and never split a surrogate pair, so {@code \b}/{@code \B} see the same thing in the window as in the
      * whole text; regexes with {@code ^ $ \A \z} are never windowed. Hence the matches of a window are exactly the
@@ -81,17 +86,51 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
             return;
         }
         int group = rarestGroup(markerHits, markerHitCount);
-        long[] windows = new long[markerHitCount];
-        int count = 0;
+        boolean[] covered = null;
+        if (coverGroup >= 0) {
+            for (int k = 0; k < markerHitCount; k++) {
+                if (markerHits[3 * k] == coverGroup) {
+                    if (covered == null) {
+                        covered = new boolean[text.length()];
+                    }
+                    Arrays.fill(covered, markerHits[3 * k + 1], markerHits[3 * k + 2], true);
+                }
+            }
+        }
+        int groupHits = 0;
         for (int k = 0; k < markerHitCount; k++) {
-            if (markerHits[3 * k] == group) {
-                int from = windowStart(text, markerHits[3 * k + 1], maxNonWordChars);
-                int to = windowEnd(text, markerHits[3 * k + 2], maxNonWordChars);
-                windows[count++] = ((long) from << 32) | to;
+            groupHits += markerHits[3 * k] == group ? 1 : 0;
+        }
+        AsciiSet requiredChars = footprint.requiredChars();
+        int charHits = requiredChars == null ? Integer.MAX_VALUE : countChars(text, requiredChars, groupHits);
+        long[] windows;
+        int count = 0;
+        if (charHits < groupHits) {
+            // every match contains one of these chars too (the '@' of a mention), and they are rarer here
+            windows = new long[charHits];
+            for (int i = 0, length = text.length(); i < length; i++) {
+                if (requiredChars.contains(text.charAt(i))) {
+                    int from = windowStart(text, covered, i, maxNonWordChars);
+                    int to = windowEnd(text, covered, i + 1, maxNonWordChars);
+                    if (holdsTheOthers(text, markerHits, markerHitCount, -1, from, to)) {
+                        windows[count++] = ((long) from << 32) | to;
+                    }
+                }
+            }
+        } else {
+            windows = new long[groupHits];
+            for (int k = 0; k < markerHitCount; k++) {
+                if (markerHits[3 * k] == group) {
+                    int from = windowStart(text, covered, markerHits[3 * k + 1], maxNonWordChars);
+                    int to = windowEnd(text, covered, markerHits[3 * k + 2], maxNonWordChars);
+                    if (holdsTheOthers(text, markerHits, markerHitCount, group, from, to)) {
+                        windows[count++] = ((long) from << 32) | to;
+                    }
+                }
             }
         }
         if (count == 0) {
-            return; // cannot happen when gating passed; no hit of a required group means no match
+            return; // no window holds everything a match needs
         }
         Arrays.sort(windows, 0, count);
         int length = text.length();
@@ -115,6 +154,46 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
         }
     }
 
+    /**
+     * Whether {@code text[from, to)} holds a whole hit of every required group but {@code except}, and a required
+     * char. A match lies inside its window and has all of them, so a window without one of them has no match.
+     */
+    private boolean holdsTheOthers(String text, int[] markerHits, int markerHitCount, int except, int from, int to) {
+        for (int group : requiredMarkers) {
+            if (group == except) {
+                continue;
+            }
+            boolean found = false;
+            for (int k = 0; k < markerHitCount && !found; k++) {
+                found = markerHits[3 * k] == group && markerHits[3 * k + 1] >= from && markerHits[3 * k + 2] <= to;
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        AsciiSet requiredChars = footprint.requiredChars();
+        if (except >= 0 && requiredChars != null) {
+            for (int i = from; i < to; i++) {
+                if (requiredChars.contains(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** How many chars of {@code text} are in {@code set}, counting no further than {@code limit}. */
+    private static int countChars(String text, AsciiSet set, int limit) {
+        int count = 0;
+        for (int i = 0, length = text.length(); i < length && count < limit; i++) {
+            if (set.contains(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private int rarestGroup(int[] markerHits, int markerHitCount) {
         int best = requiredMarkers[0];
         if (requiredMarkers.length == 1) {
@@ -136,13 +215,16 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
         return best;
     }
 
-    /** The smallest start such that text[start, hitStart) holds at most {@code budget} non-word chars, snapped. */
-    static int windowStart(String text, int hitStart, int budget) {
+    /**
+     * The smallest start such that text[start, hitStart) holds at most {@code budget} uncovered non-word chars,
+     * snapped: text[start - 1] is a non-word char that is not the first half of a surrogate pair.
+     */
+    static int windowStart(String text, boolean[] covered, int hitStart, int budget) {
         int i = hitStart;
         int nonWord = 0;
         while (i > 0) {
             char c = text.charAt(i - 1);
-            if (!MatchExtent.isWordChar(c)) {
+            if (!MatchExtent.isWordChar(c) && (covered == null || !covered[i - 1])) {
                 if (nonWord >= budget && !Character.isHighSurrogate(c)) {
                     break; // text[i - 1] is the (budget+1)-th non-word char: a match cannot include it
                 }
@@ -153,14 +235,17 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
         return i;
     }
 
-    /** The largest end such that text[hitEnd, end) holds at most {@code budget} non-word chars, snapped. */
-    static int windowEnd(String text, int hitEnd, int budget) {
+    /**
+     * The largest end such that text[hitEnd, end) holds at most {@code budget} uncovered non-word chars, snapped:
+     * text[end] is a non-word char that is not the second half of a surrogate pair.
+     */
+    static int windowEnd(String text, boolean[] covered, int hitEnd, int budget) {
         int i = hitEnd;
         int nonWord = 0;
         int length = text.length();
         while (i < length) {
             char c = text.charAt(i);
-            if (!MatchExtent.isWordChar(c)) {
+            if (!MatchExtent.isWordChar(c) && (covered == null || !covered[i])) {
                 if (nonWord >= budget && !Character.isLowSurrogate(c)) {
                     break;
                 }
