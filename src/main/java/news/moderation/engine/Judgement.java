@@ -23,6 +23,9 @@ final class Judgement implements TermHits {
     private final List<Hit> hits = new ArrayList<>();
     private final List<Hit> allowedSpans = new ArrayList<>();
     private final BitSet markersSeen = new BitSet();
+    /** (group, start, end) of every marker hit in the normalised text, for windowed patterns. */
+    private int[] markerHits = new int[48];
+    private int markerHitCount;
 
     Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy) {
         this.original = original;
@@ -44,6 +47,26 @@ final class Judgement implements TermHits {
     @Override
     public void markerSeen(int markerGroup) {
         markersSeen.set(markerGroup);
+    }
+
+    @Override
+    public void markerAt(int markerGroup, int start, int end) {
+        markersSeen.set(markerGroup);
+        if (3 * markerHitCount + 3 > markerHits.length) {
+            markerHits = java.util.Arrays.copyOf(markerHits, markerHits.length * 2);
+        }
+        markerHits[3 * markerHitCount] = markerGroup;
+        markerHits[3 * markerHitCount + 1] = start;
+        markerHits[3 * markerHitCount + 2] = end;
+        markerHitCount++;
+    }
+
+    int[] markerHits() {
+        return markerHits;
+    }
+
+    int markerHitCount() {
+        return markerHitCount;
     }
 
     BitSet markersSeen() {

@@ -78,7 +78,8 @@ public final class Ruleset {
                             view.originalStart(start), view.originalEnd(end - 1)));
                 }
             } else if (pattern.mayMatch(judgement.markersSeen(), normalized.text())) {
-                pattern.findAll(normalized.text(), (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
+                pattern.findAll(normalized.text(), judgement.markerHits(), judgement.markerHitCount(),
+                        (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
             }
         }
         return judgement.verdict(version);

@@ -56,7 +56,7 @@ public final class TermIndex {
                 }
             }
             // a marker only gates a regex, which checks boundaries itself: no check here keeps it a superset
-            case MARKER -> hits.markerSeen(entry.owner());
+            case MARKER -> hits.markerAt(entry.owner(), start, end);
         }
     }
 

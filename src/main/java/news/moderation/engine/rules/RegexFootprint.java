@@ -44,6 +44,16 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         return new RegexFootprint(groups, alphabet, node.minLength, requiredChars);
     }
 
+    /**
+     * The complete set of strings {@code regex} matches (case-sensitive, as written), or null when that is not a
+     * small set known for sure (classes, {@code .}, counted repetitions, more than 256 strings ...).
+     */
+    static Set<String> exactStrings(String regex) {
+        Parser parser = new Parser(regex);
+        Node node = parser.alternation();
+        return parser.i < regex.length() ? null : node.exact();
+    }
+
     /** The character checks; the string groups are checked by the term pass. */
     boolean mayMatch(String text) {
         if (requiredChars != null && !containsAny(text, requiredChars)) {

@@ -306,7 +306,19 @@ public final class RulesetCompiler {
         int[] markers = on.equals(ORIGINAL)
                 ? markerGroupsFor(footprint, originalMarkerEntries, true)
                 : markerGroupsFor(footprint, termEntries, false);
-        return new PatternRule(index, pattern, on.equals(ORIGINAL), language, markers, footprint);
+        if (on.equals(ORIGINAL)) {
+            return new PatternRule(index, pattern, true, language, markers, footprint);
+        }
+        MatchExtent.Extent extent = MatchExtent.of(pattern.pattern());
+        int coverGroup = -1;
+        if (extent.maxNonWordChars() >= 0 && !extent.cover().isEmpty() && markers.length > 0) {
+            coverGroup = markerGroups++;
+            for (String string : extent.cover()) {
+                termEntries.add(new TermEntry(Term.marker(string), Role.MARKER, coverGroup, -1L));
+            }
+        }
+        int bound = coverGroup < 0 && !extent.cover().isEmpty() ? MatchExtent.UNBOUNDED : extent.maxNonWordChars();
+        return new PatternRule(index, pattern, false, language, markers, footprint, bound, coverGroup);
     }
 
     /**
