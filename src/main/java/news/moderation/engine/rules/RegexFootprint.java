@@ -1,9 +1,12 @@
 package news.moderation.engine.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,11 +22,36 @@ import java.util.Set;
  *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
  *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
  *   <li>{@code requiredChars}: every match contains one of these ('@' for an e-mail address).</li>
+ *   <li>{@code wordBoundaries}: per group of {@code requiredStrings}, for each string, the positions inside it where
+ *       the match asserts a re2j word boundary ({@code \b}), as a bit mask (bit p: a boundary between the string's
+ *       chars p-1 and p; bit {@code length}: at its end). They come from the {@code \b(?:entry|entry\w*|...)\b}
+ *       the pattern compiler writes for a {@code {list}}: "ho" of {@code \b(?:ho|...)\b} is only a hit at a word
+ *       start and end, never inside "who". 0 (or no entry) when nothing is known.</li>
  * </ul>
  * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
 public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
-                             AsciiSet requiredChars) {
+                             AsciiSet requiredChars, List<Map<String, Long>> wordBoundaries) {
+
+    /**
+     * Stands for a {@code \b} inside the strings while parsing (zero width; removed from the results). A regex that
+     * contains this char itself gets no boundaries.
+     */
+    private static final char BOUNDARY = '\uFFFF';
+
+    public RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
+                          AsciiSet requiredChars) {
+        this(requiredStrings, alphabet, minLength, requiredChars, List.of());
+    }
+
+    /** The word-boundary mask of {@code string} of group {@code group} (see {@link #wordBoundaries()}), or 0. */
+    public long wordBoundaries(int group, String string) {
+        if (group >= wordBoundaries.size()) {
+            return 0;
+        }
+        Long mask = wordBoundaries.get(group).get(string);
+        return mask == null ? 0 : mask;
+    }
 
     /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
     private static final int MIN_USEFUL_LENGTH = 2;
@@ -38,10 +66,41 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             return new RegexFootprint(List.of(), null, 0, null); // an unbalanced ')': re2j refuses it anyway
         }
         boolean ignoreCase = regex.contains("(?i");
-        List<Set<String>> groups = node.bestStringGroups();
+        List<Set<String>> groups = new ArrayList<>();
+        List<Map<String, Long>> boundaries = new ArrayList<>();
+        for (Set<String> group : node.bestStringGroups()) {
+            Map<String, Long> masks = new LinkedHashMap<>();
+            for (String string : group) {
+                // the same string with different boundaries (from different branches): only what all of them assert
+                masks.merge(withoutBoundaries(string), boundaryMask(string), (a, b) -> a & b);
+            }
+            groups.add(Collections.unmodifiableSet(new LinkedHashSet<>(masks.keySet())));
+            boundaries.add(Collections.unmodifiableMap(masks));
+        }
         AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
-        return new RegexFootprint(groups, alphabet, node.minLength, requiredChars);
+        return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars,
+                List.copyOf(boundaries));
+    }
+
+    private static String withoutBoundaries(String string) {
+        return string.indexOf(BOUNDARY) < 0 ? string : string.replace(String.valueOf(BOUNDARY), "");
+    }
+
+    /** Bit p set: a {@code \b} stands before char p of the string without boundaries (p == length: at its end). */
+    private static long boundaryMask(String string) {
+        long mask = 0;
+        int position = 0;
+        for (int k = 0; k < string.length(); k++) {
+            if (string.charAt(k) == BOUNDARY) {
+                if (position < Long.SIZE) {
+                    mask |= 1L << position;
+                }
+            } else {
+                position++;
+            }
+        }
+        return mask;
     }
 
     /**
@@ -51,7 +110,14 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     static Set<String> exactStrings(String regex) {
         Parser parser = new Parser(regex);
         Node node = parser.alternation();
-        return parser.i < regex.length() ? null : node.exact();
+        if (parser.i < regex.length() || node.exact() == null) {
+            return null;
+        }
+        Set<String> strings = new LinkedHashSet<>();
+        for (String string : node.exact()) {
+            strings.add(withoutBoundaries(string));
+        }
+        return strings;
     }
 
     /** The character checks; the string groups are checked by the term pass. */
@@ -238,7 +304,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         }
 
         private static int shortest(Set<String> strings) {
-            return strings.stream().mapToInt(s -> s.strip().length()).min().orElse(0);
+            return strings.stream().mapToInt(s -> withoutBoundaries(s).strip().length()).min().orElse(0);
         }
     }
 
@@ -298,6 +364,87 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             return atom.repeated(min, atMostOnce);
         }
 
+        /**
+         * At i, just after a {@code \b}: the expansion of a {@code {list}} as the pattern compiler writes it,
+         * {@code \b(?:word|word\w*|...)\b} with each word a quoted literal. Parsed as usual, but its strings carry the
+         * boundaries: before each word, and after each word without {@code \w*}. Null (nothing consumed) for
+         * anything else.
+         */
+        private Node boundedList() {
+            if (!regex.startsWith("(?:", i) || regex.indexOf(BOUNDARY) >= 0) {
+                return null;
+            }
+            Set<String> words = new LinkedHashSet<>();
+            boolean allWhole = true;
+            StringBuilder word = new StringBuilder();
+            boolean prefix = false;
+            int j = i + 3;
+            while (true) {
+                if (j >= regex.length()) {
+                    return null;
+                }
+                char c = regex.charAt(j);
+                if (c == '|' || c == ')') {
+                    if (word.length() == 0) {
+                        return null;
+                    }
+                    words.add(BOUNDARY + word.toString() + (prefix ? "" : String.valueOf(BOUNDARY)));
+                    allWhole &= !prefix;
+                    word.setLength(0);
+                    prefix = false;
+                    j++;
+                    if (c == ')') {
+                        break;
+                    }
+                } else if (prefix) {
+                    return null; // something after the \w*
+                } else if (regex.startsWith("\\w*", j)) {
+                    prefix = true;
+                    j += 3;
+                } else if (c == '\\') {
+                    if (j + 1 >= regex.length()) {
+                        return null;
+                    }
+                    char escaped = regex.charAt(j + 1);
+                    if (escaped >= 128 || Character.isLetterOrDigit(escaped)) {
+                        return null;
+                    }
+                    word.append(escaped);
+                    j += 2;
+                } else if ("()[]{}.*+?^$".indexOf(c) >= 0 || Character.isSurrogate(c)) {
+                    return null;
+                } else {
+                    word.append(c);
+                    j++;
+                }
+            }
+            if (!regex.startsWith("\\b", j)) {
+                return null;
+            }
+            Parser inner = new Parser(regex.substring(i, j));
+            Node plain = inner.alternation();
+            if (inner.i != j - i) {
+                return null;
+            }
+            Set<String> plainWords = new LinkedHashSet<>();
+            for (String string : words) {
+                plainWords.add(withoutBoundaries(string));
+            }
+            i = j + 2;
+            boolean same = plainWords.equals(plain.exact != null ? plain.exact
+                    : plain.required.size() == 1 ? plain.required.get(0) : null);
+            if (!same) {
+                return plain; // not the shape expected: as before, without boundaries
+            }
+            if (allWhole && plain.exact != null) {
+                return new Node(plain.alphabet, plain.minLength, plain.requiredChars, words, words, List.of());
+            }
+            if (plain.exact != null) {
+                return plain;
+            }
+            return new Node(plain.alphabet, plain.minLength, plain.requiredChars, null, null, List.of(words));
+        }
+
         /** @return the index of the '}' of a repeat count such as {2} {2,} {2,5} at i, or -1 */
         private int repeatEnd() {
             int close = regex.indexOf('}', i);
@@ -344,6 +491,12 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 }
                 case '\\' -> {
                     char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
+                    if (escaped == 'b') {
+                        Node list = boundedList();
+                        if (list != null) {
+                            return list;
+                        }
+                    }
                     if ("bBAz".indexOf(escaped) >= 0) {
                         return Node.EMPTY; // zero-width
                     }

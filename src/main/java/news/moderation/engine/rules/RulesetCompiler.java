@@ -331,7 +331,9 @@ public final class RulesetCompiler {
             groups[g] = markerGroups++;
             for (String string : footprint.requiredStrings().get(g)) {
                 String key = lowerCase ? NfkcText.lowerCase(string) : string;
-                automaton.add(new TermEntry(Term.marker(key), Role.MARKER, groups[g], -1L));
+                // on the original text only presence counts (scanMarkers), and lower-casing may move offsets
+                long boundaries = lowerCase ? 0L : footprint.wordBoundaries(g, string);
+                automaton.add(new TermEntry(Term.marker(key), Role.MARKER, groups[g], -1L, boundaries));
             }
         }
         return groups;
