@@ -191,24 +191,12 @@ final class MatchExtent {
                 return group;
             }
             case '[' -> {
-                int start = i;
-                if (i < regex.length() && regex.charAt(i) == '^') {
-                    i++;
+                int end = RegexFootprint.characterClassEnd(regex, i, true);
+                if (end < 0) {
+                    throw new Unknown(); // not closed, or [[:alpha:]] and the like
                 }
-                if (i < regex.length() && regex.charAt(i) == ']') {
-                    i++;
-                }
-                while (i < regex.length() && regex.charAt(i) != ']') {
-                    if (regex.charAt(i) == '[') {
-                        throw new Unknown(); // [[:alpha:]] and the like
-                    }
-                    i += regex.charAt(i) == '\\' ? 2 : 1;
-                }
-                if (i >= regex.length()) {
-                    throw new Unknown();
-                }
-                String body = regex.substring(start, i);
-                i++;
+                String body = regex.substring(i, end);
+                i = end + 1;
                 AsciiSet members = RegexFootprint.characterClass(body);
                 if (members == null) {
                     return 2;

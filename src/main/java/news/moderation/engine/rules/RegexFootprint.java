@@ -476,18 +476,10 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                     return group;
                 }
                 case '[' -> {
-                    int start = i;
-                    if (i < regex.length() && regex.charAt(i) == '^') {
-                        i++;
-                    }
-                    if (i < regex.length() && regex.charAt(i) == ']') {
-                        i++;
-                    }
-                    while (i < regex.length() && regex.charAt(i) != ']') {
-                        i += regex.charAt(i) == '\\' ? 2 : 1;
-                    }
-                    i++;
-                    return Node.oneOf(characterClass(regex.substring(start, Math.min(i - 1, regex.length()))));
+                    int end = characterClassEnd(regex, i, false);
+                    String body = regex.substring(i, end < 0 ? regex.length() : end);
+                    i = end < 0 ? regex.length() + 1 : end + 1;
+                    return Node.oneOf(characterClass(body));
                 }
                 case '\\' -> {
                     char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
@@ -519,7 +511,28 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     }
 
     /** The ASCII members of a class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated or not plain ASCII. */
-    static AsciiSet characterClass(String body) {
+    /**
+     * Where a character class ends, given the index just after its '[': the index of its closing ']', or -1 when it is
+     * not closed or, with {@code refuseNested}, holds a '[' (POSIX classes such as [[:alpha:]]).
+     */
+    static int characterClassEnd(String regex, int start, boolean refuseNested) {
+        int i = start;
+        if (i < regex.length() && regex.charAt(i) == '^') {
+            i++;
+        }
+        if (i < regex.length() && regex.charAt(i) == ']') {
+            i++;
+        }
+        while (i < regex.length() && regex.charAt(i) != ']') {
+            if (refuseNested && regex.charAt(i) == '[') {
+                return -1;
+            }
+            i += regex.charAt(i) == '\\' ? 2 : 1;
+        }
+        return i < regex.length() ? i : -1;
+    }
+
+        static AsciiSet characterClass(String body) {
         if (body.isEmpty() || body.charAt(0) == '^') {
             return null;
         }
