@@ -59,11 +59,29 @@ final class MaskedWords {
         String wordGlob = globOfWord(word);
         for (TermEntry entry : candidates) {
             Term term = entry.term();
-            String termGlob = term.kind() == Term.Kind.PREFIX ? term.key() + ANY_LETTERS : term.key();
-            if ((entry.languages() & languages) != 0 && GlobIntersection.nonEmpty(wordGlob, termGlob)) {
+            boolean prefix = term.kind() == Term.Kind.PREFIX;
+            String termGlob = prefix ? term.key() + ANY_LETTERS : term.key();
+            String relevant = relevantPart(wordGlob, term.key().length(), prefix);
+            if ((entry.languages() & languages) != 0 && relevant != null
+                    && GlobIntersection.nonEmpty(relevant, termGlob)) {
                 hits.ruleHit(entry.owner(), start, start + word.length());
             }
         }
+    }
+
+    /**
+     * The part of a word's glob that decides whether it can spell a term of {@code termLength} letters, so that one
+     * very long word costs no more than a short one. Every element of a glob but {@code %} stands for exactly one
+     * letter and {@code %} only ever follows {@code ?}, so a term's letters are spelled by at most
+     * {@code 2 * termLength + 1} elements: a longer glob cannot spell a whole-word term (null), and for a prefix term
+     * its first {@code 2 * termLength + 2} elements answer the same as all of it (the term's {@code %} takes the rest).
+     */
+    private static String relevantPart(String wordGlob, int termLength, boolean prefix) {
+        int decisive = 2 * termLength + 2;
+        if (wordGlob.length() <= decisive) {
+            return wordGlob;
+        }
+        return prefix ? wordGlob.substring(0, decisive) : null;
     }
 
     static final char ONE_LETTER = '?';
