@@ -56,7 +56,7 @@ class RuleLoadingTest {
     void refusesJavaOnlyRegexSyntaxNamingFileAndRule() {
         for (String pattern : List.of("(?=idiot)\\\\w+", "(?<!not )idiot", "(\\\\w+) \\\\1", "(?>a+)b", "a*+b")) {
             RulesetException e = refused("en/attack.yaml",
-                    RuleDirs.patternRule("en.attack.bad", pattern.replace("\\\\", "\\"), "normalized", "x"));
+                    RuleDirs.patternRule("en.attack.bad", pattern.replace("\\\\", "\\"), "original", "x"));
             assertEquals("en/attack.yaml", e.getFile(), pattern);
             assertEquals("en.attack.bad", e.getRuleId(), pattern);
             assertTrue(e.getMessage().contains("re2j"), e.getMessage());
@@ -81,8 +81,16 @@ class RuleLoadingTest {
         RulesetException severity = refused("e.yaml", rule.replace("severity: high", "severity: extreme"));
         assertEquals("en.obscene.fuck", severity.getRuleId());
 
-        RulesetException list = refused("f.yaml", RuleDirs.patternRule("en.attack.list", "{nosuchlist}", "normalized", "x"));
+        RulesetException list = refused("f.yaml", RuleDirs.phraseRule("en.attack.list", "you {nosuchlist}", "x"));
         assertTrue(list.getMessage().contains("nosuchlist"), list.getMessage());
+    }
+
+    @Test
+    void refusesAPatternOnTheNormalisedTextPointingToPhrases() {
+        RulesetException e = refused("en/attack.yaml", RuleDirs.patternRule("en.attack.old", "you idiot", "normalized",
+                "you idiot"));
+        assertEquals("en.attack.old", e.getRuleId());
+        assertTrue(e.getMessage().contains("phrase:"), e.getMessage());
     }
 
     @Test
@@ -97,7 +105,7 @@ class RuleLoadingTest {
         Ruleset ruleset = Ruleset.load(RuleDirs.write(dir,
                 "any/a.yaml", RuleDirs.patternRule("any.a", "(a+)+$", "original", "aaa").replace("language: en", "language: any"),
                 "any/x.yaml", RuleDirs.patternRule("any.x", "(x+x+)+y", "original", "xxy").replace("language: en", "language: any"),
-                "en/n.yaml", RuleDirs.patternRule("en.n", "(\\w+\\s?)+z$", "normalized", "ab z")));
+                "en/n.yaml", RuleDirs.patternRule("en.n", "(\\w+\\s?)+z$", "original", "ab z")));
         String manyA = "a".repeat(100_000) + "!";
         String manyX = "x".repeat(100_000);
         String words = "ab ".repeat(30_000) + "!";

@@ -2,8 +2,6 @@ package news.moderation.engine.rules;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import news.moderation.engine.match.Term;
-import news.moderation.engine.normalize.Normalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,17 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns a rule's pattern into a re2j {@link Pattern}:
- * <ul>
- *   <li>refuses java.util.regex-only syntax (look-around, back-references, atomic groups, possessive quantifiers);</li>
- *   <li>expands {@code {list}} into {@code \b(?:entry|entry\w*|...)\b};</li>
- *   <li>for {@code on: normalized}, writes literal letters the way the normaliser writes text: lower case, without
- *       accents, doubled letters collapsed ("kill" becomes "kil"), apostrophes dropped, so authors can write
- *       plain words;</li>
- * </ul>
+ * Turns a rule's pattern (a regex on the original text) into a re2j {@link Pattern}: refuses java.util.regex-only
+ * syntax (look-around, back-references, atomic groups, possessive quantifiers) and expands {@code {list}} into
+ * {@code \b(?:entry|entry\w*|...)\b} with the entries as written.
  */
 final class PatternCompiler {
-
 
     private static final List<String[]> UNSUPPORTED = List.of(
             new String[] {"(?=", "look-ahead"}, new String[] {"(?!", "negative look-ahead"},
@@ -33,14 +25,11 @@ final class PatternCompiler {
             new String[] {"?+", "possessive quantifier"});
 
     private final String source;
-    private final boolean onOriginal;
     private final Function<String, List<String>> lists;
     private final StringBuilder out = new StringBuilder();
-    private char previousLetter;
 
-    private PatternCompiler(String source, boolean onOriginal, Function<String, List<String>> lists) {
+    private PatternCompiler(String source, Function<String, List<String>> lists) {
         this.source = source;
-        this.onOriginal = onOriginal;
         this.lists = lists;
     }
 
@@ -48,9 +37,9 @@ final class PatternCompiler {
      * @param lists resolves a list name to its entries, or null when the language has no such list
      * @throws IllegalArgumentException naming what is wrong with the pattern
      */
-    static Pattern compile(String source, boolean onOriginal, Function<String, List<String>> lists) {
+    static Pattern compile(String source, Function<String, List<String>> lists) {
         refuseUnsupported(source);
-        PatternCompiler compiler = new PatternCompiler(source, onOriginal, lists);
+        PatternCompiler compiler = new PatternCompiler(source, lists);
         compiler.translate();
         try {
             return Pattern.compile(compiler.out.toString());
@@ -89,11 +78,6 @@ final class PatternCompiler {
                 i = listOrQuantifier(i);
             } else if (c == '(') {
                 i = copyGroupOpening(i);
-            } else if (Character.isLetter(c) && !onOriginal) {
-                literalLetter(c, i);
-                i++;
-            } else if ((c == '\'' || c == '\u2019') && !onOriginal) {
-                i++; // the normalised text has no apostrophes: "i'll" is "ill" there
             } else {
                 i = copy(i, i + 1);
             }
@@ -102,7 +86,6 @@ final class PatternCompiler {
 
     private int copy(int from, int to) {
         out.append(source, from, to);
-        previousLetter = 0;
         return to;
     }
 
@@ -153,7 +136,6 @@ final class PatternCompiler {
             throw new IllegalArgumentException("unknown list {" + name + "}");
         }
         out.append(alternation(list));
-        previousLetter = 0;
         return close + 1;
     }
 
@@ -169,23 +151,11 @@ final class PatternCompiler {
         for (String entry : list) {
             String written = entry.strip();
             boolean prefix = written.endsWith("*");
-            String word = onOriginal ? written.substring(0, written.length() - (prefix ? 1 : 0)) : Term.parse(entry).key();
+            String word = written.substring(0, written.length() - (prefix ? 1 : 0));
             alternatives.add(Pattern.quote(word) + (prefix ? "\\w*" : ""));
         }
         List<String> longestFirst = new ArrayList<>(alternatives);
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
         return "\\b(?:" + String.join("|", longestFirst) + ")\\b";
-    }
-
-    private void literalLetter(char c, int i) {
-        String folded = Normalizer.normalize(String.valueOf(c)).text();
-        boolean quantified = i + 1 < source.length() && "?*+{".indexOf(source.charAt(i + 1)) >= 0;
-        for (char letter : (folded.isEmpty() ? String.valueOf(c) : folded).toCharArray()) {
-            if (letter == previousLetter && !quantified) {
-                continue; // the normalised text collapses "ll" into "l"
-            }
-            out.append(letter);
-            previousLetter = quantified ? 0 : letter;
-        }
     }
 }
