@@ -94,6 +94,20 @@ class RuleLoadingTest {
     }
 
     @Test
+    void refusesABrokenOrOverBudgetPhraseNamingFileRuleAndColumn() {
+        RulesetException syntax = refused("en/attack.yaml", RuleDirs.phraseRule("en.attack.syntax",
+                "you are (a | an idiot", "you are an idiot"));
+        assertEquals("en/attack.yaml", syntax.getFile());
+        assertEquals("en.attack.syntax", syntax.getRuleId());
+        assertTrue(syntax.getMessage().contains("column 9: '(' is never closed"), syntax.getMessage());
+
+        RulesetException budget = refused("en/attack.yaml", RuleDirs.phraseRule("en.attack.big",
+                "you (((((_*8)*8)*8)*8)*8) idiot", "you idiot"));
+        assertEquals("en.attack.big", budget.getRuleId());
+        assertTrue(budget.getMessage().contains("over the limit of 20000 per rule"), budget.getMessage());
+    }
+
+    @Test
     void reportsAMissingDirectoryWithoutRuleOrExample() {
         RulesetException e = assertThrows(RulesetException.class, () -> Ruleset.load(dir.resolve("missing")));
         assertNull(e.getRuleId());

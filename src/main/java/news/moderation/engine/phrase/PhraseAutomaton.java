@@ -66,11 +66,20 @@ public final class PhraseAutomaton {
      * @param original the text {@code text} was normalised from, read for sentence boundaries
      */
     public void scan(NormalizedText text, String original, long languages, PhraseHits hits) {
+        work(text, original, languages, hits);
+    }
+
+    /**
+     * {@link #scan}, returning the work done: words looked up, states visited and chars read between words. The
+     * test of linearity compares it across text lengths (a count, unlike a time, does not depend on the machine).
+     */
+    long work(NormalizedText text, String original, long languages, PhraseHits hits) {
         if (kinds.length == 0) {
-            return;
+            return 0;
         }
         Scratch run = scratch.get();
         run.active = 0;
+        run.work = 0;
         String normalized = text.text();
         int length = normalized.length();
         boolean boundariesStart = boundaryStarts.length > 0;
@@ -85,16 +94,22 @@ public final class PhraseAutomaton {
             while (i < length && normalized.charAt(i) != ' ') {
                 i++;
             }
-            if ((boundariesStart || run.active > 0) && (lastWordEnd < 0
-                    || isSentenceBreak(original, text.originalEnd(lastWordEnd - 1), text.originalStart(start)))) {
-                boundary(run, start, Math.max(lastWordEnd, 0), languages, hits);
+            if (boundariesStart || run.active > 0) {
+                int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
+                int gapEnd = text.originalStart(start);
+                run.work += gapEnd - gapStart;
+                if (lastWordEnd < 0 || isSentenceBreak(original, gapStart, gapEnd)) {
+                    boundary(run, start, Math.max(lastWordEnd, 0), languages, hits);
+                }
             }
+            run.work++;
             word(run, normalized, start, i, languages, hits);
             lastWordEnd = i;
         }
         if (boundariesStart || run.active > 0) {
             boundary(run, length, Math.max(lastWordEnd, 0), languages, hits);
         }
+        return run.work;
     }
 
     private void word(Scratch run, String text, int start, int end, long languages, PhraseHits hits) {
@@ -180,6 +195,7 @@ public final class PhraseAutomaton {
         stack[depth++] = state;
         while (depth > 0) {
             int current = stack[--depth];
+            run.work++;
             if (run.marks[current] == run.generation) {
                 continue;
             }
@@ -231,6 +247,7 @@ public final class PhraseAutomaton {
         int[] nextStarts;
         int active;
         int nextActive;
+        long work;
         final int[] marks;
         int generation;
         final int[] stack;
