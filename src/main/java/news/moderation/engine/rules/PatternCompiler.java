@@ -101,17 +101,8 @@ final class PatternCompiler {
     }
 
     private int copyCharacterClass(int i) {
-        int j = i + 1;
-        if (j < source.length() && source.charAt(j) == '^') {
-            j++;
-        }
-        if (j < source.length() && source.charAt(j) == ']') {
-            j++;
-        }
-        while (j < source.length() && source.charAt(j) != ']') {
-            j += source.charAt(j) == '\\' ? 2 : 1;
-        }
-        return copy(i, Math.min(j + 1, source.length()));
+        int end = RegexFootprint.characterClassEnd(source, i + 1);
+        return copy(i, end < 0 ? source.length() : end + 1);
     }
 
     private int copyGroupOpening(int i) {
