@@ -2,6 +2,8 @@ package news.moderation.engine.phrase;
 
 import news.moderation.engine.normalize.NormalizedText;
 
+import java.util.Arrays;
+
 /**
  * Every phrase rule of every language as ONE token-level automaton: a Thompson NFA whose transitions test a word's
  * symbols (literal words, word classes, prefixes) or a sentence boundary, run as a Pike VM. Judging is one pass
@@ -21,30 +23,38 @@ public final class PhraseAutomaton {
     static final byte BOUNDARY = 3;
     static final byte SPLIT = 4;
     static final byte MATCH = 5;
+    /** A fork of word sequences: for each symbol of the word, the state to go on at ({@link #dispatchTargets}). */
+    static final byte DISPATCH = 6;
 
     private final byte[] kinds;
-    /** SYMBOL / NOT_SYMBOL: the symbol; MATCH: the rule index. */
+    /** SYMBOL / NOT_SYMBOL: the symbol; MATCH: the rule index; DISPATCH: the index of its tables. */
     private final int[] arguments;
     private final int[] next;
     /** SPLIT only: the second way on. */
     private final int[] alternative;
+    /** DISPATCH tables: sorted symbols, and where a word with that symbol goes on. */
+    private final int[][] dispatchSymbols;
+    private final int[][] dispatchTargets;
     private final WordTable words;
     private final int mentionSymbol;
     private final int symbolCount;
-    /** For each symbol, the labelled states where some phrase can start on a word with that symbol (or null). */
+    /** For each symbol, the states a phrase is in after starting on a word with that symbol (or null). */
     private final int[][] startsBySymbol;
     private final long[][] startLanguagesBySymbol;
     private final int[] boundaryStarts;
     private final long[] boundaryStartLanguages;
     private final ThreadLocal<Scratch> scratch;
 
-    PhraseAutomaton(byte[] kinds, int[] arguments, int[] next, int[] alternative, WordTable words, int mentionSymbol,
+    PhraseAutomaton(byte[] kinds, int[] arguments, int[] next, int[] alternative, int[][] dispatchSymbols,
+                    int[][] dispatchTargets, WordTable words, int mentionSymbol,
                     int symbolCount, int[][] startsBySymbol, long[][] startLanguagesBySymbol, int[] boundaryStarts,
                     long[] boundaryStartLanguages) {
         this.kinds = kinds;
         this.arguments = arguments;
         this.next = next;
         this.alternative = alternative;
+        this.dispatchSymbols = dispatchSymbols;
+        this.dispatchTargets = dispatchTargets;
         this.words = words;
         this.mentionSymbol = mentionSymbol;
         this.symbolCount = symbolCount;
@@ -132,6 +142,10 @@ public final class PhraseAutomaton {
                 case SYMBOL -> (bits[arguments[state] >>> 6] & (1L << arguments[state])) != 0;
                 case NOT_SYMBOL -> (bits[arguments[state] >>> 6] & (1L << arguments[state])) == 0;
                 case ANY_WORD -> true;
+                case DISPATCH -> {
+                    dispatch(run, arguments[state], symbols, count, run.starts[t], end, hits);
+                    yield false;
+                }
                 default -> false;
             };
             if (accepted) {
@@ -144,7 +158,7 @@ public final class PhraseAutomaton {
                 long[] startLanguages = startLanguagesBySymbol[symbols[k]];
                 for (int s = 0; s < starts.length; s++) {
                     if ((startLanguages[s] & languages) != 0) {
-                        follow(run, next[starts[s]], start, end, hits);
+                        follow(run, starts[s], start, end, hits);
                     }
                 }
             }
@@ -153,6 +167,17 @@ public final class PhraseAutomaton {
             bits[symbols[k] >>> 6] = 0;
         }
         run.swap();
+    }
+
+    /** A thread at a fork goes on along every way that starts with one of the word's symbols. */
+    private void dispatch(Scratch run, int table, int[] symbols, int count, int start, int end, PhraseHits hits) {
+        int[] keys = dispatchSymbols[table];
+        for (int k = 0; k < count; k++) {
+            int found = Arrays.binarySearch(keys, symbols[k]);
+            if (found >= 0) {
+                follow(run, dispatchTargets[table][found], start, end, hits);
+            }
+        }
     }
 
     private boolean startsAny(int[] symbols, int count) {
@@ -166,7 +191,7 @@ public final class PhraseAutomaton {
 
     private static int appendSymbol(Scratch run, int count, int symbol) {
         if (count == run.symbols[0].length) {
-            run.symbols[0] = java.util.Arrays.copyOf(run.symbols[0], 2 * count + 1);
+            run.symbols[0] = Arrays.copyOf(run.symbols[0], 2 * count + 1);
         }
         run.symbols[0][count] = symbol;
         return count + 1;
@@ -182,7 +207,7 @@ public final class PhraseAutomaton {
         }
         for (int s = 0; s < boundaryStarts.length; s++) {
             if ((boundaryStartLanguages[s] & languages) != 0) {
-                follow(run, next[boundaryStarts[s]], nextStart, lastWordEnd, hits);
+                follow(run, boundaryStarts[s], nextStart, lastWordEnd, hits);
             }
         }
         run.swap();
@@ -190,11 +215,10 @@ public final class PhraseAutomaton {
 
     /** Adds the thread (start) at {@code state} and every state reachable from it without a token. */
     private void follow(Scratch run, int state, int start, int end, PhraseHits hits) {
-        int[] stack = run.stack;
         int depth = 0;
-        stack[depth++] = state;
+        run.stack[depth++] = state;
         while (depth > 0) {
-            int current = stack[--depth];
+            int current = run.stack[--depth];
             run.work++;
             if (run.marks[current] == run.generation) {
                 continue;
@@ -202,14 +226,14 @@ public final class PhraseAutomaton {
             run.marks[current] = run.generation;
             switch (kinds[current]) {
                 case SPLIT -> {
-                    stack[depth++] = alternative[current];
-                    stack[depth++] = next[current];
+                    if (depth + 2 > run.stack.length) {
+                        run.stack = Arrays.copyOf(run.stack, 2 * run.stack.length);
+                    }
+                    run.stack[depth++] = alternative[current];
+                    run.stack[depth++] = next[current];
                 }
                 case MATCH -> hits.phraseHit(arguments[current], start, end);
-                default -> {
-                    run.nextStates[run.nextActive] = current;
-                    run.nextStarts[run.nextActive++] = start;
-                }
+                default -> run.addNext(current, start);
             }
         }
     }
@@ -239,35 +263,43 @@ public final class PhraseAutomaton {
         return false;
     }
 
-    /** The per-thread working memory of {@link #scan}: thread lists, marks, the current word's symbols. */
+    /**
+     * The per-thread working memory of {@link #scan}: thread lists (grown on demand: a handful of threads is usual),
+     * one mark per state, the current word's symbols.
+     */
     private static final class Scratch {
-        int[] states;
-        int[] starts;
-        int[] nextStates;
-        int[] nextStarts;
+        private static final int INITIAL_THREADS = 64;
+        int[] states = new int[INITIAL_THREADS];
+        int[] starts = new int[INITIAL_THREADS];
+        int[] nextStates = new int[INITIAL_THREADS];
+        int[] nextStarts = new int[INITIAL_THREADS];
         int active;
         int nextActive;
         long work;
         final int[] marks;
         int generation;
-        final int[] stack;
+        int[] stack = new int[INITIAL_THREADS];
         final long[] wordBits;
         final int[][] symbols = {new int[16]};
 
         Scratch(int stateCount, int symbolCount) {
-            states = new int[stateCount];
-            starts = new int[stateCount];
-            nextStates = new int[stateCount];
-            nextStarts = new int[stateCount];
             marks = new int[stateCount];
-            stack = new int[2 * stateCount + 2];
             wordBits = new long[(symbolCount >>> 6) + 1];
+        }
+
+        void addNext(int state, int start) {
+            if (nextActive == nextStates.length) {
+                nextStates = Arrays.copyOf(nextStates, 2 * nextActive);
+                nextStarts = Arrays.copyOf(nextStarts, 2 * nextActive);
+            }
+            nextStates[nextActive] = state;
+            nextStarts[nextActive++] = start;
         }
 
         void nextGeneration() {
             nextActive = 0;
             if (++generation == Integer.MAX_VALUE) {
-                java.util.Arrays.fill(marks, 0);
+                Arrays.fill(marks, 0);
                 generation = 1;
             }
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -50,6 +51,8 @@ public final class PhraseCompiler {
     private final List<Integer> arguments = new ArrayList<>();
     private final List<Integer> nexts = new ArrayList<>();
     private final List<Integer> alternatives = new ArrayList<>();
+    private final List<int[]> dispatchSymbols = new ArrayList<>();
+    private final List<int[]> dispatchTargets = new ArrayList<>();
     private final Map<String, Set<Integer>> wholeWords = new HashMap<>();
     private final Map<String, Set<Integer>> wordPrefixes = new HashMap<>();
     private final Map<String, Integer> wordSymbols = new HashMap<>();
@@ -103,7 +106,8 @@ public final class PhraseCompiler {
             startLanguages[symbol] = list.stream().mapToLong(pair -> pair[1]).toArray();
         });
         WordTable table = new WordTable(toArrays(wholeWords), toArrays(wordPrefixes));
-        return new PhraseAutomaton(kindArray, argumentArray, nextArray, alternativeArray, table, mentionSymbol,
+        return new PhraseAutomaton(kindArray, argumentArray, nextArray, alternativeArray,
+                dispatchSymbols.toArray(int[][]::new), dispatchTargets.toArray(int[][]::new), table, mentionSymbol,
                 symbolCount, starts, startLanguages,
                 boundaryStarts.stream().mapToInt(pair -> (int) pair[0]).toArray(),
                 boundaryStarts.stream().mapToLong(pair -> pair[1]).toArray());
@@ -168,8 +172,17 @@ public final class PhraseCompiler {
             return state;
         } else if (node instanceof Alternatives choice) {
             List<Integer> starts = new ArrayList<>();
+            WordTrie literals = new WordTrie();
             for (PhraseNode alternative : choice.choices()) {
-                starts.add(compile(alternative, then));
+                int[] words = literalWords(alternative);
+                if (words != null) {
+                    literals.add(words);
+                } else {
+                    starts.add(compile(alternative, then));
+                }
+            }
+            if (!literals.children.isEmpty()) {
+                starts.add(0, compileTrie(literals, then));
             }
             return fanOut(starts);
         }
@@ -194,18 +207,67 @@ public final class PhraseCompiler {
             return state(PhraseAutomaton.SYMBOL, mentionSymbol(), then, -1);
         }
         CompiledClass compiled = compiledClass(wordClass);
-        List<Integer> starts = new ArrayList<>();
+        WordTrie entries = new WordTrie();
         if (compiled.symbol() >= 0) {
-            starts.add(state(PhraseAutomaton.SYMBOL, compiled.symbol(), then, -1));
+            entries.add(new int[] {compiled.symbol()});
         }
-        for (int[] chain : compiled.chains()) {
-            int state = then;
-            for (int k = chain.length - 1; k >= 0; k--) {
-                state = state(PhraseAutomaton.SYMBOL, chain[k], state, -1);
+        compiled.chains().forEach(entries::add);
+        return compileTrie(entries, then);
+    }
+
+    /** The symbols of an alternative made only of literal words ("shut up"), or null. */
+    private int[] literalWords(PhraseNode node) {
+        List<PhraseNode> elements = node instanceof Sequence sequence ? sequence.elements() : List.of(node);
+        List<Integer> symbols = new ArrayList<>();
+        for (PhraseNode element : elements) {
+            if (!(element instanceof Word word)) {
+                return null;
             }
-            starts.add(state);
+            for (String part : normalizedWords(word)) {
+                symbols.add(wordSymbol(part));
+            }
         }
-        return fanOut(starts);
+        return symbols.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Word sequences sharing their first words ("a", "a total", "a complete"), merged: a thread at a fork waits in
+     * ONE dispatch state whatever the number of ways on, and each word costs a lookup per symbol it has.
+     */
+    private static final class WordTrie {
+        final TreeMap<Integer, WordTrie> children = new TreeMap<>();
+        boolean complete;
+
+        void add(int[] symbols) {
+            WordTrie node = this;
+            for (int symbol : symbols) {
+                node = node.children.computeIfAbsent(symbol, k -> new WordTrie());
+            }
+            node.complete = true;
+        }
+    }
+
+    private int compileTrie(WordTrie node, int then) {
+        List<Integer> ways = new ArrayList<>();
+        if (node.complete) {
+            ways.add(then);
+        }
+        if (node.children.size() == 1) {
+            Map.Entry<Integer, WordTrie> only = node.children.firstEntry();
+            ways.add(state(PhraseAutomaton.SYMBOL, only.getKey(), compileTrie(only.getValue(), then), -1));
+        } else if (node.children.size() > 1) {
+            int[] symbols = new int[node.children.size()];
+            int[] targets = new int[symbols.length];
+            int k = 0;
+            for (Map.Entry<Integer, WordTrie> child : node.children.entrySet()) {
+                symbols[k] = child.getKey();
+                targets[k++] = compileTrie(child.getValue(), then);
+            }
+            dispatchSymbols.add(symbols);
+            dispatchTargets.add(targets);
+            ways.add(state(PhraseAutomaton.DISPATCH, dispatchSymbols.size() - 1, -1, -1));
+        }
+        return fanOut(ways);
     }
 
     private int excludedSymbol(NotWord not) {
@@ -333,7 +395,8 @@ public final class PhraseCompiler {
     }
 
     /**
-     * Indexes where the rule can start: the labelled states reachable from its start without a token. A phrase
+     * Indexes where the rule can start: for each symbol (and for a boundary), the state a thread is in after the
+     * rule's first token, from the labelled states reachable from its start without a token. A phrase
      * that could match no word, or that starts with {@code _} or {@code !}, is refused: the first would report
      * empty spans, the others would have to be tried at every word of every comment.
      */
@@ -354,8 +417,16 @@ public final class PhraseCompiler {
                 case PhraseAutomaton.MATCH -> throw new PhraseSyntaxException(tree.column(),
                         "the phrase can match without any word: make at least one element required");
                 case PhraseAutomaton.SYMBOL -> startsBySymbol.computeIfAbsent(arguments.get(state),
-                        k -> new ArrayList<>()).add(new long[] {state, languages});
-                case PhraseAutomaton.BOUNDARY -> boundaryStarts.add(new long[] {state, languages});
+                        k -> new ArrayList<>()).add(new long[] {nexts.get(state), languages});
+                case PhraseAutomaton.DISPATCH -> {
+                    int[] symbols = dispatchSymbols.get(arguments.get(state));
+                    int[] targets = dispatchTargets.get(arguments.get(state));
+                    for (int k = 0; k < symbols.length; k++) {
+                        startsBySymbol.computeIfAbsent(symbols[k], key -> new ArrayList<>())
+                                .add(new long[] {targets[k], languages});
+                    }
+                }
+                case PhraseAutomaton.BOUNDARY -> boundaryStarts.add(new long[] {nexts.get(state), languages});
                 default -> throw new PhraseSyntaxException(tree.column(), "the phrase can begin with _ or !…: "
                         + "start it with a word, a {class} or <s>");
             }

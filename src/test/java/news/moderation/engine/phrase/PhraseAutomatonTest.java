@@ -180,6 +180,27 @@ class PhraseAutomatonTest {
         assertTrue(perWord < 100, perWord + " steps per word");
     }
 
+    /**
+     * A list of 2,000 entries, half of them two words, waits as one thread per fork (a trie with dispatch states),
+     * not one per entry: the work per word stays small where every word could continue the list.
+     */
+    @Test
+    void aLongListIsOneForkNotOneThreadPerEntry() {
+        List<String> entries = new ArrayList<>();
+        for (int k = 0; k < 1000; k++) {
+            entries.add("word" + k);
+            entries.add("word" + k + " more" + k);
+        }
+        PhraseCompiler compiler = new PhraseCompiler();
+        compiler.add(0, 1L, PhraseParser.parse("you {long}*2 idiot"),
+                name -> new PhraseCompiler.NamedList("en:long", entries));
+        PhraseAutomaton automaton = compiler.build();
+        String text = "you word1 word2 idiot you word5 more5 idiot ".repeat(200);
+        assertEquals(List.of("0:you word5 more5 idiot"), matches(automaton, "you word5 more5 idiot", 1L));
+        long perWord = work(automaton, text) / (200L * 8);
+        assertTrue(perWord < 40, perWord + " steps per word");
+    }
+
     private static long work(PhraseAutomaton automaton, String text) {
         return automaton.work(Normalizer.normalize(text), text, -1L, (rule, start, end) -> {
         });
