@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What every match of a regex must contain, worked out by a small parser of re2j syntax, so that a pattern only
- * runs on texts where it can match (re2j is linear but slow: a few MB/s for big alternations).
+ * The one reading of a pattern's regex (patterns read the original text; words are phrases): a small parser of re2j
+ * syntax that refuses what re2j cannot run in linear time (look-around, back-references, atomic groups, possessive
+ * quantifiers) and {@code {list}} references (lists are for phrases), and works out what every match must contain,
+ * so that a pattern only runs on texts where it can match (re2j is linear but slow: about 15 µs a {@code find()}).
+ * re2j then compiles the same text.
  *
  * <ul>
  *   <li>{@code requiredStrings}: groups of strings; every match contains one string of each group. "{group} are
@@ -32,6 +35,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     private static final int MAX_EXACT_STRINGS = 256;
     private static final AsciiSet COMMON = AsciiSet.LETTERS.union(AsciiSet.SPACE);
 
+    /** @throws IllegalArgumentException naming the construct, for syntax that is refused */
     static RegexFootprint of(String regex) {
         Parser parser = new Parser(regex);
         Node node = parser.alternation();
@@ -251,6 +255,17 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         }
     }
 
+    /** Group openings java.util.regex knows and re2j does not (it runs in linear time without them). */
+    private static final List<String[]> UNSUPPORTED_GROUPS = List.of(
+            new String[] {"?=", "look-ahead"}, new String[] {"?!", "negative look-ahead"},
+            new String[] {"?<=", "look-behind"}, new String[] {"?<!", "negative look-behind"},
+            new String[] {"?>", "atomic group"});
+
+    private static IllegalArgumentException unsupported(String construct) {
+        return new IllegalArgumentException("pattern uses " + construct + ", which re2j does not support: only "
+                + "linear-time regex syntax is allowed");
+    }
+
     /** Recursive descent over alternation, sequence, quantified atom. */
     private static final class Parser {
         private final String regex;
@@ -303,6 +318,8 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             i++;
             if (i < regex.length() && regex.charAt(i) == '?') {
                 i++; // lazy
+            } else if (i < regex.length() && regex.charAt(i) == '+') {
+                throw unsupported("a possessive quantifier (\"" + regex.substring(i - 1, i + 1) + "\")");
             }
             return atom.repeated(min, atMostOnce);
         }
@@ -345,6 +362,11 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             char c = regex.charAt(i++);
             switch (c) {
                 case '(' -> {
+                    for (String[] construct : UNSUPPORTED_GROUPS) {
+                        if (regex.startsWith(construct[0], i)) {
+                            throw unsupported("a " + construct[1] + " (\"(" + construct[0] + "\")");
+                        }
+                    }
                     if (regex.startsWith("?", i)) {
                         int close = regex.indexOf(')', i);
                         int colon = regex.indexOf(':', i);
@@ -374,6 +396,9 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                     if ("bBAz".indexOf(escaped) >= 0) {
                         return Node.EMPTY; // zero-width
                     }
+                    if ((escaped >= '1' && escaped <= '9') || (escaped == 'k' && regex.startsWith("<", i))) {
+                        throw unsupported("a back-reference (\"\\" + escaped + "\")");
+                    }
                     if (escaped == 'Q') {
                         return quoted();
                     }
@@ -391,6 +416,14 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 }
                 case '.' -> {
                     return Node.ANYTHING;
+                }
+                case '{' -> {
+                    int close = regex.indexOf('}', i);
+                    if (close > i && regex.substring(i, close).matches("[a-z_][a-z0-9_]*")) {
+                        throw new IllegalArgumentException("{" + regex.substring(i, close) + "}: word lists are for "
+                                + "phrases; a pattern reads the original text character by character");
+                    }
+                    return Node.literal(c);
                 }
                 default -> {
                     return Node.literal(c);

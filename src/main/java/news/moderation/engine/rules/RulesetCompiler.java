@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
 import news.moderation.engine.RulesetException;
@@ -291,7 +292,7 @@ public final class RulesetCompiler {
             compilePhrase(file, id, languageCode, language, index, yaml.phrase());
             phraseCount++;
         } else {
-            patterns.add(compilePattern(file, id, languageCode, language, index, yaml));
+            patterns.add(compilePattern(file, id, language, index, yaml));
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
@@ -314,20 +315,22 @@ public final class RulesetCompiler {
     }
 
     /** A regex on the original text (after NFKC), for personal data; gated by the strings and chars it needs. */
-    private PatternRule compilePattern(String file, String id, String languageCode, long language, int index,
-                                       RuleYaml yaml) throws RulesetException {
+    private PatternRule compilePattern(String file, String id, long language, int index, RuleYaml yaml)
+            throws RulesetException {
         if (yaml.on() != null && !yaml.on().equals(ORIGINAL)) {
             throw new RulesetException(file, id, null, "'on: " + yaml.on() + "': a pattern always reads the "
                     + "original text (on: original); for words of the normalised text write a 'phrase:'");
         }
+        RegexFootprint footprint;
         Pattern pattern;
         try {
-            pattern = PatternCompiler.compile(yaml.pattern(),
-                    name -> lists.getOrDefault(languageCode + ":" + name, lists.get(ANY_LANGUAGE + ":" + name)));
+            footprint = RegexFootprint.of(yaml.pattern());
+            pattern = Pattern.compile(yaml.pattern());
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);
+        } catch (PatternSyntaxException e) {
+            throw new RulesetException(file, id, null, "invalid re2j pattern: " + e.getMessage(), e);
         }
-        RegexFootprint footprint = RegexFootprint.of(pattern.pattern());
         int[] groups = new int[footprint.requiredStrings().size()];
         for (int g = 0; g < groups.length; g++) {
             groups[g] = markerGroups++;

@@ -90,4 +90,19 @@ class RegexFootprintTest {
             }
         }
     }
+
+    @Test
+    void refusesWhatRe2jCannotRunAndListReferencesNamingTheConstruct() {
+        for (String[] regexAndConstruct : List.of(new String[] {"(?=idiot)\\w+", "look-ahead"},
+                new String[] {"(?<!not )idiot", "negative look-behind"}, new String[] {"(\\w+) \\1", "back-reference"},
+                new String[] {"(?<x>a)\\k<x>", "back-reference"}, new String[] {"(?>a+)b", "atomic group"},
+                new String[] {"a*+b", "possessive"}, new String[] {"\\d{2}+", "possessive"},
+                new String[] {"{insult} @\\w+", "word lists are for phrases"})) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> RegexFootprint.of(regexAndConstruct[0]), regexAndConstruct[0]);
+            assertTrue(e.getMessage().contains(regexAndConstruct[1]), e.getMessage());
+        }
+        // what re2j does support parses: named groups, lazy quantifiers, counted repeats, literal braces
+        RegexFootprint.of("(?P<year>\\d{4})-(?<month>\\d{2}) a+? b{2,}? \\{x\\} {,3}");
+    }
 }
