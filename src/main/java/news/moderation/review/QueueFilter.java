@@ -14,6 +14,11 @@ public class QueueFilter {
     @QueryParam("status")
     public CommentStatus status;
 
+    /** Within the moderator's sites; another site's gives an empty queue. */
+    @QueryParam("siteId")
+    @Size(max = 200)
+    public String siteId;
+
     @QueryParam("category")
     @Pattern(regexp = "[a-z_]{1,40}", message = "must be a category such as obscene or personal_attack")
     public String category;
