@@ -3,12 +3,14 @@ package news.moderation.authors;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,25 @@ class AuthorErasureTest {
                 .body("standing", equalTo("PREMODERATED"))
                 .body("counts.PUBLISHED", equalTo(1))
                 .body("counts.REJECTED", equalTo(1));
+    }
+
+    @Test
+    void theAuditTrailStaysAppendOnlyExceptThatANoteMayBeBlanked() throws SQLException {
+        String author = "author-audit-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.moderator()).contentType(ContentType.JSON)
+                .body(Map.of("status", "PREMODERATED", "reason", "a note to blank"))
+                .post("/api/v1/moderation/authors/{a}/status", author).then().statusCode(200);
+        String event = "(SELECT id FROM audit_event WHERE author_id = '" + author + "')";
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (String forbidden : List.of("UPDATE audit_event SET actor = 'mallory' WHERE id = " + event,
+                    "UPDATE audit_event SET note = 'rewritten' WHERE id = " + event,
+                    "UPDATE audit_event SET note = NULL, to_state = 'BANNED' WHERE id = " + event,
+                    "DELETE FROM audit_event WHERE id = " + event)) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.executeUpdate(forbidden));
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+            assertEquals(1, statement.executeUpdate("UPDATE audit_event SET note = NULL WHERE id = " + event));
+        }
     }
 
     /** Every text, varchar and jsonb column of every table in the public schema that holds {@code needle}. */
