@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
 import news.moderation.comments.CommentStatus;
+import news.moderation.platform.validation.PlainText;
 
 /** What the queue shows; absent fields do not filter. Without a status, the queue is what waits for a moderator. */
 public class QueueFilter {
@@ -17,6 +18,7 @@ public class QueueFilter {
     /** Within the moderator's sites; another site's gives an empty queue. */
     @QueryParam("siteId")
     @Size(max = 200)
+    @PlainText
     public String siteId;
 
     @QueryParam("category")

@@ -23,6 +23,7 @@ public class ModeratorSites {
 
     public static final String CLAIM = "sites";
     private static final String ADMIN = "admin";
+    private static final int MAX_SITE_ID_LENGTH = 200;
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
@@ -45,17 +46,22 @@ public class ModeratorSites {
         if (claim instanceof Collection<?> values) {
             Set<String> sites = new LinkedHashSet<>();
             for (Object value : values) {
-                if (value instanceof JsonString site) {
-                    sites.add(site.getString());
-                } else if (value instanceof String site) {
-                    sites.add(site);
-                } else {
+                String site = value instanceof JsonString json ? json.getString()
+                        : value instanceof String string ? string : null;
+                if (!isSiteId(site)) {
                     throw malformed();
                 }
+                sites.add(site);
             }
             return sites;
         }
         throw malformed();
+    }
+
+    /** As the admin API accepts them for keys: 1 to 200 characters, no control characters. */
+    private static boolean isSiteId(String site) {
+        return site != null && !site.isEmpty() && site.length() <= MAX_SITE_ID_LENGTH
+                && site.chars().noneMatch(Character::isISOControl);
     }
 
     private static ClientErrorException malformed() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.platform.validation.PlainText;
 
 @Path("/api/v1/moderation/stats")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +34,7 @@ public class StatsResource {
      */
     @GET
     public ModerationStats stats(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-            @QueryParam("siteId") @Size(max = 200) String siteId) {
+            @QueryParam("siteId") @Size(max = 200) @PlainText String siteId) {
         Instant end = to == null ? Instant.now() : to;
         Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
         if (!start.isBefore(end)) {

@@ -196,6 +196,11 @@ class SiteIsolationTest {
         given().auth().oauth2(Tokens.scoped("sam", "moderator", siteA.id()))
                 .get("/api/v1/moderation/comments/{id}", id).then().statusCode(403)
                 .contentType("application/problem+json").body("detail", notNullValue());
+        for (Object malformed : List.of(List.of(42), List.of(""), List.of("site\u0000a"))) {
+            given().auth().oauth2(Tokens.scoped("sam", "moderator", malformed))
+                    .get("/api/v1/moderation/queue").then().statusCode(403);
+        }
+        // An empty list scopes the moderator to no site at all.
         given().auth().oauth2(Tokens.scoped("sam", "moderator", List.of()))
                 .get("/api/v1/moderation/queue").then().statusCode(200).body("items", hasSize(0))
                 .body("counts.PENDING_REVIEW", equalTo(0))
