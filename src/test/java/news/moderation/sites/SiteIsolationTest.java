@@ -175,13 +175,19 @@ class SiteIsolationTest {
                 .body("items.comment.siteId", everyItem(equalTo(siteA.id())))
                 .body("items.comment.id", hasItem(ofA))
                 .body("counts.PENDING_REVIEW", equalTo(1));
-        given().auth().oauth2(scoped).contentType(ContentType.JSON).body(Map.of("limit", 100))
+        int version = given().auth().oauth2(scoped).contentType(ContentType.JSON).body(Map.of("limit", 100))
                 .post("/api/v1/moderation/queue/claim").then().statusCode(200)
-                .body("comment.id", equalTo(List.of(ofA)));
+                .body("comment.id", equalTo(List.of(ofA))).extract().path("[0].version");
+        given().auth().oauth2(scoped).contentType(ContentType.JSON)
+                .body(Map.of("action", "REJECT", "reasonCode", "INSULT", "expectedVersion", version))
+                .post("/api/v1/moderation/comments/{id}/decision", ofA).then().statusCode(200);
         given().auth().oauth2(scoped).get("/api/v1/moderation/stats").then().statusCode(200)
-                .body("byDecision", equalTo(Map.of("REVIEW", 1)));
+                .body("byDecision", equalTo(Map.of("REVIEW", 1)))
+                .body("byDay.moderators", equalTo(List.of(Map.of("REJECTED", 1))))
+                .body("rules", not(hasSize(0))).body("rules.confirmed", everyItem(equalTo(1)));
         given().auth().oauth2(scoped).queryParam("siteId", siteB.id()).get("/api/v1/moderation/stats").then()
-                .statusCode(200).body("byDecision", equalTo(Map.of()));
+                .statusCode(200).body("byDecision", equalTo(Map.of())).body("byDay", hasSize(0))
+                .body("rules", hasSize(0));
 
         // Without the claim a moderator sees every site; an admin always does.
         given().auth().oauth2(Tokens.moderator()).queryParam("siteId", siteB.id()).get("/api/v1/moderation/stats")
