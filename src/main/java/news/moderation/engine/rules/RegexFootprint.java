@@ -346,6 +346,12 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             return result;
         }
 
+        /** A name as {@code {name}} refers to a word list in a phrase: lower-case letters, digits, '_'. */
+        private static boolean isListName(String name) {
+            return !Character.isDigit(name.charAt(0)) && name.chars()
+                    .allMatch(ch -> (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
+        }
+
         /** @return the index of the '}' of a repeat count such as {2} {2,} {2,5} at i, or -1 */
         private int repeatEnd() {
             int close = regex.indexOf('}', i);
@@ -419,7 +425,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 }
                 case '{' -> {
                     int close = regex.indexOf('}', i);
-                    if (close > i && regex.substring(i, close).matches("[a-z_][a-z0-9_]*")) {
+                    if (close > i && isListName(regex.substring(i, close))) {
                         throw new IllegalArgumentException("{" + regex.substring(i, close) + "}: word lists are for "
                                 + "phrases; a pattern reads the original text character by character");
                     }
