@@ -1,7 +1,5 @@
 package news.moderation;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import news.moderation.platform.config.EarlySettings;
@@ -17,16 +15,15 @@ import news.moderation.platform.security.LocalSigningKeys;
 @QuarkusMain
 public class ModerationApplication {
 
-    private static final Logger LOG = Logger.getLogger(ModerationApplication.class);
-
     public static void main(String... args) {
         try {
             EarlySettings settings = EarlySettings.resolve();
             boolean embeddedDatabase = EmbeddedDatabase.startUnlessConfigured(settings);
             LocalSigningKeys.provide(settings, embeddedDatabase);
         } catch (StartupFailure e) {
-            // The message names the setting to change; a stack trace would only bury it.
-            LOG.error(e.getMessage());
+            // The message names the setting to change; a stack trace would only bury it. Straight to stderr: log
+            // records written before Quarkus has configured logging are held back until then, and lost on exit.
+            System.err.println("ERROR: the service cannot start. " + e.getMessage());
             System.exit(1);
         }
         Quarkus.run(args);
