@@ -34,6 +34,8 @@ public final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+    private static final Duration OLD_BACKENDS_WAIT = Duration.ofSeconds(10);
+    private static final Path SYSV_SHARED_MEMORY = Path.of("/proc/sysvipc/shm");
 
     private static SupervisedPostgres running;
 
@@ -94,6 +96,7 @@ public final class EmbeddedDatabase {
                 throw new AccessDeniedException(dataDir.toString());
             }
             stopLeftoverServer(dataDir);
+            awaitOldBackendsGone(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -153,6 +156,39 @@ public final class EmbeddedDatabase {
                 return server;
             }).join();
         });
+    }
+
+    /**
+     * After its postmaster died, a server's backends notice within moments and exit; until they have, they hold its
+     * shared memory segment (named in line 7 of {@code postmaster.pid}) and PostgreSQL refuses to start. Waiting
+     * for them here spares that failed start.
+     */
+    private static void awaitOldBackendsGone(Path dataDir) {
+        long deadline = System.nanoTime() + OLD_BACKENDS_WAIT.toNanos();
+        while (oldBackendsStillAttached(dataDir) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean oldBackendsStillAttached(Path dataDir) {
+        try {
+            List<String> pidFile = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            if (pidFile.size() < 7) {
+                return false;
+            }
+            String shmid = pidFile.get(6).trim().split("\\s+")[1];
+            // /proc/sysvipc/shm: key shmid perms size cpid lpid nattch ...
+            return Files.readAllLines(SYSV_SHARED_MEMORY).stream().skip(1)
+                    .map(line -> line.trim().split("\\s+"))
+                    .anyMatch(fields -> fields.length > 6 && fields[1].equals(shmid) && !fields[6].equals("0"));
+        } catch (IOException | RuntimeException e) {
+            return false; // no pid file, no such line, no /proc: PostgreSQL makes its own check at start
+        }
     }
 
     /** The postmaster's pid as its {@code postmaster.pid} file names it; empty when there is no such file. */

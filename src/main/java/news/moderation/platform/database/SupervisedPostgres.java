@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +28,6 @@ final class SupervisedPostgres {
     static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(SupervisedPostgres.class);
-    private static final Path SYSV_SHARED_MEMORY = Path.of("/proc/sysvipc/shm");
     private static final String ZONKY_LOGGER = EmbeddedPostgres.class.getName();
 
     private final Path dataDir;
@@ -82,10 +80,6 @@ final class SupervisedPostgres {
         if (closed || postmasterAlive()) {
             return;
         }
-        if (oldBackendsStillAttached()) {
-            LOG.debug("The embedded PostgreSQL's old backends are still exiting; restarting at the next check");
-            return;
-        }
         LOG.warnf("The embedded PostgreSQL is gone; restarting it on port %d (crash recovery from its data directory %s)",
                 port, dataDir);
         try {
@@ -102,27 +96,6 @@ final class SupervisedPostgres {
     private boolean postmasterAlive() {
         OptionalLong pid = EmbeddedDatabase.postmasterPid(dataDir);
         return pid.isPresent() && EmbeddedDatabase.livePostgres(pid.getAsLong()).isPresent();
-    }
-
-    /**
-     * Whether processes of the dead server (backends notice their postmaster's death within moments and exit) are
-     * still attached to its shared memory segment, named in line 7 of {@code postmaster.pid}. PostgreSQL refuses to
-     * start until they are gone; waiting here spares a failed start.
-     */
-    private boolean oldBackendsStillAttached() {
-        try {
-            List<String> pidFile = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            if (pidFile.size() < 7) {
-                return false;
-            }
-            String shmid = pidFile.get(6).trim().split("\\s+")[1];
-            // /proc/sysvipc/shm: key shmid perms size cpid lpid nattch ...
-            return Files.readAllLines(SYSV_SHARED_MEMORY).stream().skip(1)
-                    .map(line -> line.trim().split("\\s+"))
-                    .anyMatch(fields -> fields.length > 6 && fields[1].equals(shmid) && !fields[6].equals("0"));
-        } catch (IOException | RuntimeException e) {
-            return false; // no pid file, no such line, no /proc: PostgreSQL makes its own check at start
-        }
     }
 
     /**
