@@ -33,7 +33,7 @@ public final class EarlySettings {
     }
 
     /** The settings as Quarkus would see them when started from {@code workingDir}. */
-    static EarlySettings resolve(Path workingDir) {
+    public static EarlySettings resolve(Path workingDir) {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         SmallRyeConfig config = ConfigUtils.emptyConfigBuilder() // system properties, environment, profiles
                 .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties",
