@@ -1,5 +1,10 @@
 package news.moderation;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import news.moderation.platform.config.EarlySettings;
@@ -18,6 +23,7 @@ public class ModerationApplication {
     public static void main(String... args) {
         try {
             EarlySettings settings = EarlySettings.resolve();
+            requireFreeHttpPort(settings);
             boolean embeddedDatabase = EmbeddedDatabase.startUnlessConfigured(settings);
             LocalSigningKeys.provide(settings, embeddedDatabase);
         } catch (StartupFailure e) {
@@ -27,5 +33,29 @@ public class ModerationApplication {
             System.exit(1);
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Quarkus would find a taken port only after the database has started and been migrated, and would not say which
+     * setting moves it. Dev mode keeps its HTTP server across live reloads, which run main again, so it is not
+     * checked there; nor is port 0 (any free port).
+     */
+    private static void requireFreeHttpPort(EarlySettings settings) {
+        if (LaunchMode.current().isDevOrTest()) {
+            return;
+        }
+        // Quarkus's own defaults for the packaged service.
+        int port = Integer.parseInt(settings.get("quarkus.http.port").orElse("8080"));
+        String host = settings.get("quarkus.http.host").orElse("0.0.0.0");
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // as Vert.x binds: a port in TIME_WAIT is free
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new StartupFailure("The HTTP port " + host + ":" + port + " is taken (" + e.getMessage()
+                    + "): stop the program using it, or set quarkus.http.port (QUARKUS_HTTP_PORT) to a free port");
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -42,7 +43,7 @@ public class DatabaseUnavailableMapper {
     private final ProblemMappers problems = new ProblemMappers();
 
     @ServerExceptionMapper({ PersistenceException.class, SQLException.class, QuarkusTransactionException.class,
-            ArcUndeclaredThrowableException.class })
+            TransactionalException.class, ArcUndeclaredThrowableException.class })
     public Response databaseFailure(Throwable e) {
         if (!isConnectionFailure(e)) {
             return problems.unexpected(e);

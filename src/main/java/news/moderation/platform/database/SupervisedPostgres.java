@@ -33,13 +33,15 @@ final class SupervisedPostgres {
     private final Path dataDir;
     private final Durability durability;
     private final int port;
+    private final Duration checkInterval;
     private final ScheduledExecutorService supervisor;
     private EmbeddedPostgres server;
     private boolean closed;
 
-    private SupervisedPostgres(Path dataDir, Durability durability, EmbeddedPostgres server) {
+    private SupervisedPostgres(Path dataDir, Durability durability, Duration checkInterval, EmbeddedPostgres server) {
         this.dataDir = dataDir;
         this.durability = durability;
+        this.checkInterval = checkInterval;
         this.server = server;
         this.port = server.getPort();
         this.supervisor = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -50,7 +52,7 @@ final class SupervisedPostgres {
     }
 
     static SupervisedPostgres start(Path dataDir, Durability durability, Duration checkInterval) {
-        SupervisedPostgres supervised = new SupervisedPostgres(dataDir, durability,
+        SupervisedPostgres supervised = new SupervisedPostgres(dataDir, durability, checkInterval,
                 EmbeddedDatabase.start(dataDir, durability));
         supervised.supervisor.scheduleWithFixedDelay(supervised::restartIfGone, checkInterval.toMillis(),
                 checkInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -88,7 +90,7 @@ final class SupervisedPostgres {
             server = EmbeddedDatabase.start(dataDir, durability, OptionalLong.of(port));
             LOG.infof("The embedded PostgreSQL runs again on port %d", port);
         } catch (RuntimeException e) {
-            LOG.warnf("The embedded PostgreSQL could not be restarted yet, trying again in %s: %s", CHECK_INTERVAL,
+            LOG.warnf("The embedded PostgreSQL could not be restarted yet, trying again in %s: %s", checkInterval,
                     e.getMessage());
         }
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import news.moderation.comments.Comments;
+import news.moderation.platform.security.Tokens;
 
 /**
  * An external PostgreSQL that goes away and comes back: meanwhile every request that needs it is answered 503 with
@@ -40,6 +41,8 @@ class DatabaseOutageTest {
                 .header("Retry-After", String.valueOf(DatabaseUnavailableMapper.RETRY_AFTER_SECONDS))
                 .body("status", equalTo(503));
         given().get("/api/v1/comments/" + id).then().statusCode(503).header("Retry-After", equalTo("5"));
+        given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/queue").then().statusCode(503)
+                .header("Retry-After", equalTo("5"));
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'database' }.status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200);
