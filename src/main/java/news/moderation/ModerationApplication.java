@@ -9,6 +9,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import news.moderation.platform.config.EarlySettings;
 import news.moderation.platform.config.StartupFailure;
+import news.moderation.platform.database.ConfiguredDatabase;
 import news.moderation.platform.database.EmbeddedDatabase;
 import news.moderation.platform.security.LocalSigningKeys;
 
@@ -25,6 +26,9 @@ public class ModerationApplication {
             EarlySettings settings = EarlySettings.resolve();
             requireFreeHttpPort(settings);
             boolean embeddedDatabase = EmbeddedDatabase.startUnlessConfigured(settings);
+            if (!embeddedDatabase) {
+                ConfiguredDatabase.requireReachable(settings);
+            }
             LocalSigningKeys.provide(settings, embeddedDatabase);
         } catch (StartupFailure e) {
             // The message names the setting to change; a stack trace would only bury it. Straight to stderr: log

@@ -55,7 +55,7 @@ public final class EmbeddedDatabase {
         Optional<String> configuredUrl = settings.get(URL_PROPERTY);
         if (configuredUrl.isPresent()) {
             // The URL's query may hold a password: log the server and database only.
-            LOG.infof("Using the configured PostgreSQL at %s", configuredUrl.get().replaceFirst("\\?.*", ""));
+            LOG.infof("Using the configured PostgreSQL at %s", ConfiguredDatabase.withoutQuery(configuredUrl.get()));
             return false;
         }
         String configuredDir = settings.get(DATA_DIR_PROPERTY)
