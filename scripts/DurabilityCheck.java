@@ -252,13 +252,17 @@ public class DurabilityCheck {
     }
 
     record Service(Process process, Path log) {
+        /** Prints the reason and the ends of the service's log and of its PostgreSQL's (beside the data directory). */
         boolean failWith(String reason) {
-            System.out.printf("FAILED: %s; the service's log ends with:%n", reason);
-            try (Stream<String> lines = Files.lines(log)) {
-                List<String> all = lines.toList();
-                all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.out::println);
-            } catch (IOException e) {
-                System.out.println("(log unreadable: " + e.getMessage() + ")");
+            System.out.printf("FAILED: %s%n", reason);
+            for (Path file : List.of(log, log.resolveSibling("postgres.log"))) {
+                System.out.printf("--- %s ends with:%n", file.getFileName());
+                try (Stream<String> lines = Files.lines(file)) {
+                    List<String> all = lines.toList();
+                    all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.out::println);
+                } catch (IOException e) {
+                    System.out.println("(unreadable: " + e.getMessage() + ")");
+                }
             }
             return false;
         }

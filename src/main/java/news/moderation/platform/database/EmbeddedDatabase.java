@@ -97,8 +97,13 @@ public final class EmbeddedDatabase {
             }
             stopLeftoverServer(dataDir);
             awaitOldBackendsGone(dataDir);
+            removePidFileOfAnotherProgram(dataDir);
+            // PostgreSQL's own messages (recovery, failures) go to a file beside the data directory, as a server's do.
+            ProcessBuilder.Redirect toServerLog = ProcessBuilder.Redirect.appendTo(serverLog(dataDir).toFile());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
+                    .setOutputRedirector(toServerLog)
+                    .setErrorRedirector(toServerLog)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(STARTUP_WAIT)
@@ -115,9 +120,31 @@ public final class EmbeddedDatabase {
                     + "): set " + DATA_DIR_PROPERTY + " to a writable directory", e);
         } catch (IOException | RuntimeException e) {
             throw new StartupFailure("The embedded PostgreSQL could not start in " + dataDir + " (" + rootMessage(e)
-                    + "): set " + DATA_DIR_PROPERTY + " to another directory, or " + URL_PROPERTY
-                    + " to use an external PostgreSQL", e);
+                    + lastServerFailure(dataDir).map(line -> "; PostgreSQL says: " + line).orElse("")
+                    + "; its log: " + serverLog(dataDir) + "): set " + DATA_DIR_PROPERTY + " to another directory, or "
+                    + URL_PROPERTY + " to use an external PostgreSQL", e);
         }
+    }
+
+    /** PostgreSQL's own log: {@code data/postgres.log} for {@code data/postgres}. */
+    static Path serverLog(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    }
+
+    /** The last failure PostgreSQL logged, other than refusing connections while it starts (zonky's polling). */
+    private static Optional<String> lastServerFailure(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(serverLog(dataDir));
+            for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 200); i--) {
+                String line = lines.get(i);
+                if ((line.contains("FATAL:") || line.contains("PANIC:")) && !line.contains("is starting up")) {
+                    return Optional.of(line.replaceFirst("^.*?(FATAL|PANIC):\\s*", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no log to quote
+        }
+        return Optional.empty();
     }
 
     /** Stops the embedded server, if this process started one; called once the application has drained. */
@@ -148,7 +175,7 @@ public final class EmbeddedDatabase {
                 }
             }
         }
-        livePostgres(pid.getAsLong()).ifPresent(server -> {
+        livePostmaster(dataDir).ifPresent(server -> {
             LOG.infof("Stopping PostgreSQL server %d left behind by a previous run", server.pid());
             server.destroy();
             server.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> {
@@ -206,10 +233,41 @@ public final class EmbeddedDatabase {
         }
     }
 
-    /** The live PostgreSQL process with this pid, if there is one (the pid may since belong to another program). */
-    static Optional<ProcessHandle> livePostgres(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    /**
+     * The live postmaster of this data directory: the process {@code postmaster.pid} names, if it is PostgreSQL started
+     * with {@code -D dataDir}. After a crash the pid may belong to another program by now, even to another server's
+     * PostgreSQL.
+     */
+    static Optional<ProcessHandle> livePostmaster(Path dataDir) {
+        OptionalLong pid = postmasterPid(dataDir);
+        if (pid.isEmpty()) {
+            return Optional.empty();
+        }
+        Path directory = dataDir.toAbsolutePath().normalize();
+        return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(p -> {
+                    List<String> arguments = List.of(p.info().arguments().orElse(new String[0]));
+                    int option = arguments.indexOf("-D");
+                    return option >= 0 && option + 1 < arguments.size()
+                            && Path.of(arguments.get(option + 1)).toAbsolutePath().normalize().equals(directory);
+                });
+    }
+
+    /**
+     * PostgreSQL ignores a {@code postmaster.pid} whose process is gone, but refuses to start while its pid belongs
+     * to a live process, which after a crash may be an unrelated program that got the same pid. Only then is the
+     * file removed: when it names a dead process, PostgreSQL needs it to check that no old backend still uses the
+     * data directory.
+     */
+    private static void removePidFileOfAnotherProgram(Path dataDir) throws IOException {
+        OptionalLong pid = postmasterPid(dataDir);
+        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).isPresent()
+                && livePostmaster(dataDir).isEmpty()) {
+            Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+            LOG.infof("Removed the stale postmaster.pid of %s, whose pid %d belongs to another program by now", dataDir,
+                    pid.getAsLong());
+        }
     }
 
     private static String rootMessage(Throwable e) {

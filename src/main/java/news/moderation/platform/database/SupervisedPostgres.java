@@ -1,7 +1,9 @@
 package news.moderation.platform.database;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -82,22 +84,39 @@ final class SupervisedPostgres {
         if (closed || postmasterAlive()) {
             return;
         }
+        if (!portFree()) {
+            // Its old backends may still be closing their sockets, or another program took the port meanwhile.
+            LOG.debugf("The embedded PostgreSQL's port %d is not free yet; restarting at the next check", port);
+            return;
+        }
         LOG.warnf("The embedded PostgreSQL is gone; restarting it on port %d (crash recovery from its data directory %s)",
                 port, dataDir);
         try {
             releaseDeadServer();
-            removePidFileOfAnotherProgram();
             server = EmbeddedDatabase.start(dataDir, durability, OptionalLong.of(port));
             LOG.infof("The embedded PostgreSQL runs again on port %d", port);
         } catch (RuntimeException e) {
-            LOG.warnf("The embedded PostgreSQL could not be restarted yet, trying again in %s: %s", checkInterval,
-                    e.getMessage());
+            // zonky keeps its lock on the data directory when a start fails, in an instance that nobody can reach
+            // (and that GC does not release): no later start in this process can take it. The checks above spare
+            // the failures that pass (a taken port, old backends, a stale pid file); what is left needs an operator.
+            LOG.errorf("The embedded PostgreSQL could not be restarted (%s): restart the service", e.getMessage());
+            closed = true;
+            supervisor.shutdown();
+        }
+    }
+
+    private boolean portFree() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // as PostgreSQL binds
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
     private boolean postmasterAlive() {
-        OptionalLong pid = EmbeddedDatabase.postmasterPid(dataDir);
-        return pid.isPresent() && EmbeddedDatabase.livePostgres(pid.getAsLong()).isPresent();
+        return EmbeddedDatabase.livePostmaster(dataDir).isPresent();
     }
 
     /**
@@ -115,25 +134,6 @@ final class SupervisedPostgres {
             LOG.debugf("Releasing the dead server: %s", e.getMessage());
         } finally {
             zonky.setLevel(level);
-        }
-    }
-
-    /**
-     * PostgreSQL ignores a {@code postmaster.pid} whose process is gone, but refuses to start while its pid belongs
-     * to a live process, which after a crash may be an unrelated program that got the same pid. Only then is the
-     * file removed: when it names a dead process, PostgreSQL needs it to check that no old backend still uses the
-     * data directory.
-     */
-    private void removePidFileOfAnotherProgram() {
-        OptionalLong pid = EmbeddedDatabase.postmasterPid(dataDir);
-        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).isPresent()
-                && EmbeddedDatabase.livePostgres(pid.getAsLong()).isEmpty()) {
-            try {
-                Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
-                LOG.infof("Removed postmaster.pid, whose pid %d now belongs to another program", pid.getAsLong());
-            } catch (IOException e) {
-                LOG.warnf("Could not remove the stale %s: %s", dataDir.resolve("postmaster.pid"), e.getMessage());
-            }
         }
     }
 }

@@ -60,6 +60,6 @@ public class RestartablePostgresResource implements QuarkusTestResourceLifecycle
 
     /** The running postmaster, for tests that signal it directly. */
     static ProcessHandle postmaster() {
-        return EmbeddedDatabase.livePostgres(EmbeddedDatabase.postmasterPid(dataDir).orElseThrow()).orElseThrow();
+        return EmbeddedDatabase.livePostmaster(dataDir).orElseThrow();
     }
 }
