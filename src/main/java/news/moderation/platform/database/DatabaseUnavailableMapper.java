@@ -87,11 +87,7 @@ public class DatabaseUnavailableMapper {
         long last = lastLogged.get();
         long now = System.nanoTime();
         if (now - last >= LOG_INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            LOG.warnf("The database is unreachable; answering 503 meanwhile: %s", root.getMessage());
+            LOG.warnf("The database is unreachable; answering 503 meanwhile: %s", EmbeddedDatabase.rootMessage(e));
         }
     }
 }

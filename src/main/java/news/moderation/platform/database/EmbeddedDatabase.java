@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -49,9 +50,8 @@ public final class EmbeddedDatabase {
      * @throws StartupFailure naming the setting to change when the server cannot start
      */
     public static synchronized boolean startUnlessConfigured(EarlySettings settings) {
-        if (running != null) {
-            return true; // dev mode runs main again on every live reload; the server runs on
-        }
+        // Dev mode's live reload runs main again, in a new class loader: the URL set below is then found configured,
+        // and the server started first runs on.
         Optional<String> configuredUrl = settings.get(URL_PROPERTY);
         if (configuredUrl.isPresent()) {
             // The URL's query may hold a password: log the server and database only.
@@ -114,6 +114,8 @@ public final class EmbeddedDatabase {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             return builder.start();
+        } catch (StartupFailure e) {
+            throw e;
         } catch (FileSystemException e) {
             throw new StartupFailure("The embedded PostgreSQL cannot use its data directory " + dataDir + " ("
                     + e.getClass().getSimpleName() + (e.getReason() == null ? "" : ": " + e.getReason())
@@ -224,7 +226,7 @@ public final class EmbeddedDatabase {
             List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
             return lines.isEmpty() || lines.get(0).isBlank() ? OptionalLong.empty()
                     : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return OptionalLong.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -270,7 +272,8 @@ public final class EmbeddedDatabase {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The message of the failure at the bottom of the cause chain: the one that says what went wrong. */
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
