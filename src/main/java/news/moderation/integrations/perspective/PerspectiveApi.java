@@ -113,7 +113,8 @@ class PerspectiveApi {
 
     /** Echoed back, and recorded with a suggested score: an id of at most {@value #MAX_CLIENT_TOKEN} characters. */
     private static String clientToken(String token) {
-        if (token != null && (token.length() > MAX_CLIENT_TOKEN || !TextRules.allows(TextRules.Kind.NAME_OR_ID, token))) {
+        if (token != null
+                && (token.length() > MAX_CLIENT_TOKEN || !TextRules.allows(TextRules.Kind.NAME_OR_ID, token))) {
             throw PerspectiveError.invalid("INVALID_REQUEST", "clientToken must be at most " + MAX_CLIENT_TOKEN
                     + " characters without control, invisible or direction-changing characters.");
         }

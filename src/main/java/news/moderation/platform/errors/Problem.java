@@ -15,7 +15,7 @@ public record Problem(String type, String title, int status, String detail, List
     /** 422: understood, but refers to something that does not fit (Jakarta REST has no constant for it). */
     public static final Response.StatusType UNPROCESSABLE = clientError(422, "Unprocessable Content");
 
-    /** 499 (nginx's): the client closed the connection before the answer; nobody reads it, but the logs and metrics do. */
+    /** 499 (nginx's): the client hung up before the answer; nobody reads it, but logs and metrics do. */
     public static final Response.StatusType CLIENT_CLOSED = clientError(499, "Client Closed Request");
 
     public record FieldError(String field, String message) {

@@ -41,7 +41,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("bounded-instants").addDeserializer(Instant.class, new BoundedInstant()));
+        mapper.registerModule(
+                new SimpleModule("bounded-instants").addDeserializer(Instant.class, new BoundedInstant()));
     }
 
     private static final class BoundedInstant extends StdScalarDeserializer<Instant> {
