@@ -3,6 +3,8 @@ package news.moderation.engine.rules;
 import news.moderation.engine.RulesetException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,12 @@ public record RuleFiles(List<RuleFile> files, String version) {
     }
 
     private static final int MAX_DEPTH = 8;
+    /** The largest rule file read, in bytes (the biggest shipped file is about 25 kB). */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** All rule files together, in bytes. */
+    public static final long MAX_TOTAL_BYTES = 8L << 20;
+    /** The most rule files in a ruleset. */
+    public static final int MAX_FILES = 1000;
 
     public static RuleFiles read(Path directory) throws RulesetException {
         if (!Files.isDirectory(directory)) {
@@ -35,7 +43,7 @@ public record RuleFiles(List<RuleFile> files, String version) {
         }
         List<RuleFile> files = new ArrayList<>();
         try {
-            collect(directory, directory, 0, files);
+            collect(directory, directory, 0, files, new long[1]);
         } catch (IOException e) {
             throw new RulesetException(null, null, null, "cannot read " + directory + ": " + e, e);
         }
@@ -43,7 +51,9 @@ public record RuleFiles(List<RuleFile> files, String version) {
         return new RuleFiles(List.copyOf(files), versionOf(files));
     }
 
-    private static void collect(Path root, Path directory, int depth, List<RuleFile> files) throws IOException {
+    /** @param totalBytes the bytes read so far, in its only element */
+    private static void collect(Path root, Path directory, int depth, List<RuleFile> files, long[] totalBytes)
+            throws IOException, RulesetException {
         if (depth > MAX_DEPTH) {
             throw new IOException("directories nested deeper than " + MAX_DEPTH + " (a symlink loop?) at " + directory);
         }
@@ -53,10 +63,24 @@ public record RuleFiles(List<RuleFile> files, String version) {
         }
         for (Path entry : entries) {
             if (Files.isDirectory(entry)) {
-                collect(root, entry, depth + 1, files);
+                collect(root, entry, depth + 1, files, totalBytes);
             } else if (isRuleFile(entry)) {
                 String relative = root.relativize(entry).toString().replace('\\', '/');
-                files.add(new RuleFile(relative, Files.readString(entry, StandardCharsets.UTF_8)));
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(entry)) {
+                    bytes = in.readNBytes(MAX_FILE_BYTES + 1); // never more, whatever the file claims to be
+                }
+                if (bytes.length > MAX_FILE_BYTES) {
+                    throw new RulesetException(relative, null, null, "the file is larger than the limit of "
+                            + MAX_FILE_BYTES + " bytes for one rule file");
+                }
+                totalBytes[0] += bytes.length;
+                if (totalBytes[0] > MAX_TOTAL_BYTES || files.size() >= MAX_FILES) {
+                    throw new RulesetException(relative, null, null, "the rule files up to this one are over the "
+                            + "limit for a ruleset: " + MAX_FILES + " files, " + MAX_TOTAL_BYTES + " bytes in all");
+                }
+                String content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                files.add(new RuleFile(relative, content));
             }
         }
     }
