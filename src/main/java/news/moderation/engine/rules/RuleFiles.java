@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code *.yaml} files below a rules directory, read once, with the content hash that is the ruleset version.
+ * The {@code *.yaml} files below a rules directory, read once, with the content hash that is the ruleset version
+ * (independent of the files' names and layout).
  *
  * <p>Entries whose name starts with a dot are skipped by name but symlinks are followed: a Kubernetes ConfigMap
  * volume holds {@code ..data -> ..2026_11_29_...} plus top-level symlinks through {@code ..data}, so every file is
@@ -90,16 +92,29 @@ public record RuleFiles(List<RuleFile> files, String version) {
         return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(path);
     }
 
-    private static String versionOf(List<RuleFile> sortedFiles) {
+    /**
+     * A hash of the files' contents only, not of their names or order: the same rules give the same version in a
+     * local {@code rules/} tree and in a Kubernetes ConfigMap, which flattens {@code en/obscene.yaml} into
+     * {@code en-obscene.yaml} (the folder layout is a convention; the files' keys are what count). The hash of each
+     * file's content, sorted, hashed again.
+     */
+    private static String versionOf(List<RuleFile> files) {
+        List<String> contentHashes = new ArrayList<>();
+        for (RuleFile file : files) {
+            byte[] content = file.content().getBytes(StandardCharsets.UTF_8);
+            contentHashes.add(HexFormat.of().formatHex(sha256().digest(content)));
+        }
+        Collections.sort(contentHashes);
+        MessageDigest all = sha256();
+        for (String contentHash : contentHashes) {
+            all.update(contentHash.getBytes(StandardCharsets.US_ASCII));
+        }
+        return "sha256:" + HexFormat.of().formatHex(all.digest()).substring(0, 16);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (RuleFile file : sortedFiles) {
-                sha256.update(file.path().getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-                sha256.update(file.content().getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
