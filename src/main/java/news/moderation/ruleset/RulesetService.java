@@ -1,14 +1,17 @@
 package news.moderation.ruleset;
 
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
 import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
@@ -16,6 +19,7 @@ import news.moderation.engine.ReloadOutcome;
 import news.moderation.engine.RulesetException;
 import news.moderation.engine.RulesetReloader;
 import news.moderation.engine.Severity;
+import news.moderation.engine.TextTooLongException;
 import news.moderation.engine.Verdict;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
@@ -32,35 +36,56 @@ public class RulesetService {
 
     private final RulesetReloader reloader;
     private final MeterRegistry metrics;
-    private final int maxTextLength;
+    private final int maxCommentLength;
     private final Counter reloadFailures;
     private final AtomicInteger lastReloadFailed = new AtomicInteger();
 
-    RulesetService(ModerationConfig config, MeterRegistry metrics) throws RulesetException {
-        this.reloader = new RulesetReloader(config.rules().dir());
+    /** @throws ConfigurationException (one line: Quarkus prints only its message) when the rules cannot be used */
+    RulesetService(ModerationConfig config, MeterRegistry metrics) {
+        RulesLocation rules = RulesLocation.resolve(config.rules().dir(), Path.of(""), getClass().getClassLoader());
+        try {
+            this.reloader = new RulesetReloader(rules.directory(), config.rules().maxTextLength());
+        } catch (RulesetException e) {
+            throw rules.notLoadable(e);
+        }
         this.metrics = metrics;
-        this.maxTextLength = config.comments().maxBodyLength();
+        this.maxCommentLength = config.comments().maxBodyLength();
         this.reloadFailures = Counter.builder("moderation.ruleset.reload.failures")
                 .description("Rule changes refused because they did not compile or their examples failed")
                 .register(metrics);
         metrics.gauge("moderation.ruleset.last.reload.failed", lastReloadFailed);
-        LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), config.rules().dir().toAbsolutePath(),
+        LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), rules.description(),
                 reloader.current().stats());
     }
 
     /** Judges a text a reader wrote; {@code field} names it in the problem answer when it is too long or empty. */
     public Verdict judge(String field, String text, String lang) {
-        if (text.isEmpty() || text.length() > maxTextLength) {
-            throw ClientErrorException.badRequest(field, "must be between 1 and " + maxTextLength + " characters long");
+        if (text.isEmpty() || text.length() > maxCommentLength) {
+            throw ClientErrorException.badRequest(field, "must be between 1 and " + maxCommentLength
+                    + " characters long");
         }
         return judgeAnyLength(text, lang);
     }
 
-    /** Judges a text whose length the caller has already bounded by its own contract. */
+    /**
+     * Judges a text whose length the caller has bounded by its own contract, up to {@link #maxTextLength()}.
+     *
+     * @throws ClientErrorException 413 when the text is longer than the engine judges
+     */
     public Verdict judgeAnyLength(String text, String lang) {
-        Verdict verdict = reloader.current().judge(text, lang);
+        Verdict verdict;
+        try {
+            verdict = reloader.current().judge(text, lang);
+        } catch (TextTooLongException e) {
+            throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        }
         count(verdict);
         return verdict;
+    }
+
+    /** The longest text the rule engine judges ({@code moderation.rules.max-text-length}), in UTF-16 chars. */
+    public int maxTextLength() {
+        return reloader.current().maxTextLength();
     }
 
     /** What the live policy does with one match of this category and severity. */
@@ -97,7 +122,8 @@ public class RulesetService {
             case FAILED -> {
                 lastReloadFailed.set(1);
                 reloadFailures.increment();
-                LOG.errorf("Rule change refused, ruleset %s keeps serving: %s", reloader.current().version(),
+                // the service runs on with the old rules: whoever changed the files acts on it, not the operator
+                LOG.warnf("Rule change refused, ruleset %s keeps serving: %s", reloader.current().version(),
                         reloader.status().lastError());
             }
         }
