@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
 import news.moderation.engine.ReloadOutcome;
@@ -40,8 +42,19 @@ public class RulesetService {
     private final Counter reloadFailures;
     private final AtomicInteger lastReloadFailed = new AtomicInteger();
 
+    /** Skips the scheduled check until a {@link RulesetService} exists. */
+    @Singleton
+    static class NotLoadedYet implements Scheduled.SkipPredicate {
+        private volatile boolean loaded;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !loaded;
+        }
+    }
+
     /** @throws ConfigurationException (one line: Quarkus prints only its message) when the rules cannot be used */
-    RulesetService(ModerationConfig config, MeterRegistry metrics) {
+    RulesetService(ModerationConfig config, MeterRegistry metrics, NotLoadedYet notLoadedYet) {
         RulesLocation rules = RulesLocation.resolve(config.rules().dir(), Path.of(""), getClass().getClassLoader());
         try {
             this.reloader = new RulesetReloader(rules.directory(), config.rules().maxTextLength());
@@ -56,6 +69,7 @@ public class RulesetService {
         metrics.gauge("moderation.ruleset.last.reload.failed", lastReloadFailed);
         LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), rules.description(),
                 reloader.current().stats());
+        notLoadedYet.loaded = true;
     }
 
     /** Judges a text a reader wrote; {@code field} names it in the problem answer when it is too long or empty. */
@@ -102,7 +116,12 @@ public class RulesetService {
         return reloader.status();
     }
 
-    @Scheduled(every = "${moderation.rules.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Not before the rules have loaded: a check during start-up would create this bean a second time and, when the
+     * rules do not load, log the failure again with a stack trace from the scheduler's thread.
+     */
+    @Scheduled(every = "${moderation.rules.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = NotLoadedYet.class)
     void reloadIfChanged() {
         report(reloader.reloadIfChanged());
     }
