@@ -42,7 +42,7 @@ public class RulesetService {
     private final Counter reloadFailures;
     private final AtomicInteger lastReloadFailed = new AtomicInteger();
 
-    /** Skips the scheduled check until a {@link RulesetService} exists. */
+    /** Skips the scheduled check until the rules have loaded, that is until a {@link RulesetService} exists. */
     @Singleton
     static class NotLoadedYet implements Scheduled.SkipPredicate {
         private volatile boolean loaded;
@@ -64,7 +64,7 @@ public class RulesetService {
         this.metrics = metrics;
         this.maxCommentLength = config.comments().maxBodyLength();
         this.reloadFailures = Counter.builder("moderation.ruleset.reload.failures")
-                .description("Rule changes refused because they did not compile or their examples failed")
+                .description("Rule changes refused: a file did not compile, was over a limit, or an example failed")
                 .register(metrics);
         metrics.gauge("moderation.ruleset.last.reload.failed", lastReloadFailed);
         LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), rules.description(),

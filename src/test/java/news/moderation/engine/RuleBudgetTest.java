@@ -63,6 +63,13 @@ class RuleBudgetTest {
                 "repeat count 99999999999 is more than 1000");
     }
 
+    /** Quoted text would hide a group's end from the budget: (?:a{1000}\Q)\E b){1000} is a million copies. */
+    @Test
+    void quotingIsRefusedBecauseItWouldHideStructureFromTheBudget() {
+        assertOneLineNaming(refusedPattern("(?:a{1000}\\Q)\\E b){1000}"), "en/attack.yaml", RULE,
+                "\\Q...\\E quoting, which is not supported");
+    }
+
     @Test
     void deeplyNestedGroupsAreRefused() {
         assertOneLineNaming(refusedPattern("(?:".repeat(100) + "a" + ")".repeat(100)), "en/attack.yaml", RULE,

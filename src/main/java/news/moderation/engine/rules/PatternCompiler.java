@@ -78,6 +78,10 @@ final class PatternCompiler {
                     throw new IllegalArgumentException("pattern uses a back-reference (\\" + source.charAt(i)
                             + "), which re2j does not support: only linear-time regex syntax is allowed");
                 }
+                if (source.charAt(i) == 'Q') { // its text would hide parentheses and counts from the compile budget
+                    throw new IllegalArgumentException("pattern uses \\Q...\\E quoting, which is not supported: "
+                            + "escape each special character with a backslash");
+                }
             }
         }
     }
