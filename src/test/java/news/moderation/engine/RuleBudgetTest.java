@@ -118,6 +118,16 @@ class RuleBudgetTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
+    /** Every example is judged at every load: a file of a hundred thousand tiny ones is refused before that. */
+    @Test
+    void tooManyExamplesAreRefusedBeforeAnyIsJudged() {
+        String examples = java.util.Collections.nCopies(20_001, "\"fuck\"").stream()
+                .collect(Collectors.joining(", ", "[", "]"));
+        RulesetException e = refused("en/obscene.yaml", RuleDirs.termRule("en.obscene.many", "fuck", "fuck")
+                .replace("match: [\"fuck\"]", "match: " + examples));
+        assertOneLineNaming(e, "en/obscene.yaml", "en.obscene.many", "more than 20000 examples");
+    }
+
     @Test
     void termsOverTooManyDistinctCharsAreRefusedBeforeTheAutomatonIsBuilt() {
         String term = IntStream.range(0, 6_000).mapToObj(i -> Character.toString(0x4E00 + i % 3_000))

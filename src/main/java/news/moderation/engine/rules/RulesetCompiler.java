@@ -45,6 +45,8 @@ public final class RulesetCompiler {
     static final int MAX_YAML_ALIASES = 20;
     /** All patterns of a ruleset together, in re2j instructions (shipped: ~72,000; each is bounded by {@link CompileBudget}). */
     static final long MAX_TOTAL_PROGRAM_SIZE = 250_000;
+    /** Every example is judged at every load (shipped: about 1,000); millions of tiny ones would take minutes. */
+    static final int MAX_EXAMPLES = 20_000;
 
     private static final YAMLMapper YAML = YAMLMapper.builder(yamlFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -67,6 +69,7 @@ public final class RulesetCompiler {
     private int termCount;
     private int markerGroups;
     private int allowCount;
+    private int exampleCount;
     private long totalProgramSize;
 
     private RulesetCompiler() {
@@ -317,6 +320,11 @@ public final class RulesetCompiler {
             patterns.add(compilePattern(file, id, languageCode, language, index, yaml));
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
+        exampleCount += yaml.examples().match().size() + noMatch.size();
+        if (exampleCount > MAX_EXAMPLES) {
+            throw new RulesetException(file, id, null, "the rules up to this one have more than " + MAX_EXAMPLES
+                    + " examples, the limit for a ruleset");
+        }
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
                 List.copyOf(noMatch)));
     }
