@@ -39,6 +39,7 @@ CREATE TABLE webhook_delivery (
     endpoint_id     UUID        NOT NULL REFERENCES webhook_endpoint (id) ON DELETE CASCADE,
     event_id        UUID        NOT NULL REFERENCES domain_event (id),
     event_seq       BIGINT      NOT NULL,
+    event_type      VARCHAR(60) NOT NULL,
     comment_id      UUID,
     -- PENDING (to send), DELIVERED (a 2xx answer), DEAD (no 2xx answer before give_up_at)
     state           VARCHAR(20) NOT NULL,
