@@ -76,6 +76,7 @@ class WebhookDeliveryTest {
                     .post("/api/v1/moderation/authors/{a}/status", author).then().statusCode(200);
             given().auth().oauth2(Tokens.admin()).queryParam("siteId", site.id())
                     .delete("/api/v1/moderation/authors/{a}", author).then().statusCode(200);
+            awaitFailedAttempts(endpoint.getString("endpoint.id"), 1);
             receiver.up();
 
             // judged x2, reported x3, status changed x2 (readers, moderator), standing changed, erased
@@ -147,7 +148,7 @@ class WebhookDeliveryTest {
             // Let the dispatcher fail and back off a few times.
             given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/webhooks/{id}/deliveries", endpointId).then()
                     .statusCode(200).body("", hasSize(12));
-            awaitFailedAttempts(endpointId);
+            awaitFailedAttempts(endpointId, 3);
             receiver.up();
 
             List<Receiver.Received> received = receiver.await(r -> distinctIds(r).size() >= 12, PATIENCE);
@@ -273,14 +274,15 @@ class WebhookDeliveryTest {
                 .post("/api/v1/moderation/comments/{id}/decision", commentId).then().statusCode(200);
     }
 
-    private static void awaitFailedAttempts(String endpointId) {
+    /** Waits until the delivery log holds {@code count} attempts the receiver answered 503. */
+    private static void awaitFailedAttempts(String endpointId, int count) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             List<?> statuses = given().auth().oauth2(Tokens.admin())
                     .get("/api/v1/admin/webhooks/{id}/deliveries", endpointId).then().statusCode(200).extract()
                     .jsonPath().getList("attempts.httpStatus").stream().flatMap(s -> ((List<?>) s).stream())
                     .toList();
-            if (statuses.stream().filter(s -> Integer.valueOf(503).equals(s)).count() >= 3) {
+            if (statuses.stream().filter(s -> Integer.valueOf(503).equals(s)).count() >= count) {
                 return;
             }
             assertTrue(System.nanoTime() < deadline, "no failed attempts logged: " + statuses);
