@@ -63,6 +63,11 @@ public class RulesetService {
         return verdict;
     }
 
+    /** Judges a text that is not a comment being decided (a moderator's score correction): not counted in metrics. */
+    public Verdict judgeUncounted(String text, String lang) {
+        return reloader.current().judge(text, lang);
+    }
+
     /** What the live policy does with one match of this category and severity. */
     public Decision decide(Category category, Severity severity) {
         return reloader.current().decide(category, severity);

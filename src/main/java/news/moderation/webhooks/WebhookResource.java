@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import news.moderation.platform.validation.NameOrId;
 import news.moderation.platform.validation.PlainText;
 
 /** Admins register a site's webhook endpoints, rotate their secrets and follow (and redo) their deliveries. */
@@ -35,7 +36,7 @@ import news.moderation.platform.validation.PlainText;
 @RolesAllowed("admin")
 public class WebhookResource {
 
-    public record NewEndpoint(@NotBlank @Size(max = 200) @PlainText String siteId,
+    public record NewEndpoint(@NotBlank @Size(max = 200) @NameOrId String siteId,
             @NotBlank @Size(max = 2000) @PlainText String url,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 60) String> eventTypes) {
     }
@@ -58,7 +59,7 @@ public class WebhookResource {
     }
 
     @GET
-    public List<WebhookViews.Endpoint> list(@QueryParam("siteId") @Size(max = 200) @PlainText String siteId) {
+    public List<WebhookViews.Endpoint> list(@QueryParam("siteId") @Size(max = 200) @NameOrId String siteId) {
         return webhooks.list(Optional.ofNullable(siteId));
     }
 

@@ -65,7 +65,7 @@ class ArticleThreadTest {
                 .statusCode(400).contentType("application/problem+json");
         given().queryParam("limit", 0).get("/api/v1/articles/a/comments").then().statusCode(400);
         given().queryParam("limit", "many").get("/api/v1/articles/a/comments").then()
-                .statusCode(404).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         given().queryParam("cursor", "not-a-cursor").get("/api/v1/articles/a/comments").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cursor"));
