@@ -164,12 +164,13 @@ class CoralModerationTest {
         send(body("NEW", "I agree with the mayor.", author, "COMMENTER", story)).statusCode(204);
         given().auth().oauth2(Tokens.moderator()).contentType(ContentType.JSON)
                 .body(Map.of("status", standing, "until", Instant.now().plusSeconds(3600).toString(), "reason", "spam"))
+                .queryParam("siteId", CoralRequests.SITE)
                 .post("/api/v1/moderation/authors/{id}/status", author).then().statusCode(200);
 
         send(body("EDIT", "Buy cheap watches at example.com", author, "COMMENTER", story)).statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("moderationAction.rejectionReason.code", equalTo("OTHER"));
-        given().queryParam("limit", 100).get("/api/v1/articles/{story}/comments", story).then()
+        CoralRequests.asCoralSite().queryParam("limit", 100).get("/api/v1/articles/{story}/comments", story).then()
                 .body("items.body", contains("I agree with the mayor."));
     }
 
