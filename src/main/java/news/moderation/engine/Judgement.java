@@ -81,9 +81,10 @@ final class Judgement implements TermHits {
         if (hits.isEmpty()) {
             return new Verdict(Decision.ALLOW, List.of(), List.of(), rulesetVersion);
         }
+        AllowedSpans allowed = new AllowedSpans(allowedSpans);
         List<Hit> kept = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
-            if (!isAllowed(hit)) {
+            if (!allowed.covers(hit)) {
                 kept.add(hit);
             }
         }
@@ -103,13 +104,40 @@ final class Judgement implements TermHits {
         return new Verdict(decision, List.copyOf(categories), matches, rulesetVersion);
     }
 
-    private boolean isAllowed(Hit hit) {
-        for (Hit allowed : allowedSpans) {
-            if (allowed.start() <= hit.start() && hit.end() <= allowed.end()) {
-                return true;
+    /** The allowed spans sorted by start, with the furthest end reached so far: a lookup is a binary search. */
+    private static final class AllowedSpans {
+        private final int[] starts;
+        private final int[] furthestEnds;
+
+        AllowedSpans(List<Hit> spans) {
+            List<Hit> sorted = new ArrayList<>(spans);
+            sorted.sort(Comparator.comparingInt(Hit::start));
+            starts = new int[sorted.size()];
+            furthestEnds = new int[sorted.size()];
+            int furthest = Integer.MIN_VALUE;
+            for (int k = 0; k < starts.length; k++) {
+                starts[k] = sorted.get(k).start();
+                furthest = Math.max(furthest, sorted.get(k).end());
+                furthestEnds[k] = furthest;
             }
         }
-        return false;
+
+        /** Whether one allowed span holds all of {@code hit}: some span starting at or before it reaches its end. */
+        boolean covers(Hit hit) {
+            int low = 0;
+            int high = starts.length - 1;
+            int last = -1; // the last span starting at or before the hit
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (starts[middle] <= hit.start()) {
+                    last = middle;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return last >= 0 && furthestEnds[last] >= hit.end();
+        }
     }
 
     /** @param sorted hits sorted by rule, then start */

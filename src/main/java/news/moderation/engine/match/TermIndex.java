@@ -92,15 +92,13 @@ public final class TermIndex {
     private static int[] widenToWords(NormalizedText text, Term term, int start, int end) {
         int from = start;
         int to = end;
-        if (term.kind() == Term.Kind.SUFFIX || term.kind() == Term.Kind.INFIX) {
-            while (from > 0 && NormalizedText.isWordChar(text.charAt(from - 1))) {
-                from--;
-            }
+        if ((term.kind() == Term.Kind.SUFFIX || term.kind() == Term.Kind.INFIX)
+                && from > 0 && NormalizedText.isWordChar(text.charAt(from - 1))) {
+            from = text.wordStart(from - 1);
         }
-        if (term.kind() == Term.Kind.PREFIX || term.kind() == Term.Kind.INFIX) {
-            while (to < text.length() && NormalizedText.isWordChar(text.charAt(to))) {
-                to++;
-            }
+        if ((term.kind() == Term.Kind.PREFIX || term.kind() == Term.Kind.INFIX)
+                && to < text.length() && NormalizedText.isWordChar(text.charAt(to))) {
+            to = text.wordEnd(to);
         }
         return new int[] {from, to};
     }

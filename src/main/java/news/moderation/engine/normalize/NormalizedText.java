@@ -10,6 +10,9 @@ public final class NormalizedText {
     private final int[] originalEnd;
     private final int[] run;
     private final boolean originalIsAscii;
+    /** For each char, where the run of word chars around it starts and ends; computed on first use. */
+    private int[] wordStarts;
+    private int[] wordEnds;
 
     NormalizedText(String text, int[] originalStart, int[] originalEnd, int[] run, boolean originalIsAscii) {
         this.text = text;
@@ -62,6 +65,39 @@ public final class NormalizedText {
 
     public boolean isWordEnd(int endExclusive) {
         return endExclusive == text.length() || !isWordChar(text.charAt(endExclusive));
+    }
+
+    /**
+     * Where the word containing char {@code index} starts (the index itself when it is not a word char). Computed
+     * once for the whole text, so widening many hits inside one long word stays linear.
+     */
+    public int wordStart(int index) {
+        computeWordExtents();
+        return wordStarts[index];
+    }
+
+    /** Where (exclusive) the word containing char {@code index} ends ({@code index + 1} for a non-word char). */
+    public int wordEnd(int index) {
+        computeWordExtents();
+        return wordEnds[index];
+    }
+
+    private void computeWordExtents() {
+        if (wordStarts != null) {
+            return;
+        }
+        int length = text.length();
+        int[] starts = new int[length];
+        int[] ends = new int[length];
+        for (int i = 0; i < length; i++) {
+            starts[i] = i > 0 && isWordChar(text.charAt(i)) && isWordChar(text.charAt(i - 1)) ? starts[i - 1] : i;
+        }
+        for (int i = length - 1; i >= 0; i--) {
+            ends[i] = i + 1 < length && isWordChar(text.charAt(i)) && isWordChar(text.charAt(i + 1))
+                    ? ends[i + 1] : i + 1;
+        }
+        wordStarts = starts;
+        wordEnds = ends;
     }
 
     @Override

@@ -27,6 +27,10 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
         void accept(int start, int end);
     }
 
+    /** Windowing may cost this many steps per char of the text (plus the base) before a whole-text scan replaces it. */
+    private static final long WINDOWING_WORK_PER_CHAR = 16;
+    private static final long WINDOWING_WORK_BASE = 1 << 16;
+
     public PatternRule(int rule, Pattern pattern, boolean onOriginal, long languages, int[] requiredMarkers,
                        RegexFootprint footprint) {
         this(rule, pattern, onOriginal, languages, requiredMarkers, footprint,
@@ -103,6 +107,10 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
         }
         AsciiSet requiredChars = footprint.requiredChars();
         int charHits = requiredChars == null ? Integer.MAX_VALUE : countChars(text, requiredChars, groupHits);
+        // Placing windows walks the text around every hit; many hits in one long word or a long covered stretch
+        // would walk the same chars again and again. Past this much work one scan of the whole text (the same
+        // results, see above) is cheaper, and judging stays linear in the text's length.
+        long workLeft = WINDOWING_WORK_PER_CHAR * (long) text.length() + WINDOWING_WORK_BASE;
         long[] windows;
         int count = 0;
         if (charHits < groupHits) {
@@ -115,6 +123,11 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
                     if (holdsTheOthers(text, markerHits, markerHitCount, -1, from, to)) {
                         windows[count++] = ((long) from << 32) | to;
                     }
+                    workLeft -= windowingWork(from, to, markerHitCount);
+                    if (workLeft < 0) {
+                        findAll(text, matches);
+                        return;
+                    }
                 }
             }
         } else {
@@ -125,6 +138,11 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
                     int to = windowEnd(text, covered, markerHits[3 * k + 2], maxNonWordChars);
                     if (holdsTheOthers(text, markerHits, markerHitCount, group, from, to)) {
                         windows[count++] = ((long) from << 32) | to;
+                    }
+                    workLeft -= windowingWork(from, to, markerHitCount);
+                    if (workLeft < 0) {
+                        findAll(text, matches);
+                        return;
                     }
                 }
             }
@@ -152,6 +170,11 @@ public record PatternRule(int rule, Pattern pattern, boolean onOriginal, long la
                 to = (int) windows[k];
             }
         }
+    }
+
+    /** Chars walked to place one window and check it: about its length plus a look at every marker hit per group. */
+    private long windowingWork(int from, int to, int markerHitCount) {
+        return 2L * (to - from) + (long) markerHitCount * requiredMarkers.length;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import news.moderation.engine.Ruleset;
 
 /** Every setting of the service itself; README's configuration table lists them. */
 @ConfigMapping(prefix = "moderation")
@@ -39,9 +40,15 @@ public interface ModerationConfig {
     Webhooks webhooks();
 
     interface Rules {
-        /** Directory of rule files, watched for changes. */
-        @WithDefault("rules")
-        Path dir();
+        /**
+         * Directory of rule files, watched for changes. Unset: the working directory's {@code rules} folder if there
+         * is one, otherwise the rules built into the application.
+         */
+        Optional<Path> dir();
+
+        /** Longest text the rule engine judges, in characters; a longer one is refused, never judged. */
+        @WithDefault("" + Ruleset.DEFAULT_MAX_TEXT_LENGTH)
+        int maxTextLength();
 
         /** How often the rules directory is checked for changes. */
         @WithDefault("2s")
