@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import news.moderation.platform.validation.NameOrId;
 import news.moderation.platform.validation.PlainText;
+import news.moderation.ruleset.Language;
 
 /**
  * What a site sends for a new comment. Status and verdict are not fields: unknown fields are refused, so a client can

@@ -91,7 +91,7 @@ class CoralModeration {
                 : Optional.empty();
         return edited.map(comment -> {
             // A suspended or banned author's edit is refused, as a new comment of theirs would be.
-            authors.standingToComment(comment.siteId, comment.authorId);
+            authors.requireMayComment(comment.siteId, comment.authorId);
             return comments.applyEdit(comment, body, verdict);
         })
                 .orElseGet(() -> comments.record(new SubmitCommentRequest(request.story().id(), request.author().id(),

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import news.moderation.audit.AuditLog;
 import news.moderation.comments.CommentStatus;
-import news.moderation.comments.Language;
+import news.moderation.ruleset.Language;
 import news.moderation.engine.Verdict;
 import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeRequest;
 import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeResponse;
