@@ -46,7 +46,7 @@ final class TransparencyDatabase {
     /** The API's names of the fields a statement can have, in the order exports list them (CSV columns). */
     static final List<String> FIELDS = List.of("decision_visibility", "decision_visibility_other", "decision_ground",
             "decision_ground_reference_url", "incompatible_content_ground", "incompatible_content_explanation",
-            "category", "content_type", "content_date", "application_date", "end_date", "decision_facts",
+            "category", "content_type", "content_date", "application_date", "end_date_visibility_restriction", "decision_facts",
             "source_type", "automated_detection", "automated_decision", "puid");
 
     private TransparencyDatabase() {
@@ -78,7 +78,7 @@ final class TransparencyDatabase {
         fields.put("content_date", statement.contentDate.format(DateTimeFormatter.ISO_LOCAL_DATE));
         fields.put("application_date", statement.applicationDate.format(DateTimeFormatter.ISO_LOCAL_DATE));
         if (statement.endDate != null) {
-            fields.put("end_date", statement.endDate.format(DateTimeFormatter.ISO_LOCAL_DATE));
+            fields.put("end_date_visibility_restriction", statement.endDate.format(DateTimeFormatter.ISO_LOCAL_DATE));
         }
         fields.put("decision_facts", statement.decisionFacts);
         fields.put("source_type", statement.sourceType);

@@ -73,7 +73,7 @@ class StatementsOfReasonsTest {
                 .body("decision_facts", not(containsString(REJECTED)))
                 .body("platform_name", equalTo("News comments"))
                 .body("redress", equalTo(Statements.REDRESS))
-                .body("end_date", nullValue());
+                .body("end_date_visibility_restriction", nullValue());
     }
 
     @Test
@@ -123,7 +123,7 @@ class StatementsOfReasonsTest {
         decide(id, "APPROVE", "FALSE_POSITIVE");
         statement(site, id).statusCode(200)
                 .body("puid", equalTo(id))
-                .body("end_date", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
+                .body("end_date_visibility_restriction", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The DSA Transparency Database's rules for a statement of reasons submitted through its API, written down from its
- * documentation (https://transparency.dsa.ec.europa.eu/page/api-documentation) and the validation of its statement
- * store request, for the fields and kinds of restriction this service submits: visibility restrictions of text.
+ * documentation (https://transparency.dsa.ec.europa.eu/page/api-documentation) and the validation of its
+ * statements store request (github.com/digital-services-act/transparency-database), for the fields and kinds of restriction this service submits: visibility restrictions of text.
  * {@link #violations} lists every rule a statement breaks, so that a failing test names them all.
  */
 final class TransparencyDatabaseRules {
@@ -46,8 +46,10 @@ final class TransparencyDatabaseRules {
             "content_type", "content_date", "application_date", "decision_facts", "source_type",
             "automated_detection", "automated_decision", "puid");
 
-    /** Dates are days, YYYY-MM-DD, after 2020-01-01. */
-    private static final LocalDate EARLIEST = LocalDate.of(2020, 1, 1);
+    /** Dates are days, YYYY-MM-DD, in these bounds (both included). */
+    private static final LocalDate EARLIEST_CONTENT = LocalDate.of(2000, 1, 1);
+    private static final LocalDate EARLIEST_DECISION = LocalDate.of(2020, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2038, 1, 1);
 
     private TransparencyDatabaseRules() {
     }
@@ -77,14 +79,10 @@ final class TransparencyDatabaseRules {
         requiredExactlyWhen(broken, statement, "content_type_other", contentTypes.contains("CONTENT_TYPE_OTHER"),
                 500);
         oneOf(broken, "category", statement.get("category"), CATEGORIES);
-        LocalDate applied = day(broken, "application_date", statement.get("application_date"));
-        day(broken, "content_date", statement.get("content_date"));
-        if (statement.get("end_date") != null) {
-            LocalDate ended = day(broken, "end_date", statement.get("end_date"));
-            if (ended != null && applied != null && ended.isBefore(applied)) {
-                broken.add("end_date must not be before application_date");
-            }
-        }
+        day(broken, "application_date", statement.get("application_date"), EARLIEST_DECISION);
+        day(broken, "content_date", statement.get("content_date"), EARLIEST_CONTENT);
+        day(broken, "end_date_visibility_restriction", statement.get("end_date_visibility_restriction"),
+                EARLIEST_DECISION);
         maxLength(broken, "decision_facts", statement.get("decision_facts"), 5000);
         maxLength(broken, "puid", statement.get("puid"), 500);
         maxLength(broken, "decision_ground_reference_url", statement.get("decision_ground_reference_url"), 500);
@@ -127,23 +125,21 @@ final class TransparencyDatabaseRules {
         }
     }
 
-    private static LocalDate day(List<String> broken, String field, Object value) {
+    private static void day(List<String> broken, String field, Object value, LocalDate earliest) {
         if (value == null) {
-            return null;
+            return;
         }
         if (!value.toString().matches("\\d{4}-\\d{2}-\\d{2}")) {
             broken.add(field + " is not a date YYYY-MM-DD: " + value);
-            return null;
+            return;
         }
         try {
             LocalDate day = LocalDate.parse(value.toString());
-            if (!day.isAfter(EARLIEST)) {
-                broken.add(field + " must be after " + EARLIEST);
+            if (day.isBefore(earliest) || day.isAfter(LATEST)) {
+                broken.add(field + " must be from " + earliest + " to " + LATEST);
             }
-            return day;
         } catch (DateTimeParseException e) {
             broken.add(field + " is not a date: " + value);
-            return null;
         }
     }
 }
