@@ -31,43 +31,50 @@ class StatementRecorder {
     private static final String MACHINE_ALLOWED = "ALLOW";
 
     private final ModerationConfig.Statements settings;
+    private final boolean maskPublished;
 
     StatementRecorder(ModerationConfig config) {
         this.settings = config.statements();
+        this.maskPublished = config.comments().maskPublished();
     }
 
     /** The kinds of restriction: what a status does to a comment's visibility, and how the facts say it. */
     private enum Restriction {
-        REMOVED(TransparencyDatabase.VISIBILITY_REMOVED, "removed"),
-        WITHHELD(TransparencyDatabase.VISIBILITY_DISABLED, "withheld until a moderator reviews it");
+        REMOVED(TransparencyDatabase.VISIBILITY_REMOVED, null, "removed"),
+        WITHHELD(TransparencyDatabase.VISIBILITY_DISABLED, null, "withheld until a moderator reviews it"),
+        MASKED(TransparencyDatabase.VISIBILITY_OTHER, "Published with the words the rules matched masked",
+                "published with the words the rules matched masked");
 
         final String visibility;
+        final String visibilityOther;
         final String outcome;
 
-        Restriction(String visibility, String outcome) {
+        Restriction(String visibility, String visibilityOther, String outcome) {
             this.visibility = visibility;
+            this.visibilityOther = visibilityOther;
             this.outcome = outcome;
         }
+    }
 
-        static Restriction of(String status) {
-            return switch (status) {
-                case "REJECTED" -> REMOVED;
-                case "PENDING_REVIEW", "REPORTED" -> WITHHELD;
-                default -> null;
-            };
-        }
+    /** What a status does to a comment; a published comment is masked where the site asks for it and rules matched. */
+    private Restriction restriction(String status, List<String> ruleIds) {
+        return switch (status) {
+            case "REJECTED" -> Restriction.REMOVED;
+            case "PENDING_REVIEW", "REPORTED" -> Restriction.WITHHELD;
+            default -> maskPublished && !ruleIds.isEmpty() ? Restriction.MASKED : null;
+        };
     }
 
     void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
         Instant now = Instant.now();
         endRestrictionInForce(judged.commentId(), now);
-        Restriction restriction = Restriction.of(judged.status());
+        Restriction restriction = restriction(judged.status(), judged.ruleIds());
         if (restriction == null) {
             return;
         }
         StatementOfReasons statement = newStatement(judged.siteId(), judged.commentId(), restriction, now);
         statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
-        if (MACHINE_ALLOWED.equals(judged.decision())) {
+        if (judged.ruleIds().isEmpty()) {
             // Withheld although no rule matched: its author's comments are pre-moderated.
             statement.automatedDetection = false;
             statement.category = TransparencyDatabase.CATEGORY_OTHER_TERMS;
@@ -91,12 +98,23 @@ class StatementRecorder {
     void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
         Instant now = Instant.now();
         endRestrictionInForce(change.commentId(), now);
-        Restriction restriction = Restriction.of(change.toStatus());
+        Restriction restriction = restriction(change.toStatus(), change.ruleIds());
         if (restriction == null) {
             return;
         }
         StatementOfReasons statement = newStatement(change.siteId(), change.commentId(), restriction, now);
-        if (change.cause() == CommentStatusChanged.Cause.READERS_REPORTS) {
+        if (restriction == Restriction.MASKED) {
+            // A moderator published it; the masking that follows is the rules' alone.
+            List<String> categories = ((Comment) Comment.findById(change.commentId())).categories;
+            statement.automatedDetection = true;
+            statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
+            statement.category = TransparencyDatabase.categoryOfRules(categories);
+            ground(statement, primary(categories), "The comment's words break the rules on "
+                    + String.join(", ", categories) + ".");
+            statement.decisionFacts = "A moderator published the comment; automated rules "
+                    + rulesMatched(change.ruleIds(), change.rulesetVersion()) + " matched words in it (categories: "
+                    + String.join(", ", categories) + "), so it was " + restriction.outcome + ".";
+        } else if (change.cause() == CommentStatusChanged.Cause.READERS_REPORTS) {
             statement.automatedDetection = false;
             statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
             statement.category = TransparencyDatabase.CATEGORY_OTHER_TERMS;
@@ -131,6 +149,7 @@ class StatementRecorder {
         long earlier = StatementOfReasons.countFor(commentId);
         statement.puid = earlier == 0 ? commentId.toString() : commentId + "-" + (earlier + 1);
         statement.decisionVisibility = restriction.visibility;
+        statement.decisionVisibilityOther = restriction.visibilityOther;
         statement.decisionGround = TransparencyDatabase.GROUND_INCOMPATIBLE;
         statement.decisionGroundReferenceUrl = settings.termsUrl().orElse(null);
         statement.contentType = TransparencyDatabase.CONTENT_TEXT;
