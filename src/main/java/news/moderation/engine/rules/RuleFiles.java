@@ -53,6 +53,30 @@ public record RuleFiles(List<RuleFile> files, String version) {
         return new RuleFiles(List.copyOf(files), versionOf(files));
     }
 
+    /**
+     * Rule files given in memory (a candidate change tried before it goes live), held to the same limits as files
+     * read from a directory.
+     */
+    public static RuleFiles of(List<RuleFile> given) throws RulesetException {
+        List<RuleFile> files = new ArrayList<>(given);
+        files.sort(Comparator.comparing(RuleFile::path));
+        long totalBytes = 0;
+        for (int i = 0; i < files.size(); i++) {
+            RuleFile file = files.get(i);
+            int bytes = file.content().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_FILE_BYTES) {
+                throw new RulesetException(file.path(), null, null, "the file is larger than the limit of "
+                        + MAX_FILE_BYTES + " bytes for one rule file");
+            }
+            totalBytes += bytes;
+            if (totalBytes > MAX_TOTAL_BYTES || i >= MAX_FILES) {
+                throw new RulesetException(file.path(), null, null, "the rule files up to this one are over the "
+                        + "limit for a ruleset: " + MAX_FILES + " files, " + MAX_TOTAL_BYTES + " bytes in all");
+            }
+        }
+        return new RuleFiles(List.copyOf(files), versionOf(files));
+    }
+
     /** @param totalBytes the bytes read so far, in its only element */
     private static void collect(Path root, Path directory, int depth, List<RuleFile> files, long[] totalBytes)
             throws IOException, RulesetException {
