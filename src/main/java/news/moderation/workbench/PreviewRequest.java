@@ -3,6 +3,11 @@ package news.moderation.workbench;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import news.moderation.platform.validation.NameOrId;
+
 /**
  * A candidate rule change and the stored comments to try it on.
  *
@@ -13,5 +18,6 @@ import java.util.Map;
  * @param to         end of the period, exclusive (default: now)
  * @param siteId     only this site's comments (default: every site)
  */
-public record PreviewRequest(Map<String, String> files, Boolean replaceAll, Instant from, Instant to, String siteId) {
+public record PreviewRequest(@NotEmpty Map<String, String> files, Boolean replaceAll, Instant from, Instant to,
+                             @Size(max = 200) @NameOrId String siteId) {
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
-import news.moderation.platform.errors.ClientErrorException;
 
 /** For admins: try a rule change on the stored comments of a period before it goes live (docs/rules.md). */
 @Path("/api/v1/admin/ruleset/preview")
@@ -34,10 +35,7 @@ public class RulesetPreviewResource {
     /** 202 with the job and its {@code Location}; a candidate a reload would refuse is a 422 at once. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(PreviewRequest request, @Context UriInfo uri) {
-        if (request == null) {
-            throw ClientErrorException.badRequest("files", "a JSON body is required");
-        }
+    public Response start(@NotNull @Valid PreviewRequest request, @Context UriInfo uri) {
         PreviewJob job = previews.start(request);
         URI location = uri.getAbsolutePathBuilder().path(job.id().toString()).build();
         return Response.accepted(job.view()).location(location).build();

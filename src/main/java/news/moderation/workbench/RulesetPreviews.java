@@ -111,9 +111,6 @@ public class RulesetPreviews {
     }
 
     private static Map<String, String> checkedFiles(Map<String, String> files) {
-        if (files == null || files.isEmpty()) {
-            throw ClientErrorException.badRequest("files", "must name at least one rule file");
-        }
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
             boolean relative = !path.isBlank() && !path.startsWith("/") && !path.contains("\\")

@@ -100,6 +100,13 @@ class RulesetPreviewTest {
                 .body(Map.of("files", Map.of("../etc/evil.yaml", FLORBIX_RULE)))
                 .post("/api/v1/admin/ruleset/preview").then()
                 .statusCode(400).body("errors[0].field", equalTo("files"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("files", Map.of("en/workbench.yaml", FLORBIX_RULE), "siteId", "daily\u202Eplanet"))
+                .post("/api/v1/admin/ruleset/preview").then()
+                .statusCode(400).body("errors[0].field", containsString("siteId"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("files", Map.of()))
+                .post("/api/v1/admin/ruleset/preview").then()
+                .statusCode(400).body("errors[0].field", containsString("files"));
         given().auth().oauth2(Tokens.moderator()).contentType(ContentType.JSON)
                 .body(Map.of("files", Map.of("en/workbench.yaml", FLORBIX_RULE)))
                 .post("/api/v1/admin/ruleset/preview").then().statusCode(403);
