@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * spellings, some with personal data and non-ASCII text; and, when there is no real {@code rules/} directory, a
  * SYNTHETIC ruleset of invented words of the same size class (≥ 3,000 terms) with lists, patterns and allow-lists.
  */
-final class BenchmarkCorpus {
+public final class BenchmarkCorpus {
     private static final String[] COMMON_WORDS = ("the of and to in is that it for was on are as with his they at be "
             + "this from have or by one had not but what all were when we there can an your which their said if do "
             + "will each about how up out them then she many some so these would other into has more her two like "
@@ -45,7 +45,7 @@ final class BenchmarkCorpus {
     private final Random random = new Random(42);
 
     /** Terms of the ruleset's term rules as written (with their '*'), for dirty comments and the baseline. */
-    static List<String> termsOf(Path rulesDir) throws IOException {
+    public static List<String> termsOf(Path rulesDir) throws IOException {
         YAMLMapper yaml = new YAMLMapper();
         List<String> terms = new ArrayList<>();
         try (Stream<Path> files = Files.walk(rulesDir)) {
@@ -60,7 +60,7 @@ final class BenchmarkCorpus {
     }
 
     /** Comments totalling about {@code totalChars} chars; about one in six is abusive. */
-    List<String> comments(List<String> terms, int totalChars) {
+    public List<String> comments(List<String> terms, int totalChars) {
         List<String> comments = new ArrayList<>();
         int chars = 0;
         while (chars < totalChars) {
