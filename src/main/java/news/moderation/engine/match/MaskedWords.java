@@ -57,9 +57,14 @@ final class MaskedWords {
         char first = word.charAt(0);
         List<TermEntry> candidates = first == '*' ? all : byFirstLetter.getOrDefault(first, List.of());
         String wordGlob = globOfWord(word);
+        int wordLetters = (int) wordGlob.chars().filter(c -> c != ANY_LETTERS).count();
+        boolean wordBounded = wordLetters == wordGlob.length();
         for (TermEntry entry : candidates) {
             Term term = entry.term();
             boolean prefix = term.kind() == Term.Kind.PREFIX;
+            if (!lengthsAgree(term.key().length(), prefix, wordLetters, wordBounded)) {
+                continue;
+            }
             String termGlob = prefix ? term.key() + ANY_LETTERS : term.key();
             String relevant = relevantPart(wordGlob, term.key().length(), prefix);
             if ((entry.languages() & languages) != 0 && relevant != null
@@ -67,6 +72,18 @@ final class MaskedWords {
                 hits.ruleHit(entry.owner(), start, start + word.length());
             }
         }
+    }
+
+    /**
+     * Whether a string can have both lengths: the word's ({@code wordLetters} elements, each exactly one letter, and
+     * any number more if not {@code wordBounded}) and the term's ({@code termLength} letters, or more for a prefix
+     * term). A cheap necessary condition for {@link GlobIntersection}, checked first because most candidates fail it.
+     */
+    private static boolean lengthsAgree(int termLength, boolean prefix, int wordLetters, boolean wordBounded) {
+        if (wordBounded) {
+            return prefix ? termLength <= wordLetters : termLength == wordLetters;
+        }
+        return prefix || termLength >= wordLetters;
     }
 
     /**
