@@ -20,7 +20,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * Something that happened to a comment or an author: the machine's verdict, a moderator's decision, readers'
- * reports, a change of standing. Append-only; the database refuses updates and deletes.
+ * reports, a change of standing. Append-only; the database refuses updates and deletes, except an erasure's blanking
+ * of a note (see V2__sites_are_tenants.sql).
  */
 @Entity
 @Immutable
@@ -32,6 +33,8 @@ public class AuditEvent extends PanacheEntityBase {
     public Long id;
 
     public Instant occurredAt;
+    /** The site of the comment or author it is about (of the API key, for a suggested score). */
+    public String siteId;
     public UUID commentId;
     public String authorId;
     /** "system", "readers", or the moderator's name from their token. */

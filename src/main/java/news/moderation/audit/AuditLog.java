@@ -20,7 +20,7 @@ public class AuditLog {
     /** A change of a comment's status, with the machine's view of it at that time. */
     public void commentChanged(Comment comment, String actor, AuditAction action, String fromStatus, String reasonCode,
             String note) {
-        AuditEvent event = event(comment.authorId, actor, action);
+        AuditEvent event = event(comment.siteId, comment.authorId, actor, action);
         event.commentId = comment.id;
         event.fromState = fromStatus;
         event.toState = comment.status.name();
@@ -33,22 +33,22 @@ public class AuditLog {
     }
 
     /**
-     * A moderator of another system decided on a text; the machine's view is this service's verdict on it, so that
-     * the decision counts in the rules' precision like one made here.
+     * A moderator of another system decided on a text the site {@code siteId} sent; the machine's view is this
+     * service's verdict on it, so that the decision counts in the rules' precision like one made here. Nothing the
+     * client sent is kept (its clientToken may quote the author, who cannot be told, so could never be erased).
      */
-    public void scoreSuggested(String actor, Verdict verdict, CommentStatus decided, String note) {
-        AuditEvent event = event(UNKNOWN_AUTHOR, actor, AuditAction.SUGGESTED_SCORE);
+    public void scoreSuggested(String siteId, Verdict verdict, CommentStatus decided) {
+        AuditEvent event = event(siteId, UNKNOWN_AUTHOR, "site:" + siteId, AuditAction.SUGGESTED_SCORE);
         event.toState = decided.name();
-        event.note = note;
         event.rulesetVersion = verdict.rulesetVersion();
         event.machineDecision = verdict.decision().name();
         event.ruleIds = verdict.matches().stream().map(m -> m.ruleId()).distinct().toList();
         event.persist();
     }
 
-    public void authorChanged(String authorId, String actor, AuditAction action, String fromStanding,
+    public void authorChanged(String siteId, String authorId, String actor, AuditAction action, String fromStanding,
             String toStanding, String note) {
-        AuditEvent event = event(authorId, actor, action);
+        AuditEvent event = event(siteId, authorId, actor, action);
         event.fromState = fromStanding;
         event.toState = toStanding;
         event.note = note;
@@ -56,9 +56,10 @@ public class AuditLog {
         event.persist();
     }
 
-    private static AuditEvent event(String authorId, String actor, AuditAction action) {
+    private static AuditEvent event(String siteId, String authorId, String actor, AuditAction action) {
         AuditEvent event = new AuditEvent();
         event.occurredAt = Instant.now();
+        event.siteId = siteId;
         event.authorId = authorId;
         event.actor = actor;
         event.action = action;

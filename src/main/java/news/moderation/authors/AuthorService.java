@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
 import news.moderation.audit.AuditAction;
@@ -16,32 +17,35 @@ import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.sites.ModeratorSites;
 
-/** Authors' standing: who may comment, whose comments always go to review, and what each author has written. */
+/**
+ * Authors' standing: who may comment, whose comments always go to review, and what each author has written. An author
+ * is a site's: every method names the site.
+ */
 @ApplicationScoped
 public class AuthorService {
 
-    static final String ERASED_NAME = "[erased]";
-
     private final AuditLog audit;
+    private final ModeratorSites moderatorSites;
     private final ModerationConfig.Authors settings;
 
-    AuthorService(AuditLog audit, ModerationConfig config) {
+    AuthorService(AuditLog audit, ModeratorSites moderatorSites, ModerationConfig config) {
         this.audit = audit;
+        this.moderatorSites = moderatorSites;
         this.settings = config.authors();
     }
 
-    public AuthorStanding standing(String authorId) {
-        return Author.<Author>findByIdOptional(authorId).map(a -> a.effectiveStanding(Instant.now()))
-                .orElse(AuthorStanding.ACTIVE);
+    public AuthorStanding standing(String siteId, String authorId) {
+        return Author.find(siteId, authorId).map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
     }
 
     /**
      * The standing of an author who submits a comment; a suspended or banned author is refused with a problem answer
      * that says why.
      */
-    public AuthorStanding standingToComment(String authorId) {
-        Optional<Author> author = Author.findByIdOptional(authorId);
+    public AuthorStanding standingToComment(String siteId, String authorId) {
+        Optional<Author> author = Author.find(siteId, authorId);
         AuthorStanding standing = author.map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
         if (standing == AuthorStanding.SUSPENDED || standing == AuthorStanding.BANNED) {
             String until = author.get().until == null ? "" : " until " + author.get().until;
@@ -52,65 +56,59 @@ public class AuthorService {
     }
 
     /** After a rejection: an author with too many recent ones is put under pre-moderation, in the audit trail. */
-    public void afterRejection(String authorId) {
-        if (standing(authorId) != AuthorStanding.ACTIVE) {
+    public void afterRejection(String siteId, String authorId) {
+        if (standing(siteId, authorId) != AuthorStanding.ACTIVE) {
             return;
         }
         Instant since = Instant.now().minus(settings.rejectionWindow());
-        long rejections = Comment.count("authorId = ?1 and status = ?2 and createdAt >= ?3", authorId,
-                CommentStatus.REJECTED, since);
+        long rejections = Comment.count("siteId = ?1 and authorId = ?2 and status = ?3 and createdAt >= ?4", siteId,
+                authorId, CommentStatus.REJECTED, since);
         if (rejections >= settings.premoderateAfterRejections()) {
-            change(authorId, AuthorStanding.PREMODERATED, null,
+            change(siteId, authorId, AuthorStanding.PREMODERATED, null,
                     rejections + " rejected comments within " + settings.rejectionWindow().toDays() + " days",
                     AuditLog.SYSTEM);
         }
     }
 
     @Transactional
-    public AuthorProfile setStanding(String authorId, AuthorStanding standing, Instant until, String reason,
-            String moderator) {
+    public AuthorProfile setStanding(String siteId, String authorId, AuthorStanding standing, Instant until,
+            String reason, String moderator) {
+        requireVisible(siteId, authorId);
         if (standing == AuthorStanding.SUSPENDED && until != null && !until.isAfter(Instant.now())) {
             throw ClientErrorException.unprocessable("until", "must be in the future");
         }
-        change(authorId, standing, standing == AuthorStanding.SUSPENDED ? until : null, reason, moderator);
-        return profile(authorId);
+        change(siteId, authorId, standing, standing == AuthorStanding.SUSPENDED ? until : null, reason, moderator);
+        return profile(siteId, authorId);
     }
 
     @Transactional
-    public AuthorProfile profile(String authorId) {
+    public AuthorProfile profile(String siteId, String authorId) {
+        requireVisible(siteId, authorId);
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
         for (CommentStatus status : CommentStatus.values()) {
-            counts.put(status, Comment.count("authorId = ?1 and status = ?2", authorId, status));
+            counts.put(status, Comment.count("siteId = ?1 and authorId = ?2 and status = ?3", siteId, authorId,
+                    status));
         }
         List<AuthorProfile.Rejection> recent = Comment.<Comment>find(
-                "authorId = ?1 and status = ?2 order by createdAt desc", authorId, CommentStatus.REJECTED)
-                .page(0, 10).list().stream().map(AuthorProfile.Rejection::of).toList();
-        Optional<Author> author = Author.findByIdOptional(authorId);
-        return new AuthorProfile(authorId, standing(authorId), author.map(a -> a.until).orElse(null),
+                "siteId = ?1 and authorId = ?2 and status = ?3 order by createdAt desc", siteId, authorId,
+                CommentStatus.REJECTED).page(0, 10).list().stream().map(AuthorProfile.Rejection::of).toList();
+        Optional<Author> author = Author.find(siteId, authorId);
+        return new AuthorProfile(siteId, authorId, standing(siteId, authorId), author.map(a -> a.until).orElse(null),
                 author.map(a -> a.reason).orElse(null), counts, recent);
     }
 
-    /**
-     * Honours a deletion request: the author's comment bodies and names are erased; statuses, verdict categories and
-     * the audit trail stay, so counts remain, tied only to the site's opaque author id.
-     */
-    @Transactional
-    public long erase(String authorId, String admin) {
-        List<Comment> comments = Comment.list("authorId", authorId);
-        for (Comment comment : comments) {
-            comment.body = "";
-            comment.authorName = ERASED_NAME;
-            // Excerpts are the author's words too; which rules matched where stays, for the stats.
-            comment.matches = comment.matches.stream().map(m -> m.withoutExcerpt()).toList();
+    /** A moderator scoped to other sites is told nothing about this site's authors, not even that the site exists. */
+    private void requireVisible(String siteId, String authorId) {
+        if (!moderatorSites.scope().includes(siteId)) {
+            throw new NotFoundException("No author " + authorId + " on site " + siteId);
         }
-        long erased = comments.size();
-        audit.authorChanged(authorId, admin, AuditAction.AUTHOR_ERASED, null, null, erased + " comments erased");
-        return erased;
     }
 
-    private void change(String authorId, AuthorStanding standing, Instant until, String reason, String actor) {
-        Author author = Author.<Author>findByIdOptional(authorId).orElseGet(() -> {
+    private void change(String siteId, String authorId, AuthorStanding standing, Instant until, String reason,
+            String actor) {
+        Author author = Author.find(siteId, authorId).orElseGet(() -> {
             Author created = new Author();
+            created.siteId = siteId;
             created.authorId = authorId;
             created.standing = AuthorStanding.ACTIVE;
             return created;
@@ -122,6 +120,7 @@ public class AuthorService {
         author.updatedAt = Instant.now();
         author.updatedBy = actor;
         author.persist();
-        audit.authorChanged(authorId, actor, AuditAction.AUTHOR_STANDING, before.name(), standing.name(), reason);
+        audit.authorChanged(siteId, authorId, actor, AuditAction.AUTHOR_STANDING, before.name(), standing.name(),
+                reason);
     }
 }

@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.ws.rs.NotFoundException;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -35,7 +38,7 @@ public class Comment extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
-    /** The site whose API key submitted it; absent for anonymous submissions. */
+    /** The site it belongs to: the submitting API key's, or the default site for a call without a key. */
     public String siteId;
 
     public String articleId;
@@ -80,15 +83,27 @@ public class Comment extends PanacheEntityBase {
         return new VerdictView(decision, categories, matches, rulesetVersion);
     }
 
-    public static Optional<Comment> findByIdempotencyKey(Optional<String> siteId, String key) {
-        return siteId.map(site -> find("siteId = ?1 and idempotencyKey = ?2", site, key))
-                .orElseGet(() -> find("siteId is null and idempotencyKey = ?1", key))
-                .firstResultOptional();
+    public static Optional<Comment> findByIdempotencyKey(String siteId, String key) {
+        return find("siteId = ?1 and idempotencyKey = ?2", siteId, key).firstResultOptional();
     }
 
-    /** Published comments of an article in the order they were written, from just after {@code afterSeq}. */
-    public static List<Comment> publishedPage(String articleId, long afterSeq, int limit) {
-        return find("articleId = ?1 and status = ?2 and seq > ?3 order by seq", articleId, CommentStatus.PUBLISHED,
-                afterSeq).page(0, limit).list();
+    /** The comment if it is on one of the sites the caller may see: on any other site it does not exist for them. */
+    public static Comment findVisible(UUID id, Predicate<String> visibleSite, LockModeType lock) {
+        return Comment.<Comment>findByIdOptional(id, lock).filter(comment -> visibleSite.test(comment.siteId))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    public static Comment findVisible(UUID id, Predicate<String> visibleSite) {
+        return findVisible(id, visibleSite, LockModeType.NONE);
+    }
+
+    public static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No comment with id " + id);
+    }
+
+    /** Published comments of a site's article in the order they were written, from just after {@code afterSeq}. */
+    public static List<Comment> publishedPage(String siteId, String articleId, long afterSeq, int limit) {
+        return find("siteId = ?1 and articleId = ?2 and status = ?3 and seq > ?4 order by seq", siteId, articleId,
+                CommentStatus.PUBLISHED, afterSeq).page(0, limit).list();
     }
 }

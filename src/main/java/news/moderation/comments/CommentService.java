@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -69,8 +68,8 @@ public class CommentService {
         Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()));
         try {
             return new Submission(QuarkusTransaction.requiringNew()
-                    .call(() -> insert(request, verdict, site.siteId().orElse(null), idempotencyKey.orElse(null),
-                            requestHash)), true);
+                    .call(() -> insert(request, verdict, site.siteId(), idempotencyKey.orElse(null), requestHash)),
+                    true);
         } catch (PersistenceException e) {
             // Two concurrent first attempts with one key: the loser answers with the winner's comment.
             if (idempotencyKey.isPresent() && isUniqueViolation(e)) {
@@ -96,20 +95,20 @@ public class CommentService {
         return QuarkusTransaction.joiningExisting().call(() -> {
             CommentStatus before = comment.status;
             comment.body = body;
-            judged(comment, verdict, authors.standing(comment.authorId));
+            judged(comment, verdict, authors.standing(comment.siteId, comment.authorId));
             comment.persistAndFlush();
             audit.commentChanged(comment, AuditLog.SYSTEM, AuditAction.MACHINE_VERDICT, before.name(), null,
                     "edited by its author");
             if (comment.status == CommentStatus.REJECTED && before != CommentStatus.REJECTED) {
-                authors.afterRejection(comment.authorId);
+                authors.afterRejection(comment.siteId, comment.authorId);
             }
             return comment;
         });
     }
 
+    /** A comment of the calling site; another site's does not exist for it. */
     public Comment find(UUID id) {
-        return QuarkusTransaction.joiningExisting().call(() -> Comment.<Comment>findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundException("No comment with id " + id)));
+        return QuarkusTransaction.joiningExisting().call(() -> Comment.findVisible(id, site.siteId()::equals));
     }
 
     public PublishedCommentView.Page publishedPage(String articleId, String cursor, int limit) {
@@ -117,7 +116,7 @@ public class CommentService {
         long afterSeq = after == null ? 0 : after[0];
         // One extra row tells whether there is a next page.
         List<Comment> rows = QuarkusTransaction.joiningExisting()
-                .call(() -> Comment.publishedPage(articleId, afterSeq, limit + 1));
+                .call(() -> Comment.publishedPage(site.siteId(), articleId, afterSeq, limit + 1));
         List<Comment> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? Cursor.encode("thread", page.get(page.size() - 1).seq) : null;
         return new PublishedCommentView.Page(page.stream()
@@ -127,10 +126,11 @@ public class CommentService {
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
             String requestHash) {
-        AuthorStanding standing = authors.standingToComment(request.authorId());
+        AuthorStanding standing = authors.standingToComment(siteId, request.authorId());
         if (request.parentId() != null) {
             Comment parent = Comment.findById(request.parentId());
-            if (parent == null || !parent.articleId.equals(request.articleId())) {
+            // Another site's comment answers as one that does not exist: its existence is not confirmed.
+            if (parent == null || !parent.siteId.equals(siteId) || !parent.articleId.equals(request.articleId())) {
                 throw ClientErrorException.unprocessable("parentId", "must be a comment on the same article");
             }
         }
@@ -151,7 +151,7 @@ public class CommentService {
         comment.persistAndFlush();
         audit.commentChanged(comment, AuditLog.SYSTEM, AuditAction.MACHINE_VERDICT, null, null, null);
         if (comment.status == CommentStatus.REJECTED) {
-            authors.afterRejection(comment.authorId);
+            authors.afterRejection(siteId, comment.authorId);
         }
         return comment;
     }
@@ -172,13 +172,14 @@ public class CommentService {
     }
 
     private Optional<Submission> replay(String key, String requestHash) {
-        return QuarkusTransaction.requiringNew().call(() -> Comment.findByIdempotencyKey(site.siteId(), key)).map(original -> {
-            if (!original.requestHash.equals(requestHash)) {
-                throw new ClientErrorException(Problem.UNPROCESSABLE,
-                        "This Idempotency-Key was already used for a different comment");
-            }
-            return new Submission(original, false);
-        });
+        return QuarkusTransaction.requiringNew().call(() -> Comment.findByIdempotencyKey(site.siteId(), key))
+                .map(original -> {
+                    if (!original.requestHash.equals(requestHash)) {
+                        throw new ClientErrorException(Problem.UNPROCESSABLE,
+                                "This Idempotency-Key was already used for a different comment");
+                    }
+                    return new Submission(original, false);
+                });
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -7,15 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import news.moderation.audit.AuditAction;
 import news.moderation.audit.AuditLog;
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
 import news.moderation.platform.config.ModerationConfig;
+import news.moderation.sites.CallingSite;
 
-/** Readers' reports: once enough distinct readers report a published comment, it goes back to the queue. */
+/**
+ * Readers' reports: once enough distinct readers report a published comment, it goes back to the queue. A reader counts
+ * once per comment; a moderator's decision starts the count again (see Decisions), so a new round needs the threshold
+ * again, of readers who had not reported it yet.
+ */
 @ApplicationScoped
 public class ReaderReports {
 
@@ -26,19 +30,21 @@ public class ReaderReports {
 
     private final EntityManager em;
     private final AuditLog audit;
+    private final CallingSite site;
     private final int threshold;
 
-    ReaderReports(EntityManager em, AuditLog audit, ModerationConfig config) {
+    ReaderReports(EntityManager em, AuditLog audit, CallingSite site, ModerationConfig config) {
         this.em = em;
         this.audit = audit;
+        this.site = site;
         this.threshold = config.reports().threshold();
     }
 
     @Transactional
     public Outcome report(UUID commentId, String reporterId, String reason) {
         // The row lock serialises reports on one comment, so that no count is lost and the threshold fires once.
-        Comment comment = Comment.<Comment>findByIdOptional(commentId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundException("No comment with id " + commentId));
+        // Only the calling site's readers may report its comments.
+        Comment comment = Comment.findVisible(commentId, site.siteId()::equals, LockModeType.PESSIMISTIC_WRITE);
         boolean counted = em.createNativeQuery("""
                 INSERT INTO comment_report (comment_id, reporter_id, reason, created_at)
                 VALUES (:comment, :reporter, :reason, :now) ON CONFLICT DO NOTHING""")

@@ -19,6 +19,7 @@ import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
 import news.moderation.platform.errors.ClientErrorException;
 import news.moderation.platform.errors.ProblemMappers;
+import news.moderation.sites.ModeratorSites;
 
 /** Moderators' decisions: each one checked against the version the moderator saw, applied, and audited. */
 @ApplicationScoped
@@ -27,11 +28,13 @@ public class Decisions {
     private final ReviewQueue queue;
     private final AuditLog audit;
     private final AuthorService authors;
+    private final ModeratorSites moderatorSites;
 
-    Decisions(ReviewQueue queue, AuditLog audit, AuthorService authors) {
+    Decisions(ReviewQueue queue, AuditLog audit, AuthorService authors, ModeratorSites moderatorSites) {
         this.queue = queue;
         this.audit = audit;
         this.authors = authors;
+        this.moderatorSites = moderatorSites;
     }
 
     /** One decision, in its own transaction. */
@@ -65,8 +68,7 @@ public class Decisions {
     }
 
     private QueueItem apply(UUID commentId, DecisionRequest decision, String moderator) {
-        Comment comment = Comment.<Comment>findByIdOptional(commentId)
-                .orElseThrow(() -> new NotFoundException("No comment with id " + commentId));
+        Comment comment = Comment.findVisible(commentId, moderatorSites.scope()::includes);
         if (comment.version != decision.expectedVersion()) {
             throw new ClientErrorException(Response.Status.CONFLICT, "The comment changed since you saw it (version "
                     + decision.expectedVersion() + ", now " + comment.version + "); reload it and decide again");
@@ -80,13 +82,15 @@ public class Decisions {
         comment.status = decision.action().resultingStatus;
         comment.claimedBy = null;
         comment.claimExpiresAt = null;
+        // The readers' reports so far are answered: sending it back to the queue takes the threshold again.
+        comment.reportCount = 0;
         String reason = decision.reasonCode() == null ? null : decision.reasonCode().name();
         audit.commentChanged(comment, moderator, AuditAction.MODERATOR_DECISION, before.name(), reason,
                 decision.note());
         // Flush now: a concurrent decision on the same version fails here, as a conflict, not at commit.
         comment.flush();
         if (comment.status == CommentStatus.REJECTED) {
-            authors.afterRejection(comment.authorId);
+            authors.afterRejection(comment.siteId, comment.authorId);
         }
         return queue.item(comment);
     }

@@ -6,20 +6,23 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
+import news.moderation.audit.AuditEvent;
 import news.moderation.authors.AuthorService;
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
 import news.moderation.comments.CommentView;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.paging.Cursor;
+import news.moderation.sites.ModeratorSites;
+import news.moderation.sites.SiteScope;
 
 /** The moderators' queue: filtered, sorted pages with counts per status, and claims of batches to work on. */
 @ApplicationScoped
@@ -27,18 +30,20 @@ public class ReviewQueue {
 
     private final EntityManager em;
     private final AuthorService authors;
+    private final ModeratorSites moderatorSites;
     private final ModerationConfig.Review settings;
 
-    ReviewQueue(EntityManager em, AuthorService authors, ModerationConfig config) {
+    ReviewQueue(EntityManager em, AuthorService authors, ModeratorSites moderatorSites, ModerationConfig config) {
         this.em = em;
         this.authors = authors;
+        this.moderatorSites = moderatorSites;
         this.settings = config.review();
     }
 
     @Transactional
     public QueueItem.Page page(QueueFilter filter, QueueSort sort, String cursor, int limit) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = filters(filter, params);
+        StringBuilder where = filters(filter, moderatorSites.scope(), params);
         String statuses = filter.status == null ? "status IN ('PENDING_REVIEW', 'REPORTED')" : "status = :status";
         if (filter.status != null) {
             params.put("status", filter.status.name());
@@ -91,22 +96,25 @@ public class ReviewQueue {
     @Transactional
     public List<QueueItem> claim(String moderator, int limit) {
         Instant now = Instant.now();
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
+        Map<String, Object> params = new HashMap<>();
+        String ofVisibleSites = moderatorSites.scope().sqlCondition("site_id", params);
+        Query query = em.createNativeQuery("""
                 UPDATE comment SET claimed_by = :moderator, claim_expires_at = :expires
                 WHERE id IN (
                     SELECT id FROM comment
                     WHERE status IN ('PENDING_REVIEW', 'REPORTED')
-                      AND (claimed_by IS NULL OR claim_expires_at <= :now)
+                      AND (claimed_by IS NULL OR claim_expires_at <= :now)%s
                     ORDER BY seq
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
-                RETURNING id""", UUID.class)
+                RETURNING id""".formatted(ofVisibleSites), UUID.class)
                 .setParameter("moderator", moderator)
                 .setParameter("expires", now.plus(settings.claimLease()))
                 .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
+                .setParameter("limit", limit);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -114,20 +122,31 @@ public class ReviewQueue {
         return Comment.<Comment>list("id in ?1 order by seq", ids).stream().map(this::item).toList();
     }
 
+    /** A comment on one of the moderator's sites, whatever its status. */
     @Transactional
     public QueueItem item(UUID id) {
-        return item(Comment.<Comment>findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundException("No comment with id " + id)));
+        return item(visible(id));
+    }
+
+    /** The audit trail of a comment on one of the moderator's sites. */
+    @Transactional
+    public List<HistoryEntry> history(UUID id) {
+        visible(id);
+        return AuditEvent.forComment(id).stream().map(HistoryEntry::of).toList();
     }
 
     QueueItem item(Comment comment) {
         return new QueueItem(CommentView.of(comment), comment.version, comment.reportCount,
-                authors.standing(comment.authorId), comment.claimedBy, comment.claimExpiresAt);
+                authors.standing(comment.siteId, comment.authorId), comment.claimedBy, comment.claimExpiresAt);
+    }
+
+    private Comment visible(UUID id) {
+        return Comment.findVisible(id, moderatorSites.scope()::includes);
     }
 
     private Map<CommentStatus, Long> counts(QueueFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        String where = filters(filter, params).toString();
+        String where = filters(filter, moderatorSites.scope(), params).toString();
         Query query = em.createNativeQuery("SELECT status, count(*) FROM comment WHERE TRUE" + where
                 + " GROUP BY status");
         params.forEach(query::setParameter);
@@ -142,9 +161,10 @@ public class ReviewQueue {
         return counts;
     }
 
-    /** The filters other than status, as SQL conditions with bound parameters. */
-    private static StringBuilder filters(QueueFilter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder();
+    /** The filters other than status, within the moderator's sites, as SQL conditions with bound parameters. */
+    private static StringBuilder filters(QueueFilter filter, SiteScope scope, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(scope.narrowedTo(Optional.ofNullable(filter.siteId))
+                .sqlCondition("site_id", params));
         List<String> conditions = new ArrayList<>();
         if (filter.category != null) {
             conditions.add("categories @> jsonb_build_array(CAST(:category AS text))");

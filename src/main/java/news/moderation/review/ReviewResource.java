@@ -14,7 +14,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,9 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import news.moderation.audit.AuditEvent;
-import news.moderation.comments.Comment;
 import news.moderation.review.Decisions.BulkItem;
 
 @Path("/api/v1/moderation")
@@ -93,11 +89,6 @@ public class ReviewResource {
     @GET
     @Path("/comments/{id}/history")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (Comment.findById(id) == null) {
-                throw new NotFoundException("No comment with id " + id);
-            }
-            return AuditEvent.forComment(id).stream().map(HistoryEntry::of).toList();
-        });
+        return queue.history(id);
     }
 }

@@ -6,39 +6,59 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-/** Aggregates in PostgreSQL: comments by decision, category, day and rule; moderators' decisions by rule. */
+import news.moderation.sites.ModeratorSites;
+import news.moderation.sites.SiteScope;
+
+/**
+ * Aggregates in PostgreSQL: comments by decision, category, day and rule; moderators' decisions by rule. Always within
+ * the sites the moderator may see.
+ */
 @ApplicationScoped
 public class StatsService {
 
     private final EntityManager em;
+    private final ModeratorSites moderatorSites;
 
-    StatsService(EntityManager em) {
+    StatsService(EntityManager em, ModeratorSites moderatorSites) {
         this.em = em;
+        this.moderatorSites = moderatorSites;
     }
 
+    /** A time range within some sites: every query's {@code WHERE} holds {@code %s} for the sites' condition. */
+    private record Range(Instant from, Instant to, SiteScope sites) {
+    }
+
+    /**
+     * The stats of the moderator's sites, or of one of them ({@code siteId}; another site's are empty, as if it had
+     * no comments).
+     */
     @Transactional
-    public ModerationStats stats(Instant from, Instant to) {
+    public ModerationStats stats(Instant from, Instant to, Optional<String> siteId) {
+        Range range = new Range(from, to, moderatorSites.scope().narrowedTo(siteId));
         Map<String, Long> byDecision = counts("""
-                SELECT decision, count(*) FROM comment WHERE created_at >= :from AND created_at < :to
-                GROUP BY decision ORDER BY decision""", from, to);
+                SELECT decision, count(*) FROM comment WHERE created_at >= :from AND created_at < :to%s
+                GROUP BY decision ORDER BY decision""", range);
         Map<String, Long> byCategory = counts("""
                 SELECT category, count(*) FROM comment, jsonb_array_elements_text(categories) AS category
-                WHERE created_at >= :from AND created_at < :to GROUP BY category ORDER BY category""", from, to);
+                WHERE created_at >= :from AND created_at < :to%s GROUP BY category ORDER BY category""", range);
 
         Map<LocalDate, Map<String, Long>> machine = daily("""
                 SELECT CAST(created_at AT TIME ZONE 'UTC' AS date), decision, count(*) FROM comment
-                WHERE created_at >= :from AND created_at < :to GROUP BY 1, 2""", from, to);
+                WHERE created_at >= :from AND created_at < :to%s GROUP BY 1, 2""", range);
         Map<LocalDate, Map<String, Long>> moderators = daily("""
                 SELECT CAST(occurred_at AT TIME ZONE 'UTC' AS date), to_state, count(*) FROM audit_event
-                WHERE action = 'MODERATOR_DECISION' AND occurred_at >= :from AND occurred_at < :to
-                GROUP BY 1, 2""", from, to);
+                WHERE action = 'MODERATOR_DECISION' AND occurred_at >= :from AND occurred_at < :to%s
+                GROUP BY 1, 2""", range);
         TreeMap<LocalDate, ModerationStats.Day> days = new TreeMap<>();
         machine.keySet().forEach(d -> days.put(d, null));
         moderators.keySet().forEach(d -> days.put(d, null));
@@ -47,20 +67,21 @@ public class StatsService {
 
         List<ModerationStats.RuleCount> topRules = rows("""
                 SELECT m ->> 'ruleId', count(*) FROM comment, jsonb_array_elements(matches) AS m
-                WHERE created_at >= :from AND created_at < :to GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20""", from, to)
+                WHERE created_at >= :from AND created_at < :to%s GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20""", range)
                 .stream().map(r -> new ModerationStats.RuleCount((String) r[0], ((Number) r[1]).longValue())).toList();
 
-        return new ModerationStats(from, to, byDecision, byCategory, byDay, topRules, precision(from, to));
+        return new ModerationStats(from, to, byDecision, byCategory, byDay, topRules, precision(range));
     }
 
     /** Decisions made here and those reported back by Perspective clients (suggestscore) both count. */
-    private List<ModerationStats.RulePrecision> precision(Instant from, Instant to) {
+    private List<ModerationStats.RulePrecision> precision(Range range) {
         Map<String, long[]> tallies = new TreeMap<>(); // confirmed, overturned, missed
         for (Object[] row : rows("""
                 SELECT rule_id, machine_decision, to_state, count(*)
                 FROM audit_event, jsonb_array_elements_text(rule_ids) AS rule_id
-                WHERE action IN ('MODERATOR_DECISION', 'SUGGESTED_SCORE') AND occurred_at >= :from AND occurred_at < :to
-                GROUP BY 1, 2, 3""", from, to)) {
+                WHERE action IN ('MODERATOR_DECISION', 'SUGGESTED_SCORE')
+                  AND occurred_at >= :from AND occurred_at < :to%s
+                GROUP BY 1, 2, 3""", range)) {
             long[] tally = tallies.computeIfAbsent((String) row[0], r -> new long[3]);
             boolean held = !"ALLOW".equals(row[1]);
             boolean rejected = "REJECTED".equals(row[2]);
@@ -77,15 +98,15 @@ public class StatsService {
         return result;
     }
 
-    private Map<String, Long> counts(String sql, Instant from, Instant to) {
+    private Map<String, Long> counts(String sql, Range range) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        rows(sql, from, to).forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        rows(sql, range).forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
         return counts;
     }
 
-    private Map<LocalDate, Map<String, Long>> daily(String sql, Instant from, Instant to) {
+    private Map<LocalDate, Map<String, Long>> daily(String sql, Range range) {
         Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
-        for (Object[] r : rows(sql, from, to)) {
+        for (Object[] r : rows(sql, range)) {
             LocalDate day = r[0] instanceof Date date ? date.toLocalDate() : (LocalDate) r[0];
             days.computeIfAbsent(day, d -> new TreeMap<>()).put((String) r[1], ((Number) r[2]).longValue());
         }
@@ -93,7 +114,11 @@ public class StatsService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Instant from, Instant to) {
-        return em.createNativeQuery(sql).setParameter("from", from).setParameter("to", to).getResultList();
+    private List<Object[]> rows(String sql, Range range) {
+        Map<String, Object> params = new HashMap<>();
+        Query query = em.createNativeQuery(sql.formatted(range.sites().sqlCondition("site_id", params)))
+                .setParameter("from", range.from()).setParameter("to", range.to());
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 }

@@ -108,11 +108,15 @@ export const api = {
     request('POST', `${BASE}/comments/${encodeURIComponent(commentId)}/decision`,
       { action, reasonCode: reasonCode || null, note: note || null, expectedVersion }),
   history: (commentId) => request('GET', `${BASE}/comments/${encodeURIComponent(commentId)}/history`),
-  author: (authorId) => request('GET', `${BASE}/authors/${encodeURIComponent(authorId)}`),
-  setStanding: (authorId, { status, until, reason }) =>
-    request('POST', `${BASE}/authors/${encodeURIComponent(authorId)}/status`, { status, until: until || null, reason }),
+  // An author is a site's; without a siteId the server takes the default site.
+  author: (authorId, siteId) => request('GET', `${BASE}/authors/${encodeURIComponent(authorId)}${query({ siteId })}`),
+  setStanding: (authorId, siteId, { status, until, reason }) =>
+    request('POST', `${BASE}/authors/${encodeURIComponent(authorId)}/status${query({ siteId })}`, { status, until: until || null, reason }),
   stats: (from, to) => request('GET', `${BASE}/stats${query({ from, to })}`),
 };
+
+/** The author panel of a comment's author, on the comment's site. */
+export const authorHash = (c) => `#/author/${encodeURIComponent(c.authorId)}${query({ siteId: c.siteId })}`;
 
 export const REJECT_REASONS = ['PROFANITY', 'INSULT', 'HATE_SPEECH', 'HARASSMENT', 'THREAT', 'PERSONAL_DATA', 'SPAM', 'OFF_TOPIC', 'OTHER'];
 export const APPROVE_REASONS = ['FALSE_POSITIVE', 'ACCEPTABLE'];

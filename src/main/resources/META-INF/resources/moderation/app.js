@@ -42,7 +42,7 @@ function render() {
       break;
     case 'author':
       document.title = `Author ${arg} · Moderation`;
-      renderAuthor(main, arg);
+      renderAuthor(main, arg, params.get('siteId') || undefined);
       break;
     case 'history':
       document.title = 'Comment history · Moderation';

@@ -3,7 +3,7 @@ import { h, clear, uid, time, humanize, announce } from './dom.js';
 import { api, ApiError, STANDINGS, STATUSES } from './api.js';
 import { lastQueueHash, seen } from './queue.js';
 
-export async function renderAuthor(container, authorId) {
+export async function renderAuthor(container, authorId, siteId) {
   const section = h('section', { class: 'author-view', 'aria-labelledby': 'author-title' },
     h('p', {}, h('a', { href: lastQueueHash() }, '← Back to the queue')),
     h('h1', { id: 'author-title' }, 'Author ', h('span', { class: 'mono' }, authorId || '')));
@@ -11,7 +11,7 @@ export async function renderAuthor(container, authorId) {
   section.append(body);
   container.append(section);
   try {
-    const profile = await api.author(authorId);
+    const profile = await api.author(authorId, siteId);
     renderProfile(body, profile);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
@@ -35,7 +35,7 @@ function renderProfile(body, profile) {
         h('h2', {}, 'Comments by status'),
         h('dl', { class: 'counts-list' },
           STATUSES.map((s) => [h('dt', {}, humanize(s)), h('dd', {},
-            h('a', { href: `#/queue?authorId=${encodeURIComponent(profile.authorId)}&status=${s}` }, String(profile.counts?.[s] ?? 0)))]))),
+            h('a', { href: `#/queue?authorId=${encodeURIComponent(profile.authorId)}&siteId=${encodeURIComponent(profile.siteId)}&status=${s}` }, String(profile.counts?.[s] ?? 0)))]))),
       standingForm(profile, body, message)),
     message,
     h('div', { class: 'card' },
@@ -46,7 +46,7 @@ function renderProfile(body, profile) {
           r.categories?.length ? ` · ${r.categories.map(humanize).join(', ')}` : '',
           ' · ', h('a', { href: `#/history/${r.commentId}` }, 'History'))))
         : h('p', { class: 'muted' }, 'None.')),
-    h('p', {}, h('a', { href: `#/queue?authorId=${encodeURIComponent(profile.authorId)}` }, 'This author\'s waiting comments in the queue')));
+    h('p', {}, h('a', { href: `#/queue?authorId=${encodeURIComponent(profile.authorId)}&siteId=${encodeURIComponent(profile.siteId)}` }, 'This author\'s waiting comments in the queue')));
 }
 
 function standingForm(profile, body, message) {
@@ -75,13 +75,13 @@ function standingForm(profile, body, message) {
     clear(message);
     submit.disabled = true;
     try {
-      const updated = await api.setStanding(profile.authorId, {
+      const updated = await api.setStanding(profile.authorId, profile.siteId, {
         status: status.value,
         until: status.value === 'SUSPENDED' && until.value ? new Date(until.value).toISOString() : null,
         reason: reason.value.trim(),
       });
       for (const item of seen.values()) {
-        if (item.comment.authorId === profile.authorId) item.authorStanding = updated.standing;
+        if (item.comment.authorId === profile.authorId && item.comment.siteId === profile.siteId) item.authorStanding = updated.standing;
       }
       renderProfile(body, updated);
       const slot = document.getElementById('standing-message');

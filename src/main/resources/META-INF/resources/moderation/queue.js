@@ -1,7 +1,7 @@
 // The queue view: filters, counts per status, the list with highlighted spans, decisions with a short undo delay,
 // claims, and conflicts (409) explained to the moderator.
 import { h, clear, uid, time, humanize, announce } from './dom.js';
-import { api, ApiError, getToken, tokenClaims, REJECT_REASONS, APPROVE_REASONS, STATUSES, CATEGORIES, SORTS } from './api.js';
+import { api, ApiError, getToken, tokenClaims, REJECT_REASONS, APPROVE_REASONS, STATUSES, CATEGORIES, SORTS, authorHash } from './api.js';
 import { highlighted, describeMatch } from './highlight.js';
 import { toast } from './toast.js';
 
@@ -55,7 +55,7 @@ export function renderQueue(container, params) {
 }
 
 function activeFilters(params) {
-  return ['status', 'category', 'articleId', 'authorId', 'from', 'to'].filter((k) => params.get(k)).length;
+  return ['status', 'category', 'articleId', 'authorId', 'siteId', 'from', 'to'].filter((k) => params.get(k)).length;
 }
 
 function filtersForm(params) {
@@ -137,7 +137,7 @@ function renderCounts() {
 
 function queueFilter(cursor) {
   const f = { limit: PAGE_SIZE, cursor };
-  for (const k of ['status', 'category', 'articleId', 'authorId', 'from', 'to', 'sort']) {
+  for (const k of ['status', 'category', 'articleId', 'authorId', 'siteId', 'from', 'to', 'sort']) {
     if (state.params.get(k)) f[k] = state.params.get(k);
   }
   return f;
@@ -200,7 +200,7 @@ function renderItem(item) {
   },
   h('div', { class: 'item-head' },
     h('h2', { id: titleId, class: 'item-title' },
-      h('a', { href: `#/author/${encodeURIComponent(c.authorId)}`, class: 'author', title: 'Author panel (p)' }, c.authorName || c.authorId),
+      h('a', { href: authorHash(c), class: 'author', title: 'Author panel (p)' }, c.authorName || c.authorId),
       h('span', { class: 'sr-only' }, ` on ${c.articleId}`)),
     h('span', { class: `badge standing-${item.authorStanding}`, title: 'Author standing' }, humanize(item.authorStanding)),
     h('span', { class: `badge status-${c.status}` }, humanize(c.status)),
@@ -208,7 +208,8 @@ function renderItem(item) {
     item.claimedBy ? h('span', { class: `badge claim${item.claimedBy === me ? ' mine' : ''}` },
       item.claimedBy === me ? 'Claimed by you' : `Claimed by ${item.claimedBy}`) : null),
   h('p', { class: 'meta muted' },
-    h('span', {}, 'Article '), h('a', { href: `#/queue?articleId=${encodeURIComponent(c.articleId)}` }, c.articleId),
+    h('span', {}, 'Site '), h('a', { href: `#/queue?siteId=${encodeURIComponent(c.siteId)}` }, c.siteId), ' · ',
+    h('span', {}, 'Article '), h('a', { href: `#/queue?siteId=${encodeURIComponent(c.siteId)}&articleId=${encodeURIComponent(c.articleId)}` }, c.articleId),
     ' · ', time(c.createdAt),
     verdict.decision ? ` · machine: ${humanize(verdict.decision)}` : '',
     ` · v${item.version}`),
@@ -574,7 +575,7 @@ export function handleKey(e) {
     case 'h': if (state.currentId) location.hash = `#/history/${state.currentId}`; return true;
     case 'p': {
       const item = state.currentId && findItem(state.currentId);
-      if (item) location.hash = `#/author/${encodeURIComponent(item.comment.authorId)}`;
+      if (item) location.hash = authorHash(item.comment);
       return true;
     }
     case '/': {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,6 +44,26 @@ class ReaderReportsTest {
         given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}/history", id).then()
                 .body("action", hasItem("REPORTED"))
                 .body("find { it.action == 'REPORTED' }.actor", equalTo("readers"));
+    }
+
+    @Test
+    void aModeratorsApprovalStartsANewRoundThatNeedsTheThresholdAgain() {
+        String id = Comments.submitted("article-reports-3", "author-reports-3", "The council got this one right.");
+        for (String reader : List.of("reader-a", "reader-b", "reader-c")) {
+            report(id, reader).statusCode(201);
+        }
+        int version = given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}", id).then()
+                .body("comment.status", equalTo("REPORTED")).extract().path("version");
+        given().auth().oauth2(Tokens.moderator()).contentType(ContentType.JSON)
+                .body(Map.of("action", "APPROVE", "reasonCode", "ACCEPTABLE", "expectedVersion", version))
+                .post("/api/v1/moderation/comments/{id}/decision", id).then().statusCode(200)
+                .body("comment.status", equalTo("PUBLISHED")).body("reportCount", equalTo(0));
+
+        // A reader who already reported it does not count again; new readers do, up to the threshold.
+        report(id, "reader-a").statusCode(200).body("reportCount", equalTo(0));
+        report(id, "reader-d").statusCode(201).body("reportCount", equalTo(1)).body("status", equalTo("PUBLISHED"));
+        report(id, "reader-e").statusCode(201).body("reportCount", equalTo(2)).body("status", equalTo("PUBLISHED"));
+        report(id, "reader-f").statusCode(201).body("reportCount", equalTo(3)).body("status", equalTo("REPORTED"));
     }
 
     @Test

@@ -88,8 +88,7 @@ class PerspectiveApi {
         double corrected = correctedScore(request.attributeScores());
         Verdict verdict = judge(text, request.languages());
         CommentStatus decided = corrected >= 0.5 ? CommentStatus.REJECTED : CommentStatus.PUBLISHED;
-        QuarkusTransaction.requiringNew().run(() -> audit.scoreSuggested("site:" + siteId, verdict, decided,
-                request.clientToken()));
+        QuarkusTransaction.requiringNew().run(() -> audit.scoreSuggested(siteId, verdict, decided));
         return new SuggestResponse(request.clientToken());
     }
 

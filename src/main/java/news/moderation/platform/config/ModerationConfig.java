@@ -100,12 +100,12 @@ public interface ModerationConfig {
 
     interface EmbeddedDb {
         /** Data directory of the embedded PostgreSQL; read in main, before Quarkus starts (see EmbeddedDatabase). */
-        Optional<String> dataDir();
+        String dataDir();
     }
 
     interface Jwt {
         /** Where the embedded default keeps its token signing key pair; read in main (see LocalSigningKeys). */
-        Optional<String> keyDir();
+        String keyDir();
     }
 
     interface Coral {

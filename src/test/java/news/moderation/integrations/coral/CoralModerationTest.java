@@ -43,7 +43,7 @@ class CoralModerationTest {
         send(body("NEW", "Thanks, this explains the budget debate well.", author, "COMMENTER", story))
                 .statusCode(204).body(emptyString());
 
-        given().get("/api/v1/articles/{story}/comments", story).then()
+        CoralRequests.asCoralSite().get("/api/v1/articles/{story}/comments", story).then()
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].authorId", equalTo(author))
@@ -116,7 +116,7 @@ class CoralModerationTest {
                 .body("note[1]", equalTo("edited by its author"));
 
         send(body("EDIT", "I agree with the mayor.", author, "COMMENTER", story)).statusCode(204);
-        given().get("/api/v1/comments/{id}", id).then()
+        CoralRequests.asCoralSite().get("/api/v1/comments/{id}", id).then()
                 .body("status", equalTo("PUBLISHED"))
                 .body("body", equalTo("I agree with the mayor."));
     }
@@ -140,14 +140,14 @@ class CoralModerationTest {
     void staffPassUnjudgedByDefault(String role) {
         String story = newStory();
         send(body("NEW", INSULT, newAuthor(), role, story)).statusCode(204);
-        given().get("/api/v1/articles/{story}/comments", story).then().body("items", hasSize(0));
+        CoralRequests.asCoralSite().get("/api/v1/articles/{story}/comments", story).then().body("items", hasSize(0));
     }
 
     @Test
     void aBannedAuthorsCommentIsRejected() {
         String author = newAuthor();
         given().auth().oauth2(Tokens.moderator()).contentType(ContentType.JSON)
-                .body(Map.of("status", "BANNED", "reason", "spam"))
+                .body(Map.of("status", "BANNED", "reason", "spam")).queryParam("siteId", CoralRequests.SITE)
                 .post("/api/v1/moderation/authors/{id}/status", author).then().statusCode(200);
         send(body("NEW", "A perfectly clean remark.", author, "COMMENTER", newStory())).statusCode(200)
                 .body("status", equalTo("REJECTED"))

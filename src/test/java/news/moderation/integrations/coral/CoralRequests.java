@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -15,7 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import news.moderation.platform.security.Tokens;
 
 /**
  * Requests as Coral's external moderation phase sends them: {@code JSON.stringify(request, null, 2)} (two-space
@@ -32,6 +36,14 @@ public final class CoralRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CoralRequests() {
+    }
+
+    /** Calls of the Coral site's own backend: Coral's comments belong to its site (sites are tenants). */
+    public static RequestSpecification asCoralSite() {
+        String key = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("siteId", SITE, "name", "Coral site backend"))
+                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().path("key");
+        return given().header("X-Api-Key", key);
     }
 
     public static String newStory() {

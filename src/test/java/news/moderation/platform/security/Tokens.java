@@ -29,6 +29,11 @@ public final class Tokens {
         return of("mo-moderator", "moderator");
     }
 
+    /** A token whose {@code sites} claim scopes it to some sites (see sites/ModeratorSites). */
+    public static String scoped(String name, String role, Object sites) {
+        return claims(name, role).claim("sites", sites).sign();
+    }
+
     /** Signed by a key the service does not know. */
     public static String foreignSignature() {
         return claims("mallory", "admin").sign(foreignKey());

@@ -1,0 +1,93 @@
+package news.moderation.platform.database;
+
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import news.moderation.platform.errors.Problem;
+import news.moderation.platform.errors.ProblemMappers;
+
+/**
+ * While the database cannot be reached (down, restarting, refusing connections, or every pooled connection busy for
+ * longer than {@code quarkus.datasource.jdbc.acquisition-timeout}), requests that need it are answered 503 with
+ * {@code Retry-After}: the client may retry, nothing was stored. Any other failure of these kinds is left to the
+ * generic answer of {@link ProblemMappers}.
+ *
+ * <p>A connection failure reaches the REST layer in whatever wraps it on its way up (Hibernate's exceptions, a
+ * transaction's, CDI's), so this maps those wrappers (each more specific than ProblemMappers' Throwable) and looks
+ * for the connection failure along the cause chain.
+ */
+public class DatabaseUnavailableMapper {
+
+    /** Long enough for the embedded PostgreSQL to be restarted by its supervisor (a few seconds). */
+    static final int RETRY_AFTER_SECONDS = 5;
+    static final String DETAIL = "The database is unreachable at the moment; nothing was stored. Try again shortly.";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseUnavailableMapper.class);
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+
+    private final ProblemMappers problems = new ProblemMappers();
+
+    @ServerExceptionMapper({ PersistenceException.class, SQLException.class, QuarkusTransactionException.class,
+            TransactionalException.class, ArcUndeclaredThrowableException.class })
+    public Response databaseFailure(Throwable e) {
+        if (!isConnectionFailure(e)) {
+            return problems.unexpected(e);
+        }
+        logAtMostEveryFewSeconds(e);
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, DETAIL))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * Whether the failure, or anything that caused it, means that no connection to the database could be had or
+     * kept: SQLState class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed, or not
+     * accepting connections yet), Hibernate's JDBCConnectionException, or the pool's acquisition timeout.
+     */
+    static boolean isConnectionFailure(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable e = failure; e != null && seen.put(e, true) == null; e = e.getCause()) {
+            if (e instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (e instanceof SQLException sql && (connectionState(sql.getSQLState()) || acquisitionTimeout(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean connectionState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
+    }
+
+    /** Agroal's acquisition timeout carries no SQLState; it is told by its cause or, failing that, its message. */
+    private static boolean acquisitionTimeout(SQLException e) {
+        return e.getSQLState() == null && (e.getCause() instanceof TimeoutException
+                || String.valueOf(e.getMessage()).toLowerCase().contains("acquisition timeout"));
+    }
+
+    /** Under load every request fails the same way: one line now and then says it, without a stack trace. */
+    private static void logAtMostEveryFewSeconds(Throwable e) {
+        long last = lastLogged.get();
+        long now = System.nanoTime();
+        if (now - last >= LOG_INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
+            LOG.warnf("The database is unreachable; answering 503 meanwhile: %s", EmbeddedDatabase.rootMessage(e));
+        }
+    }
+}

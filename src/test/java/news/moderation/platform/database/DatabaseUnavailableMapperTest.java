@@ -1,0 +1,42 @@
+package news.moderation.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+
+class DatabaseUnavailableMapperTest {
+
+    @Test
+    void connectionFailuresAreFoundAlongTheCauseChain() {
+        assertTrue(DatabaseUnavailableMapper.isConnectionFailure(
+                new QuarkusTransactionException(new PersistenceException(new SQLException("refused", "08001")))));
+        for (String shuttingDown : new String[] { "57P01", "57P02", "57P03" }) {
+            assertTrue(DatabaseUnavailableMapper.isConnectionFailure(
+                    new PersistenceException(new SQLException("FATAL", shuttingDown))), shuttingDown);
+        }
+        assertTrue(DatabaseUnavailableMapper.isConnectionFailure(new PersistenceException(
+                new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException()))));
+        assertTrue(DatabaseUnavailableMapper.isConnectionFailure(new SQLException("Sorry, acquisition timeout!")));
+    }
+
+    @Test
+    void otherDatabaseFailuresStayServerErrors() {
+        SQLException uniqueViolation = new SQLException("duplicate key", "23505");
+        assertFalse(DatabaseUnavailableMapper.isConnectionFailure(
+                new ConstraintViolationException("duplicate", uniqueViolation, "comment_pkey")));
+        assertFalse(DatabaseUnavailableMapper.isConnectionFailure(new SQLException("syntax error", "42601")));
+
+        assertEquals(500, new DatabaseUnavailableMapper().databaseFailure(
+                new PersistenceException(new SQLException("syntax error", "42601"))).getStatus());
+    }
+}
