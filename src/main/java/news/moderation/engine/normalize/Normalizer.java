@@ -17,9 +17,9 @@ import java.util.Arrays;
  *   <li>Words are separated by exactly one space; repeated letters collapse into one char whose {@code run}
  *       remembers the count, so matching can insist on letters a term really doubles.</li>
  * </ol>
- * One pass over the text, token by token; each token is looked at twice (to classify it, then to write it), except
- * the most common kind: a word of two or more ASCII letters followed by an ASCII separator, which can only become
- * its lower-case letters, is written in one tight loop ({@link #plainWordEnd}).
+ * One pass over the text, token by token; each token is looked at twice (to classify it, then to write it). The
+ * most common kind, a plain word of ASCII letters ({@link #plainWordEnd}), can only become its lower-case letters
+ * and is written by one tight loop instead.
  */
 public final class Normalizer {
     /** Spaced-out letters need this many to be joined: "u r a moron" stays apart, "f u c k" does not. */
@@ -388,7 +388,7 @@ public final class Normalizer {
             if (written > 0) { // the space in front, spanning the gap up to the first letter
                 int breakFrom = pendingBreakFrom >= 0 ? pendingBreakFrom : lastEnd;
                 pendingBreakFrom = -1;
-                if (lastRun > 1 || lastEnd != origin + (written - start) || breakFrom != lastEnd) {
+                if (!joinsSegment(start, origin, written, lastEnd, lastRun, breakFrom)) {
                     closeSegment(start, origin, lastEnd, lastRun);
                     start = written;
                     origin = breakFrom;
@@ -411,7 +411,7 @@ public final class Normalizer {
                 if (c == previous) {
                     lastRun++;
                 } else {
-                    if (lastRun > 1 || lastEnd != origin + (written - start) || i != lastEnd) {
+                    if (!joinsSegment(start, origin, written, lastEnd, lastRun, i)) {
                         closeSegment(start, origin, lastEnd, lastRun);
                         start = written;
                         origin = i;
@@ -449,13 +449,17 @@ public final class Normalizer {
             openLastEnd = to;
         }
 
-        /**
-         * Whether a char starting at original offset {@code from} can join the open segment: its last char (which
-         * then stops being the last) spans exactly one original char, unrepeated, and ends at {@code from}.
-         */
         private boolean continuesOpenSegment(int from) {
-            int lastStart = openOrigin + (length - 1 - openStart);
-            return length > 0 && openLastRun == 1 && openLastEnd == lastStart + 1 && from == openLastEnd;
+            return length > 0 && joinsSegment(openStart, openOrigin, length, openLastEnd, openLastRun, from);
+        }
+
+        /**
+         * Whether a char starting at original offset {@code from} can join the segment of chars [start, end) that
+         * starts at original offset {@code origin}: its last char (which then stops being the last) spans exactly
+         * one original char ({@code lastEnd} is one past its start), unrepeated, and ends at {@code from}.
+         */
+        private static boolean joinsSegment(int start, int origin, int end, int lastEnd, int lastRun, int from) {
+            return lastRun == 1 && lastEnd == origin + (end - start) && from == lastEnd;
         }
 
         /** Closes the open segment (if any) and opens one at the next char, coming from original offset {@code from}. */
