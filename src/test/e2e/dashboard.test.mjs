@@ -82,6 +82,10 @@ async function newPage(viewport) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // Whatever the Content-Security-Policy blocks would break the dashboard: it counts as a page error.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+  });
   page.decisionRequests = [];
   page.on('request', (r) => {
     if (r.method() === 'POST' && /\/api\/v1\/moderation\/comments\/[^/]+\/decision$/.test(r.url())) page.decisionRequests.push(r);
@@ -169,6 +173,22 @@ test('spans are sliced by UTF-16 offsets, also after characters outside the BMP'
   await signIn(page, `#/queue?articleId=${articleId}`);
   const li = item(page, comment.id);
   await li.waitFor();
+  assert.deepEqual(await li.locator('mark').allTextContents(), comment.verdict.matches.map((m) => m.excerpt));
+  await page.close();
+});
+
+test('invisible and direction-changing characters in a body are shown as visible markers', async () => {
+  const articleId = `e2e-${RUN}-invisible`;
+  const body = 'Open evil\u202egnp.exe, zero\u200bwidth, what a load of sh!t';
+  const comment = await submit(articleId, `reader-${RUN}-6`, 'Ida', body);
+  assert.equal(comment.body, body, 'the body is stored as written');
+  const page = await newPage();
+  await signIn(page, `#/queue?articleId=${articleId}`);
+  const li = item(page, comment.id);
+  await li.waitFor();
+  const shown = await li.locator('p.body').textContent();
+  assert.ok(!/[\u202e\u200b]/.test(shown), 'no invisible character reaches the page');
+  assert.ok(shown.includes('evil⟨U+202E⟩gnp.exe') && shown.includes('zero⟨U+200B⟩width'), shown);
   assert.deepEqual(await li.locator('mark').allTextContents(), comment.verdict.matches.map((m) => m.excerpt));
   await page.close();
 });

@@ -4,32 +4,63 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
-import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
 import news.moderation.engine.Verdict;
+import news.moderation.events.AuthorErased;
+import news.moderation.events.AuthorStandingChanged;
+import news.moderation.events.CommentJudged;
+import news.moderation.events.CommentStatusChanged;
+import news.moderation.events.DomainEvent;
 
-/** Writes the audit trail; callers run inside the transaction of the change they record, so both commit or neither. */
+/**
+ * Writes the audit trail from the domain events, inside the transaction of the change they record, so that both
+ * commit or neither.
+ */
 @ApplicationScoped
 public class AuditLog {
 
-    public static final String SYSTEM = "system";
     /** The author of a text that is not one of our comments: a Perspective client does not say who wrote it. */
     public static final String UNKNOWN_AUTHOR = "unknown";
+    static final String EDITED_NOTE = "edited by its author";
 
-    /** A change of a comment's status, with the machine's view of it at that time. */
-    public void commentChanged(Comment comment, String actor, AuditAction action, String fromStatus, String reasonCode,
-            String note) {
-        AuditEvent event = event(comment.siteId, comment.authorId, actor, action);
-        event.commentId = comment.id;
-        event.fromState = fromStatus;
-        event.toState = comment.status.name();
-        event.reasonCode = reasonCode;
-        event.note = note;
-        event.rulesetVersion = comment.rulesetVersion;
-        event.machineDecision = comment.decision.name();
-        event.ruleIds = comment.matches.stream().map(m -> m.ruleId()).distinct().toList();
+    void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
+        AuditEvent event = event(judged.siteId(), judged.authorId(), DomainEvent.SYSTEM, AuditAction.MACHINE_VERDICT);
+        event.commentId = judged.commentId();
+        event.fromState = judged.fromStatus();
+        event.toState = judged.status();
+        event.note = judged.edited() ? EDITED_NOTE : null;
+        event.rulesetVersion = judged.rulesetVersion();
+        event.machineDecision = judged.decision();
+        event.ruleIds = judged.ruleIds();
         event.persist();
+    }
+
+    void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
+        AuditEvent event = event(change.siteId(), change.authorId(), change.actor(),
+                change.cause() == CommentStatusChanged.Cause.READERS_REPORTS ? AuditAction.REPORTED
+                        : AuditAction.MODERATOR_DECISION);
+        event.commentId = change.commentId();
+        event.fromState = change.fromStatus();
+        event.toState = change.toStatus();
+        event.reasonCode = change.reasonCode();
+        event.note = change.note();
+        event.rulesetVersion = change.rulesetVersion();
+        event.machineDecision = change.machineDecision();
+        event.ruleIds = change.ruleIds();
+        event.persist();
+    }
+
+    void standingChanged(@Observes(during = TransactionPhase.IN_PROGRESS) AuthorStandingChanged change) {
+        authorEvent(change.siteId(), change.authorId(), change.actor(), AuditAction.AUTHOR_STANDING,
+                change.fromStanding(), change.toStanding(), change.reason());
+    }
+
+    void erased(@Observes(during = TransactionPhase.IN_PROGRESS) AuthorErased erased) {
+        authorEvent(erased.siteId(), erased.authorId(), erased.actor(), AuditAction.AUTHOR_ERASED, null, null,
+                erased.commentsErased() + " comments erased");
     }
 
     /**
@@ -46,8 +77,8 @@ public class AuditLog {
         event.persist();
     }
 
-    public void authorChanged(String siteId, String authorId, String actor, AuditAction action, String fromStanding,
-            String toStanding, String note) {
+    private static void authorEvent(String siteId, String authorId, String actor, AuditAction action,
+            String fromStanding, String toStanding, String note) {
         AuditEvent event = event(siteId, authorId, actor, action);
         event.fromState = fromStanding;
         event.toState = toStanding;

@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import news.moderation.audit.AuditAction;
-import news.moderation.audit.AuditLog;
 import news.moderation.comments.Comment;
+import news.moderation.events.AuthorErased;
+import news.moderation.events.DomainEvents;
 
 /**
  * Erasure on request of one site's author: every text the author wrote or that may quote them goes, so that nothing
@@ -32,16 +32,17 @@ public class AuthorErasure {
      */
     static final String ERASED_REQUEST_HASH = "erased";
     /** Every table erasure writes to; their dead row versions still hold the old text until VACUUM. */
-    private static final List<String> TOUCHED_TABLES = List.of("comment", "comment_report", "author", "audit_event");
+    private static final List<String> TOUCHED_TABLES = List.of("comment", "comment_report", "author", "audit_event",
+            "domain_event");
     private static final Logger LOG = Logger.getLogger(AuthorErasure.class);
 
     private final EntityManager em;
-    private final AuditLog audit;
+    private final DomainEvents events;
     private final AgroalDataSource dataSource;
 
-    AuthorErasure(EntityManager em, AuditLog audit, AgroalDataSource dataSource) {
+    AuthorErasure(EntityManager em, DomainEvents events, AgroalDataSource dataSource) {
         this.em = em;
-        this.audit = audit;
+        this.events = events;
         this.dataSource = dataSource;
     }
 
@@ -75,8 +76,15 @@ public class AuthorErasure {
                 .setParameter("site", siteId).setParameter("author", authorId).executeUpdate();
         em.createNativeQuery("UPDATE author SET reason = NULL WHERE site_id = :site AND author_id = :author")
                 .setParameter("site", siteId).setParameter("author", authorId).executeUpdate();
-        audit.authorChanged(siteId, authorId, admin, AuditAction.AUTHOR_ERASED, null, null,
-                comments.size() + " comments erased");
+        // The same notes and reasons in the outbox: webhook deliveries read their payload from there when they go.
+        for (String field : List.of("note", "reason")) {
+            em.createNativeQuery("""
+                    UPDATE domain_event SET payload = jsonb_set(payload, ARRAY[CAST(:field AS text)], 'null')
+                    WHERE site_id = :site AND author_id = :author AND payload ->> CAST(:field AS text) IS NOT NULL""")
+                    .setParameter("field", field).setParameter("site", siteId).setParameter("author", authorId)
+                    .executeUpdate();
+        }
+        events.publish(new AuthorErased(siteId, authorId, admin, comments.size()));
         return comments.size();
     }
 

@@ -7,14 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
-import news.moderation.audit.AuditAction;
-import news.moderation.audit.AuditLog;
+import news.moderation.comments.AuthorPolicy;
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
+import news.moderation.events.AuthorStandingChanged;
+import news.moderation.events.CommentJudged;
+import news.moderation.events.CommentStatusChanged;
+import news.moderation.events.DomainEvent;
+import news.moderation.events.DomainEvents;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
 import news.moderation.sites.ModeratorSites;
@@ -24,14 +30,14 @@ import news.moderation.sites.ModeratorSites;
  * is a site's: every method names the site.
  */
 @ApplicationScoped
-public class AuthorService {
+public class AuthorService implements AuthorPolicy {
 
-    private final AuditLog audit;
+    private final DomainEvents events;
     private final ModeratorSites moderatorSites;
     private final ModerationConfig.Authors settings;
 
-    AuthorService(AuditLog audit, ModeratorSites moderatorSites, ModerationConfig config) {
-        this.audit = audit;
+    AuthorService(DomainEvents events, ModeratorSites moderatorSites, ModerationConfig config) {
+        this.events = events;
         this.moderatorSites = moderatorSites;
         this.settings = config.authors();
     }
@@ -40,11 +46,8 @@ public class AuthorService {
         return Author.find(siteId, authorId).map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
     }
 
-    /**
-     * The standing of an author who submits a comment; a suspended or banned author is refused with a problem answer
-     * that says why.
-     */
-    public AuthorStanding standingToComment(String siteId, String authorId) {
+    @Override
+    public void requireMayComment(String siteId, String authorId) {
         Optional<Author> author = Author.find(siteId, authorId);
         AuthorStanding standing = author.map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
         if (standing == AuthorStanding.SUSPENDED || standing == AuthorStanding.BANNED) {
@@ -52,11 +55,28 @@ public class AuthorService {
             throw new ClientErrorException(Response.Status.FORBIDDEN,
                     "Author " + authorId + " is " + standing.name().toLowerCase() + until + " and may not comment");
         }
-        return standing;
     }
 
-    /** After a rejection: an author with too many recent ones is put under pre-moderation, in the audit trail. */
-    public void afterRejection(String siteId, String authorId) {
+    @Override
+    public boolean isPremoderated(String siteId, String authorId) {
+        return standing(siteId, authorId) == AuthorStanding.PREMODERATED;
+    }
+
+    void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
+        if (CommentStatus.REJECTED.name().equals(judged.status())
+                && !CommentStatus.REJECTED.name().equals(judged.fromStatus())) {
+            afterRejection(judged.siteId(), judged.authorId());
+        }
+    }
+
+    void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
+        if (CommentStatus.REJECTED.name().equals(change.toStatus())) {
+            afterRejection(change.siteId(), change.authorId());
+        }
+    }
+
+    /** After a rejection: an author with too many recent ones is put under pre-moderation, by the system. */
+    private void afterRejection(String siteId, String authorId) {
         if (standing(siteId, authorId) != AuthorStanding.ACTIVE) {
             return;
         }
@@ -66,7 +86,7 @@ public class AuthorService {
         if (rejections >= settings.premoderateAfterRejections()) {
             change(siteId, authorId, AuthorStanding.PREMODERATED, null,
                     rejections + " rejected comments within " + settings.rejectionWindow().toDays() + " days",
-                    AuditLog.SYSTEM);
+                    DomainEvent.SYSTEM);
         }
     }
 
@@ -120,7 +140,7 @@ public class AuthorService {
         author.updatedAt = Instant.now();
         author.updatedBy = actor;
         author.persist();
-        audit.authorChanged(siteId, authorId, actor, AuditAction.AUTHOR_STANDING, before.name(), standing.name(),
-                reason);
+        events.publish(new AuthorStandingChanged(siteId, authorId, before.name(), standing.name(), until, actor,
+                reason));
     }
 }

@@ -79,6 +79,11 @@ public class Comment extends PanacheEntityBase {
     public String idempotencyKey;
     public String requestHash;
 
+    /** The rules that matched it, each once. */
+    public List<String> ruleIds() {
+        return matches.stream().map(VerdictView.MatchView::ruleId).distinct().toList();
+    }
+
     public VerdictView verdict() {
         return new VerdictView(decision, categories, matches, rulesetVersion);
     }

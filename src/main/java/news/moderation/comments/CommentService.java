@@ -19,15 +19,14 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import news.moderation.audit.AuditAction;
-import news.moderation.audit.AuditLog;
-import news.moderation.authors.AuthorService;
-import news.moderation.authors.AuthorStanding;
 import news.moderation.engine.Verdict;
+import news.moderation.events.CommentJudged;
+import news.moderation.events.DomainEvents;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
 import news.moderation.platform.errors.Problem;
 import news.moderation.platform.paging.Cursor;
+import news.moderation.ruleset.Language;
 import news.moderation.ruleset.RulesetService;
 import news.moderation.ruleset.VerdictView;
 import news.moderation.sites.CallingSite;
@@ -36,16 +35,16 @@ import news.moderation.sites.CallingSite;
 public class CommentService {
 
     private final RulesetService rulesets;
-    private final AuthorService authors;
-    private final AuditLog audit;
+    private final AuthorPolicy authors;
+    private final DomainEvents events;
     private final CallingSite site;
     private final boolean maskPublished;
 
-    CommentService(RulesetService rulesets, AuthorService authors, AuditLog audit, CallingSite site,
+    CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, CallingSite site,
             ModerationConfig config) {
         this.rulesets = rulesets;
         this.authors = authors;
-        this.audit = audit;
+        this.events = events;
         this.site = site;
         this.maskPublished = config.comments().maskPublished();
     }
@@ -88,20 +87,16 @@ public class CommentService {
     }
 
     /**
-     * Its author edited the comment: the new body and its verdict replace the old ones, recorded in the audit trail.
-     * Joins the caller's transaction.
+     * Its author edited the comment: the new body and its verdict replace the old ones, published as a judgement of
+     * the edit. Joins the caller's transaction.
      */
     public Comment applyEdit(Comment comment, String body, Verdict verdict) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             CommentStatus before = comment.status;
             comment.body = body;
-            judged(comment, verdict, authors.standing(comment.siteId, comment.authorId));
+            judged(comment, verdict, authors.isPremoderated(comment.siteId, comment.authorId));
             comment.persistAndFlush();
-            audit.commentChanged(comment, AuditLog.SYSTEM, AuditAction.MACHINE_VERDICT, before.name(), null,
-                    "edited by its author");
-            if (comment.status == CommentStatus.REJECTED && before != CommentStatus.REJECTED) {
-                authors.afterRejection(comment.siteId, comment.authorId);
-            }
+            events.publish(judgement(comment, before, verdict));
             return comment;
         });
     }
@@ -126,7 +121,7 @@ public class CommentService {
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
             String requestHash) {
-        AuthorStanding standing = authors.standingToComment(siteId, request.authorId());
+        authors.requireMayComment(siteId, request.authorId());
         if (request.parentId() != null) {
             Comment parent = Comment.findById(request.parentId());
             // Another site's comment answers as one that does not exist: its existence is not confirmed.
@@ -143,24 +138,21 @@ public class CommentService {
         comment.body = request.body();
         comment.lang = request.lang();
         comment.siteId = siteId;
-        judged(comment, verdict, standing);
+        judged(comment, verdict, authors.isPremoderated(siteId, request.authorId()));
         // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.idempotencyKey = idempotencyKey;
         comment.requestHash = idempotencyKey == null ? null : requestHash;
         comment.persistAndFlush();
-        audit.commentChanged(comment, AuditLog.SYSTEM, AuditAction.MACHINE_VERDICT, null, null, null);
-        if (comment.status == CommentStatus.REJECTED) {
-            authors.afterRejection(siteId, comment.authorId);
-        }
+        events.publish(judgement(comment, null, verdict));
         return comment;
     }
 
     /** Gives the comment the verdict and the status that follows from it and from its author's standing. */
-    private static void judged(Comment comment, Verdict verdict, AuthorStanding standing) {
+    private static void judged(Comment comment, Verdict verdict, boolean premoderated) {
         VerdictView view = VerdictView.of(verdict);
         comment.status = CommentStatus.after(verdict.decision());
-        if (comment.status == CommentStatus.PUBLISHED && standing == AuthorStanding.PREMODERATED) {
+        if (comment.status == CommentStatus.PUBLISHED && premoderated) {
             comment.status = CommentStatus.PENDING_REVIEW;
         }
         comment.decision = view.decision();
@@ -169,6 +161,13 @@ public class CommentService {
         comment.rulesetVersion = view.rulesetVersion();
         comment.maxSeverity = (short) verdict.matches().stream().mapToInt(m -> m.severity().ordinal() + 1).max()
                 .orElse(0);
+    }
+
+    private static CommentJudged judgement(Comment comment, CommentStatus before, Verdict verdict) {
+        return new CommentJudged(comment.siteId, comment.id, comment.authorId, comment.articleId,
+                before == null ? null : before.name(), comment.status.name(), verdict.decision().name(),
+                comment.categories, comment.ruleIds(),
+                verdict.rulesetVersion(), before != null);
     }
 
     private Optional<Submission> replay(String key, String requestHash) {

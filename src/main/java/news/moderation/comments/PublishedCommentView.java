@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** A comment on an article's public thread: what readers see, without the moderation details. */
 public record PublishedCommentView(UUID id, UUID parentId, String authorId, String authorName, String body,
         Instant createdAt) {
@@ -15,6 +17,7 @@ public record PublishedCommentView(UUID id, UUID parentId, String authorId, Stri
     }
 
     /** One page of a thread; {@code nextCursor} is absent on the last page. */
-    public record Page(List<PublishedCommentView> items, String nextCursor) {
+    public record Page(List<PublishedCommentView> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
     }
 }

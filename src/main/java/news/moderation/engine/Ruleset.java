@@ -22,29 +22,48 @@ import java.util.Locale;
  */
 public final class Ruleset {
     private static final long ALL_LANGUAGES = -1L;
+    /**
+     * The longest text judged unless the caller sets another limit: ten times the longest comment, and judging is
+     * linear in the length, so the worst text costs a bounded time.
+     */
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 100_000;
 
     private final CompiledRules compiled;
     private final String version;
     private final long anyLanguage;
+    private final int maxTextLength;
 
-    private Ruleset(CompiledRules compiled, String version) {
+    private Ruleset(CompiledRules compiled, String version, int maxTextLength) {
         this.compiled = compiled;
         this.version = version;
         this.anyLanguage = compiled.languageBits().getOrDefault("any", 0L);
+        this.maxTextLength = maxTextLength;
     }
 
-    /** Parses and compiles every rule file below {@code rulesDir}, then checks every rule's examples. */
+    /**
+     * Parses and compiles every rule file below {@code rulesDir}, then checks every rule's examples; texts up to
+     * {@link #DEFAULT_MAX_TEXT_LENGTH} are judged.
+     */
     public static Ruleset load(Path rulesDir) throws RulesetException {
-        return load(RuleFiles.read(rulesDir));
+        return load(RuleFiles.read(rulesDir), DEFAULT_MAX_TEXT_LENGTH);
     }
 
-    static Ruleset load(RuleFiles files) throws RulesetException {
-        Ruleset ruleset = new Ruleset(RulesetCompiler.compile(files), files.version());
+    /** @param maxTextLength the longest text {@link #judge} accepts, in UTF-16 chars */
+    static Ruleset load(RuleFiles files, int maxTextLength) throws RulesetException {
+        if (maxTextLength < 1) {
+            throw new IllegalArgumentException("the longest text judged must be at least 1, not " + maxTextLength);
+        }
+        Ruleset ruleset = new Ruleset(RulesetCompiler.compile(files), files.version(), maxTextLength);
         ruleset.checkExamples();
         return ruleset;
     }
 
-    /** "sha256:" and 16 hex digits of a hash over every rule file's relative path and content. */
+    /** The longest text {@link #judge} accepts, in UTF-16 chars. */
+    public int maxTextLength() {
+        return maxTextLength;
+    }
+
+    /** "sha256:" and 16 hex digits of a hash of the rule files' content (see {@link RuleFiles#version()}). */
     public String version() {
         return version;
     }
@@ -56,8 +75,16 @@ public final class Ruleset {
     /**
      * @param lang the comment's language; when the ruleset has rules for it, that language and "any" apply,
      *             otherwise (unknown, null or blank) every language applies
+     * @throws TextTooLongException when the text is longer than {@link #maxTextLength()}
      */
     public Verdict judge(String text, String lang) {
+        if (text.length() > maxTextLength) {
+            throw new TextTooLongException(text.length(), maxTextLength);
+        }
+        return judgeAnyLength(text, lang);
+    }
+
+    private Verdict judgeAnyLength(String text, String lang) {
         long languages = languagesFor(lang);
         NormalizedText normalized = Normalizer.normalize(text);
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
@@ -133,6 +160,6 @@ public final class Ruleset {
     }
 
     private boolean hits(Rule rule, String example, String lang) {
-        return judge(example, lang).matches().stream().anyMatch(match -> match.ruleId().equals(rule.id()));
+        return judgeAnyLength(example, lang).matches().stream().anyMatch(match -> match.ruleId().equals(rule.id()));
     }
 }

@@ -1,6 +1,11 @@
 package news.moderation.engine;
 
-/** A ruleset that cannot be used: unreadable file, invalid rule, unsupported regex, or a failing example. */
+import java.util.stream.Collectors;
+
+/**
+ * A ruleset that cannot be used: unreadable or oversized file, invalid rule, unsupported or too costly regex, or a
+ * failing example. The message is one line: file, rule, example, problem.
+ */
 public class RulesetException extends Exception {
     private final String file;
     private final String ruleId;
@@ -26,7 +31,8 @@ public class RulesetException extends Exception {
         if (example != null) {
             message.append(", example \"").append(example).append('"');
         }
-        return message.append(": ").append(problem).toString();
+        return message.append(": ").append(problem).toString().lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).collect(Collectors.joining(" ")); // one line for logs and status
     }
 
     /** @return the rule file (relative to the rules directory), or null for directory-level problems */

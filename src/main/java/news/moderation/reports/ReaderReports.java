@@ -8,10 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import news.moderation.audit.AuditAction;
-import news.moderation.audit.AuditLog;
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
+import news.moderation.events.CommentReported;
+import news.moderation.events.CommentStatusChanged;
+import news.moderation.events.DomainEvent;
+import news.moderation.events.DomainEvents;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.sites.CallingSite;
 
@@ -23,19 +25,17 @@ import news.moderation.sites.CallingSite;
 @ApplicationScoped
 public class ReaderReports {
 
-    static final String READERS = "readers";
-
     public record Outcome(UUID commentId, boolean counted, int reportCount, CommentStatus status) {
     }
 
     private final EntityManager em;
-    private final AuditLog audit;
+    private final DomainEvents events;
     private final CallingSite site;
     private final int threshold;
 
-    ReaderReports(EntityManager em, AuditLog audit, CallingSite site, ModerationConfig config) {
+    ReaderReports(EntityManager em, DomainEvents events, CallingSite site, ModerationConfig config) {
         this.em = em;
-        this.audit = audit;
+        this.events = events;
         this.site = site;
         this.threshold = config.reports().threshold();
     }
@@ -55,10 +55,18 @@ public class ReaderReports {
                 .executeUpdate() == 1;
         if (counted) {
             comment.reportCount++;
-            if (comment.status == CommentStatus.PUBLISHED && comment.reportCount >= threshold) {
+            boolean backToQueue = comment.status == CommentStatus.PUBLISHED && comment.reportCount >= threshold;
+            if (backToQueue) {
                 comment.status = CommentStatus.REPORTED;
-                audit.commentChanged(comment, READERS, AuditAction.REPORTED, CommentStatus.PUBLISHED.name(), null,
-                        comment.reportCount + " readers reported it");
+            }
+            events.publish(new CommentReported(comment.siteId, comment.id, comment.authorId, comment.articleId,
+                    reporterId, comment.reportCount, comment.status.name()));
+            if (backToQueue) {
+                events.publish(new CommentStatusChanged(comment.siteId, comment.id, comment.authorId,
+                        comment.articleId, CommentStatusChanged.Cause.READERS_REPORTS, DomainEvent.READERS,
+                        CommentStatus.PUBLISHED.name(), comment.status.name(), null,
+                        comment.reportCount + " readers reported it", comment.decision.name(), comment.ruleIds(),
+                        comment.rulesetVersion));
             }
         }
         return new Outcome(commentId, counted, comment.reportCount, comment.status);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import news.moderation.platform.validation.NameOrId;
 import news.moderation.platform.validation.PlainText;
 import news.moderation.sites.SiteKeyRequired;
 
@@ -22,7 +23,7 @@ import news.moderation.sites.SiteKeyRequired;
 @Path("/api/v1/comments/{id}/reports")
 public class ReportResource {
 
-    public record ReportRequest(@NotBlank @Size(max = 200) @PlainText String reporterId,
+    public record ReportRequest(@NotBlank @Size(max = 200) @NameOrId String reporterId,
             @NotBlank @Size(max = 500) @PlainText String reason) {
     }
 

@@ -12,28 +12,25 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import news.moderation.audit.AuditAction;
-import news.moderation.audit.AuditLog;
-import news.moderation.authors.AuthorService;
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
+import news.moderation.events.CommentStatusChanged;
+import news.moderation.events.DomainEvents;
 import news.moderation.platform.errors.ClientErrorException;
 import news.moderation.platform.errors.ProblemMappers;
 import news.moderation.sites.ModeratorSites;
 
-/** Moderators' decisions: each one checked against the version the moderator saw, applied, and audited. */
+/** Moderators' decisions: each one checked against the version the moderator saw, applied, and published. */
 @ApplicationScoped
 public class Decisions {
 
     private final ReviewQueue queue;
-    private final AuditLog audit;
-    private final AuthorService authors;
+    private final DomainEvents events;
     private final ModeratorSites moderatorSites;
 
-    Decisions(ReviewQueue queue, AuditLog audit, AuthorService authors, ModeratorSites moderatorSites) {
+    Decisions(ReviewQueue queue, DomainEvents events, ModeratorSites moderatorSites) {
         this.queue = queue;
-        this.audit = audit;
-        this.authors = authors;
+        this.events = events;
         this.moderatorSites = moderatorSites;
     }
 
@@ -84,14 +81,13 @@ public class Decisions {
         comment.claimExpiresAt = null;
         // The readers' reports so far are answered: sending it back to the queue takes the threshold again.
         comment.reportCount = 0;
-        String reason = decision.reasonCode() == null ? null : decision.reasonCode().name();
-        audit.commentChanged(comment, moderator, AuditAction.MODERATOR_DECISION, before.name(), reason,
-                decision.note());
-        // Flush now: a concurrent decision on the same version fails here, as a conflict, not at commit.
+        // Flush now: a concurrent decision on the same version fails here, as a conflict, not at commit; and the
+        // event below is recorded while this transaction holds the comment's row.
         comment.flush();
-        if (comment.status == CommentStatus.REJECTED) {
-            authors.afterRejection(comment.siteId, comment.authorId);
-        }
+        String reason = decision.reasonCode() == null ? null : decision.reasonCode().name();
+        events.publish(new CommentStatusChanged(comment.siteId, comment.id, comment.authorId, comment.articleId,
+                CommentStatusChanged.Cause.MODERATOR_DECISION, moderator, before.name(), comment.status.name(),
+                reason, decision.note(), comment.decision.name(), comment.ruleIds(), comment.rulesetVersion));
         return queue.item(comment);
     }
 }

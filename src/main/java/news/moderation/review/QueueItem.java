@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import news.moderation.authors.AuthorStanding;
 import news.moderation.comments.CommentStatus;
 import news.moderation.comments.CommentView;
@@ -12,6 +14,8 @@ import news.moderation.comments.CommentView;
 public record QueueItem(CommentView comment, int version, int reportCount, AuthorStanding authorStanding,
         String claimedBy, Instant claimExpiresAt) {
 
-    public record Page(List<QueueItem> items, Map<CommentStatus, Long> counts, String nextCursor) {
+    /** {@code nextCursor} is absent on the last page. */
+    public record Page(List<QueueItem> items, Map<CommentStatus, Long> counts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
     }
 }

@@ -3,7 +3,6 @@ package news.moderation.ruleset;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import news.moderation.comments.Language;
 import news.moderation.platform.validation.PlainText;
 
 /** A text to judge without storing it; its length limit is the comment body's, checked by RulesetService. */

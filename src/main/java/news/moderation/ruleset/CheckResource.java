@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import news.moderation.comments.Language;
 import news.moderation.sites.SiteKeyRequired;
 
 /** Judges a text and stores nothing: what a site calls to warn a reader before the comment is posted. */

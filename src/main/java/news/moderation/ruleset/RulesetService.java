@@ -1,21 +1,27 @@
 package news.moderation.ruleset;
 
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
 import news.moderation.engine.ReloadOutcome;
 import news.moderation.engine.RulesetException;
 import news.moderation.engine.RulesetReloader;
 import news.moderation.engine.Severity;
+import news.moderation.engine.TextTooLongException;
 import news.moderation.engine.Verdict;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
@@ -32,35 +38,76 @@ public class RulesetService {
 
     private final RulesetReloader reloader;
     private final MeterRegistry metrics;
-    private final int maxTextLength;
+    private final int maxCommentLength;
     private final Counter reloadFailures;
     private final AtomicInteger lastReloadFailed = new AtomicInteger();
 
-    RulesetService(ModerationConfig config, MeterRegistry metrics) throws RulesetException {
-        this.reloader = new RulesetReloader(config.rules().dir());
+    /** Skips the scheduled check until the rules have loaded, that is until a {@link RulesetService} exists. */
+    @Singleton
+    static class NotLoadedYet implements Scheduled.SkipPredicate {
+        private volatile boolean loaded;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !loaded;
+        }
+    }
+
+    /** @throws ConfigurationException (one line: Quarkus prints only its message) when the rules cannot be used */
+    RulesetService(ModerationConfig config, MeterRegistry metrics, NotLoadedYet notLoadedYet) {
+        RulesLocation rules = RulesLocation.resolve(config.rules().dir(), Path.of(""), getClass().getClassLoader());
+        try {
+            this.reloader = new RulesetReloader(rules.directory(), config.rules().maxTextLength());
+        } catch (RulesetException e) {
+            throw rules.notLoadable(e);
+        }
         this.metrics = metrics;
-        this.maxTextLength = config.comments().maxBodyLength();
+        this.maxCommentLength = config.comments().maxBodyLength();
         this.reloadFailures = Counter.builder("moderation.ruleset.reload.failures")
-                .description("Rule changes refused because they did not compile or their examples failed")
+                .description("Rule changes refused: a file did not compile, was over a limit, or an example failed")
                 .register(metrics);
         metrics.gauge("moderation.ruleset.last.reload.failed", lastReloadFailed);
-        LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), config.rules().dir().toAbsolutePath(),
+        LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), rules.description(),
                 reloader.current().stats());
+        notLoadedYet.loaded = true;
     }
 
     /** Judges a text a reader wrote; {@code field} names it in the problem answer when it is too long or empty. */
     public Verdict judge(String field, String text, String lang) {
-        if (text.isEmpty() || text.length() > maxTextLength) {
-            throw ClientErrorException.badRequest(field, "must be between 1 and " + maxTextLength + " characters long");
+        if (text.isEmpty() || text.length() > maxCommentLength) {
+            throw ClientErrorException.badRequest(field, "must be between 1 and " + maxCommentLength
+                    + " characters long");
         }
         return judgeAnyLength(text, lang);
     }
 
-    /** Judges a text whose length the caller has already bounded by its own contract. */
+    /**
+     * Judges a text whose length the caller has bounded by its own contract, up to {@link #maxTextLength()}.
+     *
+     * @throws ClientErrorException 413 when the text is longer than the engine judges
+     */
     public Verdict judgeAnyLength(String text, String lang) {
-        Verdict verdict = reloader.current().judge(text, lang);
+        Verdict verdict = judgeUncounted(text, lang);
         count(verdict);
         return verdict;
+    }
+
+    /**
+     * Judges a text that is not a comment being decided (a moderator's score correction): not counted in metrics.
+     *
+     * @throws ClientErrorException 413 when the text is longer than the engine judges
+     */
+    public Verdict judgeUncounted(String text, String lang) {
+        try {
+            return reloader.current().judge(text, lang);
+        } catch (TextTooLongException e) {
+            throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        }
+    }
+
+    /** The longest text the rule engine judges ({@code moderation.rules.max-text-length}), in UTF-16 chars. */
+    public int maxTextLength() {
+        return reloader.current().maxTextLength();
     }
 
     /** What the live policy does with one match of this category and severity. */
@@ -77,7 +124,12 @@ public class RulesetService {
         return reloader.status();
     }
 
-    @Scheduled(every = "${moderation.rules.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Not before the rules have loaded: a check during start-up would create this bean a second time and, when the
+     * rules do not load, log the failure again with a stack trace from the scheduler's thread.
+     */
+    @Scheduled(every = "${moderation.rules.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = NotLoadedYet.class)
     void reloadIfChanged() {
         report(reloader.reloadIfChanged());
     }
@@ -97,7 +149,8 @@ public class RulesetService {
             case FAILED -> {
                 lastReloadFailed.set(1);
                 reloadFailures.increment();
-                LOG.errorf("Rule change refused, ruleset %s keeps serving: %s", reloader.current().version(),
+                // the service runs on with the old rules: whoever changed the files acts on it, not the operator
+                LOG.warnf("Rule change refused, ruleset %s keeps serving: %s", reloader.current().version(),
                         reloader.status().lastError());
             }
         }

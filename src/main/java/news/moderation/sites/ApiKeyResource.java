@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import news.moderation.platform.validation.PlainText;
+import news.moderation.platform.validation.NameOrId;
 
 /** Admins manage the sites' keys to the submission API. */
 @Path("/api/v1/admin/api-keys")
@@ -29,8 +29,8 @@ import news.moderation.platform.validation.PlainText;
 @RolesAllowed("admin")
 public class ApiKeyResource {
 
-    public record NewKey(@NotBlank @Size(max = 200) @PlainText String siteId,
-            @NotBlank @Size(max = 200) @PlainText String name) {
+    public record NewKey(@NotBlank @Size(max = 200) @NameOrId String siteId,
+            @NotBlank @Size(max = 200) @NameOrId String name) {
     }
 
     private final ApiKeys keys;

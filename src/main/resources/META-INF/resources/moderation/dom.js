@@ -37,6 +37,29 @@ export function clear(el) {
 }
 
 let ids = 0;
+/**
+ * Characters a reader cannot see but that change what is shown: format characters (bidi overrides such as U+202E,
+ * which would show "evil\u202egnp.exe" as "evilexe.png"; zero-width characters) and line/paragraph separators.
+ */
+const INVISIBLE = /[\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * User text as nodes, each invisible character replaced by a visible marker such as ⟨U+202E⟩ (the character itself
+ * is left out, so it cannot reorder what follows). Offsets into the text stay valid for slicing before this is called.
+ */
+export function visible(text) {
+  const fragment = document.createDocumentFragment();
+  let at = 0;
+  for (const match of text.matchAll(INVISIBLE)) {
+    if (match.index > at) fragment.appendChild(document.createTextNode(text.slice(at, match.index)));
+    const code = `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    fragment.appendChild(h('span', { class: 'invisible-char', title: `Invisible character ${code}` }, `⟨${code}⟩`));
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
+  return fragment;
+}
+
 /** A document-unique id for label/aria wiring. */
 export function uid(prefix = 'id') {
   ids += 1;

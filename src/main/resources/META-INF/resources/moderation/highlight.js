@@ -1,6 +1,6 @@
 // Matched spans in the original text. Offsets are UTF-16 code-unit indices into the body exactly as submitted,
 // which is what JavaScript string indices are: slice directly, never re-encode.
-import { h, uid } from './dom.js';
+import { h, uid, visible } from './dom.js';
 
 /**
  * Groups the matches into non-overlapping spans: overlapping or touching-inside matches are merged into one span
@@ -31,8 +31,9 @@ export function describeMatch(m) {
 }
 
 /**
- * The body as text nodes with <mark> elements around the matched spans. Each mark is focusable and described by a
- * (hidden) element listing its rules; the visible tooltip is shown on hover and focus by tooltip.js.
+ * The body as text nodes with <mark> elements around the matched spans, invisible characters shown as markers
+ * (dom.js visible). Each mark is focusable and described by a (hidden) element listing its rules; the visible tooltip
+ * is shown on hover and focus by tooltip.js.
  * @returns {{fragment: DocumentFragment, descriptions: HTMLElement[]}}
  */
 export function highlighted(body, matches) {
@@ -40,7 +41,7 @@ export function highlighted(body, matches) {
   const descriptions = [];
   let at = 0;
   for (const span of spans(body, matches)) {
-    if (span.start > at) fragment.appendChild(document.createTextNode(body.slice(at, span.start)));
+    if (span.start > at) fragment.appendChild(visible(body.slice(at, span.start)));
     const descId = uid('match');
     const text = span.matches.map(describeMatch).join('; ');
     descriptions.push(h('span', { id: descId }, text));
@@ -53,10 +54,10 @@ export function highlighted(body, matches) {
       'data-rule-ids': span.matches.map((m) => m.ruleId).join(' '),
       'data-start': span.start,
       'data-end': span.end,
-    }, body.slice(span.start, span.end)));
+    }, visible(body.slice(span.start, span.end))));
     at = span.end;
   }
-  if (at < body.length) fragment.appendChild(document.createTextNode(body.slice(at)));
+  if (at < body.length) fragment.appendChild(visible(body.slice(at)));
   return { fragment, descriptions };
 }
 

@@ -1,5 +1,5 @@
 // A comment's audit trail: machine verdict, reports, decisions, standing changes, erasure.
-import { h, clear, time, humanize } from './dom.js';
+import { h, clear, time, humanize, visible } from './dom.js';
 import { api, ApiError, authorHash } from './api.js';
 import { seen, lastQueueHash } from './queue.js';
 import { highlighted } from './highlight.js';
@@ -15,7 +15,7 @@ export async function renderHistory(container, commentId) {
     const c = known.comment;
     const { fragment, descriptions } = highlighted(c.body || '', c.verdict?.matches);
     section.append(h('div', { class: 'card' },
-      h('p', {}, h('a', { href: authorHash(c) }, c.authorName || c.authorId),
+      h('p', {}, h('a', { href: authorHash(c) }, visible(c.authorName || c.authorId)),
         ' on ', h('a', { href: `#/queue?articleId=${encodeURIComponent(c.articleId)}` }, c.articleId), ' · ', time(c.createdAt),
         ' · ', h('span', { class: `badge status-${c.status}` }, humanize(c.status))),
       h('p', { class: 'body', lang: c.lang || undefined }, fragment),

@@ -1,6 +1,6 @@
 // The queue view: filters, counts per status, the list with highlighted spans, decisions with a short undo delay,
 // claims, and conflicts (409) explained to the moderator.
-import { h, clear, uid, time, humanize, announce } from './dom.js';
+import { h, clear, uid, time, humanize, announce, visible } from './dom.js';
 import { api, ApiError, getToken, tokenClaims, REJECT_REASONS, APPROVE_REASONS, STATUSES, CATEGORIES, SORTS, authorHash } from './api.js';
 import { highlighted, describeMatch } from './highlight.js';
 import { toast } from './toast.js';
@@ -200,7 +200,7 @@ function renderItem(item) {
   },
   h('div', { class: 'item-head' },
     h('h2', { id: titleId, class: 'item-title' },
-      h('a', { href: authorHash(c), class: 'author', title: 'Author panel (p)' }, c.authorName || c.authorId),
+      h('a', { href: authorHash(c), class: 'author', title: 'Author panel (p)' }, visible(c.authorName || c.authorId)),
       h('span', { class: 'sr-only' }, ` on ${c.articleId}`)),
     h('span', { class: `badge standing-${item.authorStanding}`, title: 'Author standing' }, humanize(item.authorStanding)),
     h('span', { class: `badge status-${c.status}` }, humanize(c.status)),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +69,72 @@ class RulesetReloaderTest {
         assertEquals(ReloadOutcome.RELOADED, reloader.reloadIfChanged());
         assertTrue(flags(reloader, "shit"));
         assertNotNull(reloader.status().lastError()); // the last error stays visible with its time
+    }
+
+    /**
+     * An error while loading (here a heap exhausted, as re2j did on a pattern that got past no budget) is a refused
+     * change like any other: it reaches no caller, so the scheduler thread that polls survives it.
+     */
+    @Test
+    void anErrorWhileLoadingKeepsTheOldRulesetServingAndReachesNoCaller() throws RulesetException {
+        RuleDirs.write(dir, "en/obscene.yaml", FUCK);
+        Error[] nextLoad = {null};
+        RulesetReloader reloader = new RulesetReloader(dir, 1000, Clock.systemUTC(), (files, maxTextLength) -> {
+            if (nextLoad[0] != null) {
+                throw nextLoad[0];
+            }
+            return Ruleset.load(files, maxTextLength);
+        });
+        Ruleset serving = reloader.current();
+
+        nextLoad[0] = new OutOfMemoryError("Java heap space");
+        RuleDirs.write(dir, "en/more.yaml", SHIT);
+        assertEquals(ReloadOutcome.FAILED, reloader.reloadIfChanged());
+        assertSame(serving, reloader.current());
+        assertTrue(reloader.status().lastError().contains("OutOfMemoryError: Java heap space"),
+                reloader.status().lastError());
+        assertEquals(ReloadOutcome.UNCHANGED, reloader.reloadIfChanged()); // not retried on every poll
+
+        nextLoad[0] = new StackOverflowError();
+        assertEquals(ReloadOutcome.FAILED, reloader.reload());
+        assertTrue(reloader.status().lastError().contains("StackOverflowError"), reloader.status().lastError());
+
+        nextLoad[0] = null;
+        assertEquals(ReloadOutcome.RELOADED, reloader.reload());
+        assertTrue(flags(reloader, "shit"));
+    }
+
+    @Test
+    void everyRulesetRefusesTextsOverTheLengthItWasGiven() throws RulesetException {
+        RuleDirs.write(dir, "en/obscene.yaml", FUCK);
+        RulesetReloader reloader = new RulesetReloader(dir, 20);
+        assertTrue(flags(reloader, "fuck" + " ".repeat(16)));
+        TextTooLongException refused = assertThrows(TextTooLongException.class,
+                () -> reloader.current().judge("fuck" + " ".repeat(17), "en"));
+        assertEquals(21, refused.length());
+        assertEquals(20, refused.maxLength());
+
+        RuleDirs.write(dir, "en/more.yaml", SHIT);
+        assertEquals(ReloadOutcome.RELOADED, reloader.reloadIfChanged());
+        assertEquals(20, reloader.current().maxTextLength());
+    }
+
+    /** The version is the content's: the same files flattened as a ConfigMap does, or renamed, give the same one. */
+    @Test
+    void theVersionDependsOnTheContentNotOnFileNamesOrLayout() throws RulesetException {
+        String policy = "decisions: {low: ALLOW, medium: REVIEW, high: REJECT}\n";
+        Path tree = RuleDirs.write(dir.resolve("tree"), "policy.yaml", policy, "en/obscene.yaml", FUCK,
+                "de/obscene.yaml", SHIT);
+        Path flat = RuleDirs.write(dir.resolve("configmap"), "policy.yaml", policy, "en-obscene.yaml", FUCK,
+                "de-obscene.yaml", SHIT);
+        Path renamed = RuleDirs.write(dir.resolve("renamed"), "a.yaml", SHIT, "b/c/d.yml", FUCK, "z.yaml", policy);
+        String version = Ruleset.load(tree).version();
+        assertEquals(version, Ruleset.load(flat).version());
+        assertEquals(version, Ruleset.load(renamed).version());
+
+        Path oneByteMore = RuleDirs.write(dir.resolve("changed"), "policy.yaml", policy + " ", "en/obscene.yaml",
+                FUCK, "de/obscene.yaml", SHIT);
+        assertNotEquals(version, Ruleset.load(oneByteMore).version());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -39,6 +41,13 @@ class RulesetReloadTest {
             copy(Path.of("rules"), RULES);
             return Map.of("moderation.rules.dir", RULES.toString(), "moderation.rules.reload-interval", "1h");
         }
+    }
+
+    /** Every test starts from the real rules, serving: an edit left by another test is undone. */
+    @BeforeEach
+    void servingAFreshCopyOfTheRules() {
+        copy(Path.of("rules"), RULES);
+        given().auth().oauth2(Tokens.admin()).post("/api/v1/admin/ruleset/reload").then().statusCode(200);
     }
 
     @Test
@@ -86,6 +95,51 @@ class RulesetReloadTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'ruleset' }.data.lastError", containsString("en.obscene.test-word"));
         given().get("/q/metrics").then().body(containsString("moderation_ruleset_last_reload_failed 1.0"));
+    }
+
+    /**
+     * The rule file of the report (re2j ran out of heap compiling it on every reload, and the threads died): refused
+     * before compiling, the old ruleset serves on, and the refusal shows in the three places an operator looks.
+     */
+    @Test
+    void aRuleThatWouldExhaustMemoryIsRefusedAndShowsInStatusReadinessAndMetrics() throws IOException {
+        String serving = given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/ruleset").then()
+                .statusCode(200).extract().path("version");
+        double failuresBefore = reloadFailures();
+        Path bomb = RULES.resolve("en/zz-bomb.yaml");
+        Files.writeString(bomb, """
+                language: en
+                category: obscene
+                rules:
+                  - id: en.obscene.bomb
+                    severity: high
+                    pattern: "(?:(?:a{1000}){1000}){1000}"
+                    examples:
+                      match: ["a"]
+                """);
+        String line = "en/zz-bomb.yaml, rule en.obscene.bomb: pattern over the compile budget: nested repeat "
+                + "counts multiply to 1000000, more than 1000";
+        given().auth().oauth2(Tokens.admin()).post("/api/v1/admin/ruleset/reload").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString(line));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/ruleset").then().statusCode(200)
+                .body("version", equalTo(serving))
+                .body("lastError", equalTo(line))
+                .body("lastErrorAt", notNullValue());
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'ruleset' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'ruleset' }.data.lastError", equalTo(line));
+        assertEquals(failuresBefore + 1, reloadFailures());
+        given().contentType(ContentType.JSON).body(Map.of("text", "what the fuck")).post("/api/v1/check").then()
+                .statusCode(200).body("decision", equalTo("REJECT")).body("rulesetVersion", equalTo(serving));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static double reloadFailures() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("moderation_ruleset_reload_failures_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no moderation_ruleset_reload_failures_total"));
     }
 
     @Test

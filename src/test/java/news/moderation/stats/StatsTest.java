@@ -54,6 +54,6 @@ class StatsTest {
                 .statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.moderator()).queryParam("from", "yesterday")
                 .get("/api/v1/moderation/stats").then()
-                .statusCode(equalTo(404)); // an unparseable query parameter is not this resource
+                .statusCode(400).body("errors[0].field", equalTo("from"));
     }
 }

@@ -28,9 +28,22 @@ final class AhoCorasick {
     private final int[] next;
     private final int[][] keysEndingAt;
 
+    /**
+     * The most cells the transition table may have (states times alphabet size, 4 bytes each): the table is dense, so
+     * many keys over many distinct chars would otherwise take any amount of memory.
+     */
+    static final long MAX_TABLE_CELLS = 16L << 20;
+
+    /** @throws IllegalArgumentException when the keys would need a table over {@link #MAX_TABLE_CELLS} */
     AhoCorasick(List<String> keys) {
         classes = buildAlphabet(keys);
-        int maxStates = 1 + keys.stream().mapToInt(String::length).sum();
+        long keyChars = keys.stream().mapToLong(String::length).sum();
+        if ((1 + keyChars) * classes > MAX_TABLE_CELLS) {
+            throw new IllegalArgumentException("the terms, allow entries and pattern strings (" + keyChars
+                    + " chars over " + classes + " distinct chars) would need an automaton of more than "
+                    + MAX_TABLE_CELLS + " cells: use fewer terms or fewer distinct characters");
+        }
+        int maxStates = (int) (1 + keyChars);
         int[] trie = new int[maxStates * classes];
         int[][] ownKeys = new int[maxStates][];
         int states = 1;

@@ -26,7 +26,7 @@ final class MaskedWords {
             Term term = entry.term();
             boolean wordTerm = term.kind() == Term.Kind.WHOLE || term.kind() == Term.Kind.PREFIX;
             if (entry.role() == TermEntry.Role.RULE && wordTerm && term.isSingleWord()
-                    && term.letters() >= MIN_TERM_LETTERS) {
+                    && term.letters() >= MIN_TERM_LETTERS && term.key().length() < Long.SIZE) {
                 byFirstLetter.computeIfAbsent(term.key().charAt(0), c -> new ArrayList<>()).add(entry);
                 all.add(entry);
             }
@@ -57,33 +57,14 @@ final class MaskedWords {
         char first = word.charAt(0);
         List<TermEntry> candidates = first == '*' ? all : byFirstLetter.getOrDefault(first, List.of());
         String wordGlob = globOfWord(word);
-        int wordLetters = (int) wordGlob.chars().filter(c -> c != ANY_LETTERS).count();
-        boolean wordBounded = wordLetters == wordGlob.length();
         for (TermEntry entry : candidates) {
             Term term = entry.term();
             boolean prefix = term.kind() == Term.Kind.PREFIX;
-            if (!lengthsAgree(term.key().length(), prefix, wordLetters, wordBounded)) {
-                continue;
-            }
-            String termGlob = prefix ? term.key() + ANY_LETTERS : term.key();
             String relevant = relevantPart(wordGlob, term.key().length(), prefix);
-            if ((entry.languages() & languages) != 0 && relevant != null
-                    && GlobIntersection.nonEmpty(relevant, termGlob)) {
+            if ((entry.languages() & languages) != 0 && relevant != null && canSpell(relevant, term.key(), prefix)) {
                 hits.ruleHit(entry.owner(), start, start + word.length());
             }
         }
-    }
-
-    /**
-     * Whether a string can have both lengths: the word's ({@code wordLetters} elements, each exactly one letter, and
-     * any number more if not {@code wordBounded}) and the term's ({@code termLength} letters, or more for a prefix
-     * term). A cheap necessary condition for {@link GlobIntersection}, checked first because most candidates fail it.
-     */
-    private static boolean lengthsAgree(int termLength, boolean prefix, int wordLetters, boolean wordBounded) {
-        if (wordBounded) {
-            return prefix ? termLength <= wordLetters : termLength == wordLetters;
-        }
-        return prefix || termLength >= wordLetters;
     }
 
     /**
@@ -91,7 +72,7 @@ final class MaskedWords {
      * very long word costs no more than a short one. Every element of a glob but {@code %} stands for exactly one
      * letter and {@code %} only ever follows {@code ?}, so a term's letters are spelled by at most
      * {@code 2 * termLength + 1} elements: a longer glob cannot spell a whole-word term (null), and for a prefix term
-     * its first {@code 2 * termLength + 2} elements answer the same as all of it (the term's {@code %} takes the rest).
+     * its first {@code 2 * termLength + 2} elements answer the same as all of it (the term's {@code *} takes the rest).
      */
     private static String relevantPart(String wordGlob, int termLength, boolean prefix) {
         int decisive = 2 * termLength + 2;
@@ -104,7 +85,7 @@ final class MaskedWords {
     static final char ONE_LETTER = '?';
     static final char ANY_LETTERS = '%';
 
-    /** "f**k" becomes "f?%k": a single mask is one letter, a run of masks one or more. */
+    /** "f**k" becomes "f?%k": a single mask is one letter, a run of masks one or more ('?' then '%', zero or more). */
     private static String globOfWord(String word) {
         StringBuilder glob = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
@@ -121,35 +102,40 @@ final class MaskedWords {
         return glob.toString();
     }
 
-    /** Whether two globs over letters, '?' (one letter) and '%' (zero or more letters), share a string. */
-    static final class GlobIntersection {
-        private GlobIntersection() {
-        }
-
-        static boolean nonEmpty(String a, String b) {
-            return matches(a, 0, b, 0, new byte[(a.length() + 1) * (b.length() + 1)]);
-        }
-
-        private static boolean matches(String a, int i, String b, int j, byte[] memo) {
-            int slot = i * (b.length() + 1) + j;
-            if (memo[slot] != 0) {
-                return memo[slot] > 0;
+    /**
+     * Whether the glob can spell {@code key} ({@code prefix}: {@code key} followed by any letters). Bit j of the state
+     * says the glob read so far can spell the first j letters of the key; one step per glob element, so a word
+     * costs a few operations per candidate term, whatever the masks (keys are shorter than 64 letters).
+     */
+    static boolean canSpell(String glob, String key, boolean prefix) {
+        int length = key.length();
+        long all = (1L << (length + 1)) - 1; // positions 0..length
+        long whole = 1L << length;
+        long state = 1L; // nothing spelled yet
+        for (int i = 0; i < glob.length() && state != 0; i++) {
+            if (prefix && (state & whole) != 0) {
+                return true; // the key is spelled; the term's '*' takes the rest of the word
             }
-            boolean result;
-            if (i == a.length() && j == b.length()) {
-                result = true;
-            } else if (i < a.length() && a.charAt(i) == ANY_LETTERS) {
-                result = matches(a, i + 1, b, j, memo)
-                        || (j < b.length() && b.charAt(j) != ANY_LETTERS && matches(a, i, b, j + 1, memo));
-            } else if (j < b.length() && b.charAt(j) == ANY_LETTERS) {
-                result = matches(a, i, b, j + 1, memo) || (i < a.length() && matches(a, i + 1, b, j, memo));
+            char element = glob.charAt(i);
+            if (element == ANY_LETTERS) {
+                state = (all & -Long.lowestOneBit(state)) & all; // zero or more letters: every later position
+            } else if (element == ONE_LETTER) {
+                state = (state << 1) & all;
             } else {
-                result = i < a.length() && j < b.length()
-                        && (a.charAt(i) == b.charAt(j) || a.charAt(i) == ONE_LETTER || b.charAt(j) == ONE_LETTER)
-                        && matches(a, i + 1, b, j + 1, memo);
+                state = (state << 1) & positionsAfter(key, element);
             }
-            memo[slot] = (byte) (result ? 1 : -1);
-            return result;
         }
+        return (state & whole) != 0;
+    }
+
+    /** The bits j + 1 for every position j of {@code key} that holds {@code letter}. */
+    private static long positionsAfter(String key, char letter) {
+        long positions = 0;
+        for (int j = 0; j < key.length(); j++) {
+            if (key.charAt(j) == letter) {
+                positions |= 1L << (j + 1);
+            }
+        }
+        return positions;
     }
 }

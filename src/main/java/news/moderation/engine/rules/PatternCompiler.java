@@ -20,6 +20,8 @@ import java.util.function.Function;
  *   <li>for {@code on: normalized}, writes literal letters the way the normaliser writes text: lower case, without
  *       accents, doubled letters collapsed ("kill" becomes "kil"), apostrophes dropped, so authors can write
  *       plain words;</li>
+ *   <li>refuses, before re2j sees it, a pattern whose compiled program would be too big ({@link CompileBudget}):
+ *       re2j expands counted repetitions, so {@code (?:(?:a{1000}){1000}){1000}} would take gigabytes.</li>
  * </ul>
  */
 final class PatternCompiler {
@@ -36,12 +38,14 @@ final class PatternCompiler {
     private final boolean onOriginal;
     private final Function<String, List<String>> lists;
     private final StringBuilder out = new StringBuilder();
+    private final CompileBudget budget;
     private char previousLetter;
 
     private PatternCompiler(String source, boolean onOriginal, Function<String, List<String>> lists) {
         this.source = source;
         this.onOriginal = onOriginal;
         this.lists = lists;
+        this.budget = new CompileBudget(source.length());
     }
 
     /**
@@ -52,6 +56,7 @@ final class PatternCompiler {
         refuseUnsupported(source);
         PatternCompiler compiler = new PatternCompiler(source, onOriginal, lists);
         compiler.translate();
+        compiler.budget.finish();
         try {
             return Pattern.compile(compiler.out.toString());
         } catch (PatternSyntaxException e) {
@@ -73,6 +78,10 @@ final class PatternCompiler {
                     throw new IllegalArgumentException("pattern uses a back-reference (\\" + source.charAt(i)
                             + "), which re2j does not support: only linear-time regex syntax is allowed");
                 }
+                if (source.charAt(i) == 'Q') { // its text would hide parentheses and counts from the compile budget
+                    throw new IllegalArgumentException("pattern uses \\Q...\\E quoting, which is not supported: "
+                            + "escape each special character with a backslash");
+                }
             }
         }
     }
@@ -83,18 +92,27 @@ final class PatternCompiler {
             char c = source.charAt(i);
             if (c == '\\') {
                 i = copyEscape(i);
+                budget.atom(1);
             } else if (c == '[') {
                 i = copyCharacterClass(i);
+                budget.atom(1);
             } else if (c == '{') {
                 i = listOrQuantifier(i);
             } else if (c == '(') {
                 i = copyGroupOpening(i);
             } else if (Character.isLetter(c) && !onOriginal) {
                 literalLetter(c, i);
+                budget.atom(1);
                 i++;
             } else if ((c == '\'' || c == '\u2019') && !onOriginal) {
                 i++; // the normalised text has no apostrophes: "i'll" is "ill" there
             } else {
+                switch (c) {
+                    case ')' -> budget.closeGroup();
+                    case '|' -> budget.alternative();
+                    case '*', '+', '?' -> budget.repeatOperator();
+                    default -> budget.atom(1);
+                }
                 i = copy(i, i + 1);
             }
         }
@@ -126,7 +144,8 @@ final class PatternCompiler {
             j++;
         }
         while (j < source.length() && source.charAt(j) != ']') {
-            j += source.charAt(j) == '\\' ? 2 : 1;
+            int posixClassEnd = source.startsWith("[:", j) ? source.indexOf(":]", j + 2) : -1;
+            j = posixClassEnd >= 0 ? posixClassEnd + 2 : j + (source.charAt(j) == '\\' ? 2 : 1); // [[:alpha:]]
         }
         return copy(i, Math.min(j + 1, source.length()));
     }
@@ -139,6 +158,9 @@ final class PatternCompiler {
             }
             end = Math.min(end + 1, source.length());
         }
+        if (source.charAt(end - 1) != ')') { // not a flag group such as (?i)
+            budget.openGroup();
+        }
         return copy(i, end);
     }
 
@@ -146,13 +168,19 @@ final class PatternCompiler {
         int close = source.indexOf('}', i);
         String name = close < 0 ? "" : source.substring(i + 1, close);
         if (!isListName(name)) {
-            return copy(i, close < 0 ? i + 1 : close + 1); // a quantifier such as {2,3}
+            int end = close < 0 ? i + 1 : close + 1;
+            if (!budget.repeat(name)) {
+                budget.atom(end - i); // not a repeat count: re2j reads the braces as literal chars
+            }
+            return copy(i, end);
         }
         List<String> list = lists.apply(name);
         if (list == null) {
             throw new IllegalArgumentException("unknown list {" + name + "}");
         }
-        out.append(alternation(list));
+        String expansion = alternation(list);
+        budget.atom(expansion.length());
+        out.append(expansion);
         previousLetter = 0;
         return close + 1;
     }

@@ -57,6 +57,16 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     private static final int MIN_USEFUL_LENGTH = 2;
     private static final int MAX_GROUPS = 3;
     private static final int MAX_EXACT_STRINGS = 256;
+    /**
+     * A group of more strings is not kept: it would gate little, and building it for a {@code {list}} of thousands
+     * of entries (one copy per alternative) would take seconds. Without it the pattern is still right, only ungated.
+     */
+    private static final int MAX_GROUP_STRINGS = 2048;
+    /**
+     * Longer strings are cut into groups: enough to gate any pattern, and a long literal pattern is not rebuilt char
+     * by char (quadratic in its length).
+     */
+    private static final int MAX_EXACT_LENGTH = 128;
     private static final AsciiSet COMMON = AsciiSet.LETTERS.union(AsciiSet.SPACE);
 
     static RegexFootprint of(String regex) {
@@ -236,7 +246,8 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             List<Set<String>> groups = new ArrayList<>();
             Set<String> mine = bestGroup();
             Set<String> theirs = other.bestGroup();
-            if (union == null && mine != null && theirs != null) {
+            if (union == null && mine != null && theirs != null
+                    && mine.size() + theirs.size() <= MAX_GROUP_STRINGS) {
                 Set<String> either = new LinkedHashSet<>(mine);
                 either.addAll(theirs);
                 groups.add(either);
@@ -269,7 +280,8 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         }
 
         private static Set<String> product(Set<String> left, Set<String> right) {
-            if (left == null || right == null || (long) left.size() * right.size() > MAX_EXACT_STRINGS) {
+            if (left == null || right == null || (long) left.size() * right.size() > MAX_EXACT_STRINGS
+                    || longest(left) + longest(right) > MAX_EXACT_LENGTH) {
                 return null;
             }
             Set<String> product = new LinkedHashSet<>();
@@ -279,6 +291,14 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 }
             }
             return product;
+        }
+
+        private static int longest(Set<String> strings) {
+            int longest = 0;
+            for (String string : strings) {
+                longest = Math.max(longest, string.length());
+            }
+            return longest;
         }
 
         private static void addGroup(List<Set<String>> groups, Set<String> strings) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.re2j.Pattern;
 import news.moderation.engine.Category;
@@ -20,6 +22,7 @@ import news.moderation.engine.match.TermIndex;
 import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.rules.RuleFileYaml.RuleYaml;
 import news.moderation.engine.rules.RuleFiles.RuleFile;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,7 +39,16 @@ import java.util.TreeSet;
  * {@link news.moderation.engine.Ruleset#load}, because they need the complete ruleset.
  */
 public final class RulesetCompiler {
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    /** Rule files are a few levels deep (rules, examples, lists); anything deeper is an attack or a mistake. */
+    static final int MAX_YAML_NESTING = 10;
+    /** Aliases could multiply a small file into a huge document ("billion laughs"); rule files need few or none. */
+    static final int MAX_YAML_ALIASES = 20;
+    /** All patterns of a ruleset together, in re2j instructions (shipped: ~72,000; each is bounded by {@link CompileBudget}). */
+    static final long MAX_TOTAL_PROGRAM_SIZE = 250_000;
+    /** Every example is judged at every load (shipped: about 1,000); millions of tiny ones would take minutes. */
+    static final int MAX_EXAMPLES = 20_000;
+
+    private static final YAMLMapper YAML = YAMLMapper.builder(yamlFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -57,8 +69,23 @@ public final class RulesetCompiler {
     private int termCount;
     private int markerGroups;
     private int allowCount;
+    private int exampleCount;
+    private long totalProgramSize;
 
     private RulesetCompiler() {
+    }
+
+    private static YAMLFactory yamlFactory() {
+        LoaderOptions limits = new LoaderOptions();
+        limits.setNestingDepthLimit(MAX_YAML_NESTING);
+        limits.setMaxAliasesForCollections(MAX_YAML_ALIASES);
+        limits.setAllowRecursiveKeys(false);
+        limits.setAllowDuplicateKeys(false);
+        limits.setCodePointLimit(RuleFiles.MAX_FILE_BYTES);
+        return YAMLFactory.builder()
+                .loaderOptions(limits)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_YAML_NESTING).build())
+                .build();
     }
 
     public static CompiledRules compile(RuleFiles files) throws RulesetException {
@@ -70,9 +97,17 @@ public final class RulesetCompiler {
         compiler.readAllowListsAndRules();
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.patterns.size(),
                 compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
-        return new CompiledRules(List.copyOf(compiler.rules), new TermIndex(compiler.termEntries),
-                List.copyOf(compiler.patterns), new TermIndex(compiler.originalMarkerEntries), compiler.policy,
+        return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries),
+                List.copyOf(compiler.patterns), termIndex(compiler.originalMarkerEntries), compiler.policy,
                 Map.copyOf(compiler.languageBits), stats);
+    }
+
+    private static TermIndex termIndex(List<TermEntry> entries) throws RulesetException {
+        try {
+            return new TermIndex(entries);
+        } catch (IllegalArgumentException tooBig) {
+            throw new RulesetException(null, null, null, tooBig.getMessage());
+        }
     }
 
     private static RuleFileYaml parse(RuleFile file) throws RulesetException {
@@ -285,6 +320,11 @@ public final class RulesetCompiler {
             patterns.add(compilePattern(file, id, languageCode, language, index, yaml));
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
+        exampleCount += yaml.examples().match().size() + noMatch.size();
+        if (exampleCount > MAX_EXAMPLES) {
+            throw new RulesetException(file, id, null, "the rules up to this one have more than " + MAX_EXAMPLES
+                    + " examples, the limit for a ruleset");
+        }
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
                 List.copyOf(noMatch)));
     }
@@ -301,6 +341,12 @@ public final class RulesetCompiler {
                     name -> lists.getOrDefault(languageCode + ":" + name, lists.get(ANY_LANGUAGE + ":" + name)));
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);
+        }
+        totalProgramSize += pattern.programSize();
+        if (totalProgramSize > MAX_TOTAL_PROGRAM_SIZE) {
+            throw new RulesetException(file, id, null, "the patterns up to this one compile to "
+                    + totalProgramSize + " re2j instructions, more than the limit of " + MAX_TOTAL_PROGRAM_SIZE
+                    + " for a whole ruleset (large {list} expansions count once per pattern that uses them)");
         }
         RegexFootprint footprint = RegexFootprint.of(pattern.pattern());
         int[] markers = on.equals(ORIGINAL)

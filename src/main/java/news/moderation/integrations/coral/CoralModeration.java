@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import news.moderation.authors.AuthorService;
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentService;
 import news.moderation.comments.CommentStatus;
@@ -38,12 +39,17 @@ class CoralModeration {
 
     private final RulesetService rulesets;
     private final CommentService comments;
+    private final AuthorService authors;
     private final ModerationConfig.Coral settings;
+    private final int maxTextLength;
 
-    CoralModeration(RulesetService rulesets, CommentService comments, ModerationConfig config) {
+    CoralModeration(RulesetService rulesets, CommentService comments, AuthorService authors,
+            ModerationConfig config) {
         this.rulesets = rulesets;
         this.comments = comments;
+        this.authors = authors;
         this.settings = config.coral();
+        this.maxTextLength = config.comments().maxBodyLength();
     }
 
     /** @return Coral's answer, or empty for "no opinion" (the comment may be published) */
@@ -53,6 +59,10 @@ class CoralModeration {
         }
         String body = request.comment().body();
         HtmlText html = HtmlText.of(body);
+        if (html.text().length() > maxTextLength) {
+            // Longer than any comment this service judges or stores: a person decides, in Coral's queue.
+            return Optional.of(CoralAnswer.withheld());
+        }
         // Coral does not say which language; every language's rules apply, as for /api/v1/check without a lang.
         Verdict verdict = html.onHtml(rulesets.judgeAnyLength(html.text(), null));
         Comment comment;
@@ -79,7 +89,11 @@ class CoralModeration {
                         request.site().id(), request.story().id(), request.author().id(),
                         Instant.now().minus(settings.editWindow())).firstResultOptional()
                 : Optional.empty();
-        return edited.map(comment -> comments.applyEdit(comment, body, verdict))
+        return edited.map(comment -> {
+            // A suspended or banned author's edit is refused, as a new comment of theirs would be.
+            authors.requireMayComment(comment.siteId, comment.authorId);
+            return comments.applyEdit(comment, body, verdict);
+        })
                 .orElseGet(() -> comments.record(new SubmitCommentRequest(request.story().id(), request.author().id(),
                         request.author().id(), body, null, null), request.site().id(), verdict));
     }

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import news.moderation.platform.validation.NameOrId;
+import news.moderation.platform.validation.PlainText;
+
 /**
  * Coral's external moderation request (EXTERNAL_MODERATION_PHASES.md). Fields this service does not use (story.url,
  * tenantID, tenantDomain, tenant, and whatever later Coral versions add) are ignored. There is no comment id.
@@ -21,19 +24,22 @@ record CoralRequest(@NotNull Action action, @NotNull @Valid Comment comment, @No
 
     /** {@code parentID} is Coral's id, which means nothing here: replies are stored as comments on the story. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Comment(@NotNull String body, String parentID) {
+    record Comment(@NotNull @PlainText(multiline = true) String body, String parentID) {
     }
 
-    /** {@code role}: COMMENTER, MEMBER, STAFF, MODERATOR, ADMIN; a string, so that a new role never breaks a call. */
+    /**
+     * {@code role}: COMMENTER, MEMBER, STAFF, MODERATOR, ADMIN; a string, so that a new role never breaks a call. Coral
+     * always sends one: without it, whether the author is trusted is unknown, so the call is refused.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Author(@NotBlank @Size(max = 200) String id, String role) {
+    record Author(@NotBlank @Size(max = 200) @NameOrId String id, @NotBlank @Size(max = 50) @NameOrId String role) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Story(@NotBlank @Size(max = 200) String id) {
+    record Story(@NotBlank @Size(max = 200) @NameOrId String id) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Site(@NotBlank @Size(max = 200) String id) {
+    record Site(@NotBlank @Size(max = 200) @NameOrId String id) {
     }
 }

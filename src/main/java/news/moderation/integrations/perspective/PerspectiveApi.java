@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import news.moderation.audit.AuditLog;
 import news.moderation.comments.CommentStatus;
-import news.moderation.comments.Language;
+import news.moderation.ruleset.Language;
 import news.moderation.engine.Verdict;
 import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeRequest;
 import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeResponse;
@@ -23,12 +23,16 @@ import news.moderation.integrations.perspective.PerspectiveMessages.SuggestReque
 import news.moderation.integrations.perspective.PerspectiveMessages.SuggestResponse;
 import news.moderation.integrations.perspective.PerspectiveMessages.TextEntry;
 import news.moderation.platform.config.ModerationConfig;
+import news.moderation.platform.validation.TextRules;
 import news.moderation.ruleset.RulesetService;
 import news.moderation.sites.ApiKeys;
 
 /** The Perspective API's two methods, answered by the rule engine: AnalyzeComment and SuggestCommentScore. */
 @ApplicationScoped
 class PerspectiveApi {
+
+    /** The audit trail's note column holds 2,000 characters. */
+    static final int MAX_CLIENT_TOKEN = 2000;
 
     private final RulesetService rulesets;
     private final ApiKeys keys;
@@ -57,6 +61,7 @@ class PerspectiveApi {
 
     AnalyzeResponse analyze(AnalyzeRequest request) {
         String text = text(request.comment());
+        String clientToken = clientToken(request.clientToken());
         if (request.requestedAttributes() == null || request.requestedAttributes().isEmpty()) {
             throw PerspectiveError.invalid("NO_REQUESTED_ATTRIBUTES", "No requested attributes were specified.");
         }
@@ -75,7 +80,7 @@ class PerspectiveApi {
                         .map(span -> new SpanScore(span.begin(), span.end(), probability(span.score()))).toList()));
             }
         });
-        return new AnalyzeResponse(scores, languages(request.languages()), request.clientToken());
+        return new AnalyzeResponse(scores, languages(request.languages()), clientToken);
     }
 
     /**
@@ -86,10 +91,12 @@ class PerspectiveApi {
     SuggestResponse suggest(SuggestRequest request, String siteId) {
         String text = text(request.comment());
         double corrected = correctedScore(request.attributeScores());
-        Verdict verdict = judge(text, request.languages());
+        String clientToken = clientToken(request.clientToken());
+        // Not a verdict on a comment (that one was counted when it was analyzed): judged without counting it again.
+        Verdict verdict = rulesets.judgeUncounted(text, hint(request.languages()));
         CommentStatus decided = corrected >= 0.5 ? CommentStatus.REJECTED : CommentStatus.PUBLISHED;
         QuarkusTransaction.requiringNew().run(() -> audit.scoreSuggested(siteId, verdict, decided));
-        return new SuggestResponse(request.clientToken());
+        return new SuggestResponse(clientToken);
     }
 
     private String text(TextEntry comment) {
@@ -101,6 +108,16 @@ class PerspectiveApi {
                     "Comment text too long: more than " + maxTextBytes + " bytes.");
         }
         return comment.text();
+    }
+
+    /** Echoed back, and recorded with a suggested score: an id of at most {@value #MAX_CLIENT_TOKEN} characters. */
+    private static String clientToken(String token) {
+        if (token != null
+                && (token.length() > MAX_CLIENT_TOKEN || !TextRules.allows(TextRules.Kind.NAME_OR_ID, token))) {
+            throw PerspectiveError.invalid("INVALID_REQUEST", "clientToken must be at most " + MAX_CLIENT_TOKEN
+                    + " characters without control, invisible or direction-changing characters.");
+        }
+        return token;
     }
 
     private static Attribute attribute(String name, AttributeParameters parameters) {
@@ -135,8 +152,12 @@ class PerspectiveApi {
      * the scores were calibrated (every language's rules apply, as for /api/v1/check without a lang).
      */
     private Verdict judge(String text, List<String> languages) {
+        return rulesets.judgeAnyLength(text, hint(languages));
+    }
+
+    private static String hint(List<String> languages) {
         String hint = languages == null || languages.size() != 1 ? null : Language.primary(languages.get(0));
-        return rulesets.judgeAnyLength(text, "en".equals(hint) ? null : hint);
+        return "en".equals(hint) ? null : hint;
     }
 
     private static List<String> languages(List<String> requested) {

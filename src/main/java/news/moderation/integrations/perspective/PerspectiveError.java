@@ -35,6 +35,20 @@ class PerspectiveError extends RuntimeException {
         return new PerspectiveError(400, "INVALID_ARGUMENT", "Invalid JSON payload received. " + message, null);
     }
 
+    /** A refusal of the HTTP layer, with Google's status name for its code. */
+    static PerspectiveError refused(int code, String message) {
+        String status = switch (code) {
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "PERMISSION_DENIED";
+            case 404 -> "NOT_FOUND";
+            case 413 -> "OUT_OF_RANGE";
+            case 429 -> "RESOURCE_EXHAUSTED";
+            case 499 -> "CANCELLED";
+            default -> "INVALID_ARGUMENT";
+        };
+        return new PerspectiveError(code, status, message, null);
+    }
+
     static PerspectiveError missingKey() {
         return new PerspectiveError(403, "PERMISSION_DENIED",
                 "The request is missing a valid API key.", errorInfo("API_KEY_MISSING"));

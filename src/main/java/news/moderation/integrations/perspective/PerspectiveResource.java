@@ -20,6 +20,7 @@ import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeReque
 import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeResponse;
 import news.moderation.integrations.perspective.PerspectiveMessages.SuggestRequest;
 import news.moderation.integrations.perspective.PerspectiveMessages.SuggestResponse;
+import news.moderation.platform.errors.ClientErrorException;
 
 /**
  * Perspective's endpoints, at Google's paths with and without the version: Coral appends "/comments:analyze" to
@@ -59,6 +60,12 @@ public class PerspectiveResource {
     @ServerExceptionMapper
     public Response refused(PerspectiveError e) {
         return e.toResponse();
+    }
+
+    /** The service's own refusals (a body too large, invalid UTF-8, an invalid parameter), in Google's envelope. */
+    @ServerExceptionMapper
+    public Response refused(ClientErrorException e) {
+        return PerspectiveError.refused(e.status().getStatusCode(), e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

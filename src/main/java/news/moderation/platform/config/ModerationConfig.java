@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import news.moderation.engine.Ruleset;
 
 /** Every setting of the service itself; README's configuration table lists them. */
 @ConfigMapping(prefix = "moderation")
@@ -36,10 +37,18 @@ public interface ModerationConfig {
 
     Perspective perspective();
 
+    Webhooks webhooks();
+
     interface Rules {
-        /** Directory of rule files, watched for changes. */
-        @WithDefault("rules")
-        Path dir();
+        /**
+         * Directory of rule files, watched for changes. Unset: the working directory's {@code rules} folder if there
+         * is one, otherwise the rules built into the application.
+         */
+        Optional<Path> dir();
+
+        /** Longest text the rule engine judges, in characters; a longer one is refused, never judged. */
+        @WithDefault("" + Ruleset.DEFAULT_MAX_TEXT_LENGTH)
+        int maxTextLength();
 
         /** How often the rules directory is checked for changes. */
         @WithDefault("2s")
@@ -129,5 +138,42 @@ public interface ModerationConfig {
         /** Longest comment.text the Perspective-compatible API accepts, in UTF-8 bytes (Perspective's 20 KB). */
         @WithDefault("20480")
         int maxTextBytes();
+    }
+
+    interface Webhooks {
+        /** Whether endpoints may be on private, loopback or link-local addresses (tests, a private network). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often each instance looks for deliveries that are due. */
+        @WithDefault("1s")
+        Duration dispatchInterval();
+
+        /** Most deliveries one dispatch run attempts, one after another. */
+        @WithDefault("100")
+        int batchSize();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long one delivery waits for the receiver's answer; an attempt is never retried within the call. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** The wait after a first failed attempt; it doubles with each further failure (with jitter)… */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        /** …up to this. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** A delivery without a 2xx answer this long after its event is dead-lettered (redeliver it by hand). */
+        @WithDefault("3d")
+        Duration deadLetterAfter();
+
+        /** How long a rotated-out secret still signs deliveries, next to the new one. */
+        @WithDefault("24h")
+        Duration secretGracePeriod();
     }
 }

@@ -13,24 +13,31 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** 422: understood, but refers to something that does not fit (Jakarta REST has no constant for it). */
-    public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
+    public static final Response.StatusType UNPROCESSABLE = clientError(422, "Unprocessable Content");
 
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
+    /** 499 (nginx's): the client hung up before the answer; nobody reads it, but logs and metrics do. */
+    public static final Response.StatusType CLIENT_CLOSED = clientError(499, "Client Closed Request");
 
     public record FieldError(String field, String message) {
+    }
+
+    private static Response.StatusType clientError(int code, String reason) {
+        return new Response.StatusType() {
+            @Override
+            public int getStatusCode() {
+                return code;
+            }
+
+            @Override
+            public Response.Status.Family getFamily() {
+                return Response.Status.Family.CLIENT_ERROR;
+            }
+
+            @Override
+            public String getReasonPhrase() {
+                return reason;
+            }
+        };
     }
 
     public static Response response(Response.StatusType status, String detail) {

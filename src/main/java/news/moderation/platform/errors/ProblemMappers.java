@@ -88,6 +88,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return invalidJson(json); // the JSON reader wraps its parse errors
         }
+        if (e.getCause() instanceof ClientErrorException refusal) {
+            return refusal.toResponse(); // a parameter converter's refusal, wrapped by the REST layer as a 404
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);

@@ -10,7 +10,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import news.moderation.platform.config.ModerationConfig;
 
-/** Refuses oversized requests up front, with a problem body rather than the HTTP layer's bare 413. */
+/**
+ * Refuses requests whose Content-Length is over {@code moderation.http.max-request-bytes} up front, before a byte of
+ * the body is read, with a problem body rather than the HTTP layer's bare 413. Bodies without a Content-Length
+ * (chunked) are counted as they are read, by {@link RequestBodies}.
+ */
 @Singleton
 public class RequestSizeLimit {
 
@@ -26,10 +30,14 @@ public class RequestSizeLimit {
         long maxBytes = config.get().http().maxRequestBytes();
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseOrMax(length) > maxBytes) {
-            return Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "The request body is larger than " + maxBytes + " bytes");
+            return tooLarge(maxBytes).toResponse();
         }
         return null;
+    }
+
+    static ClientErrorException tooLarge(long maxBytes) {
+        return new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "The request body is larger than " + maxBytes + " bytes");
     }
 
     private static long parseOrMax(String length) {

@@ -13,7 +13,8 @@ import jakarta.validation.Payload;
 
 /**
  * Text a person could have typed: no control characters (line breaks and tabs only where {@link #multiline}), no
- * lone surrogate halves, no Unicode non-characters. Null is left to {@code @NotNull}.
+ * lone surrogate halves, no Unicode non-characters ({@link TextRules}). Names and ids are {@link NameOrId}. Null is
+ * left to {@code @NotNull}.
  */
 @Retention(RUNTIME)
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT })

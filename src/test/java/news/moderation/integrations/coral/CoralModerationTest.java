@@ -11,9 +11,11 @@ import static news.moderation.integrations.coral.CoralRequests.signature;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,52 @@ class CoralModerationTest {
         send(body("NEW", "A perfectly clean remark.", author, "COMMENTER", newStory())).statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("moderationAction.rejectionReason.code", equalTo("OTHER"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "SUSPENDED", "BANNED" })
+    void anEditByASuspendedOrBannedAuthorIsRejectedAndTheCommentKeepsItsBody(String standing) {
+        String story = newStory();
+        String author = newAuthor();
+        send(body("NEW", "I agree with the mayor.", author, "COMMENTER", story)).statusCode(204);
+        given().auth().oauth2(Tokens.moderator()).contentType(ContentType.JSON)
+                .body(Map.of("status", standing, "until", Instant.now().plusSeconds(3600).toString(), "reason", "spam"))
+                .queryParam("siteId", CoralRequests.SITE)
+                .post("/api/v1/moderation/authors/{id}/status", author).then().statusCode(200);
+
+        send(body("EDIT", "Buy cheap watches at example.com", author, "COMMENTER", story)).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("moderationAction.rejectionReason.code", equalTo("OTHER"));
+        CoralRequests.asCoralSite().queryParam("limit", 100).get("/api/v1/articles/{story}/comments", story).then()
+                .body("items.body", contains("I agree with the mayor."));
+    }
+
+    @Test
+    void aCommentLongerThanAnyThisServiceJudgesIsWithheldForCoralsModeratorsAndNotStored() {
+        String story = newStory();
+        String tooLong = "<p>" + "word ".repeat(2001) + "</p>"; // 10,005 characters of text
+        send(body("NEW", tooLong, newAuthor(), "COMMENTER", story)).statusCode(200)
+                .body("status", equalTo("SYSTEM_WITHHELD"));
+        queue(story).body("items", hasSize(0));
+        given().get("/api/v1/articles/{story}/comments", story).then().body("items", hasSize(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "a\u0000b", "a\nb", "evil\u202egnp.exe", "zero\u200bwidth", "half \ud800", "\ufdd0" })
+    void idsWithControlInvisibleOrBrokenCharactersAreRefusedNamingTheField(String id) {
+        send(body("NEW", "Hello.", id, "COMMENTER", newStory())).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("id"));
+        send(body("NEW", "Hello.", newAuthor(), "COMMENTER", id)).statusCode(400)
+                .body("errors.field", hasItem("id"));
+    }
+
+    @Test
+    void anAuthorWithoutARoleIsRefusedNamingTheField() {
+        String withNullRole = body("NEW", "Hello.", newAuthor(), null, newStory());
+        send(withNullRole).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("role"));
+        send(withNullRole.replace("\"role\": null", "\"other\": 1")).statusCode(400)
+                .body("errors.field", hasItem("role"));
     }
 
     @Test

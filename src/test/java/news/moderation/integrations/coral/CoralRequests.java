@@ -107,9 +107,14 @@ public final class CoralRequests {
         }
     }
 
+    /** As JSON.stringify writes it: a lone surrogate half is escaped (\\ud800), everything else as Jackson does. */
     private static String string(String value) {
         try {
-            return JSON.writeValueAsString(value);
+            StringBuilder json = new StringBuilder();
+            JSON.writeValueAsString(value).codePoints().forEach(c -> json.append(
+                    c <= Character.MAX_VALUE && Character.isSurrogate((char) c) ? "\\u%04x".formatted(c)
+                            : Character.toString(c)));
+            return json.toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import static news.moderation.integrations.perspective.PerspectiveClient.coralAn
 import static news.moderation.integrations.perspective.PerspectiveClient.post;
 import static news.moderation.integrations.perspective.PerspectiveClient.quoted;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -32,6 +33,7 @@ import news.moderation.platform.security.Tokens;
 class PerspectiveApiTest {
 
     private static final String ANALYZE = "/v1alpha1/comments:analyze";
+    private static final String SUGGEST = "/v1alpha1/comments:suggestscore";
     private static final float THRESHOLD = 0.80f;
 
     private static String key;
@@ -167,6 +169,36 @@ class PerspectiveApiTest {
 
         error(post("/comments:suggestscore", key, "{\"comment\":{\"text\":\"hi\"},\"attributeScores\":{}}"),
                 "INVALID_REQUEST");
+    }
+
+    @Test
+    void aClientTokenIsAnIdOfAtMost2000PlainCharacters() {
+        post(SUGGEST, key, suggestion("Nice piece.", "t".repeat(2000))).statusCode(200);
+        error(post(SUGGEST, key, suggestion("Nice piece.", "t".repeat(2001))), "INVALID_REQUEST");
+        error(post(SUGGEST, key, suggestion("Nice piece.", "comment:\u0000c-1")), "INVALID_REQUEST");
+        error(post(ANALYZE, key, "{\"comment\":{\"text\":\"hello\"},\"requestedAttributes\":{\"TOXICITY\":{}},"
+                + "\"clientToken\":\"" + "t".repeat(2001) + "\"}"), "INVALID_REQUEST");
+    }
+
+    @Test
+    void aSuggestedScoreIsNotCountedAsAVerdict() {
+        double before = verdictsCounted();
+        post(SUGGEST, key, suggestion("You are a moron.", "comment:c-2")).statusCode(200);
+        assertEquals(before, verdictsCounted());
+        post(ANALYZE, key, coralAnalyzeBody("You are a moron.")).statusCode(200);
+        assertEquals(before + 1, verdictsCounted());
+    }
+
+    /** A moderator's approval of {@code text}, as Coral sends it. */
+    private static String suggestion(String text, String clientToken) {
+        return "{\"comment\":{\"text\":" + quoted(text) + "},\"attributeScores\":{\"TOXICITY\":{\"summaryScore\":"
+                + "{\"value\":0}}},\"languages\":[\"en\"],\"clientToken\":" + quoted(clientToken) + "}";
+    }
+
+    private static double verdictsCounted() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("moderation_verdicts_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void error(ValidatableResponse response, String errorType) {

@@ -5,21 +5,31 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import news.moderation.platform.RawHttp;
 import news.moderation.platform.database.EmbeddedPostgresResource;
 
 /** Whatever a client sends, it gets a clear RFC 9457 problem, never a 500 or a stack trace. */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class BadInputTest {
+
+    @TestHTTPResource("/")
+    URL server;
 
     private static ValidatableResponse postRaw(String contentType, byte[] body) {
         return given().contentType(contentType).body(body).post("/api/v1/comments").then();
@@ -68,6 +78,20 @@ class BadInputTest {
     @Test
     void oversizedPayload() {
         isProblem(postJson(comment("x".repeat(70_000))), 413);
+    }
+
+    /** The sizes of the review: a 200 kB comment and a 900 kB check sent chunked, and past Vert.x's 1 MiB ceiling. */
+    @Test
+    void chunkedBodiesAreCountedAsTheyAreRead() throws IOException {
+        for (String[] request : new String[][] { { "/api/v1/comments", comment("x".repeat(200_000)) },
+                { "/api/v1/check", "{\"text\":\"" + "fuck".repeat(225_000) + "\"}" },
+                { "/api/v1/check", "{\"text\":\"" + "x".repeat(1_200_000) + "\"}" } }) {
+            RawHttp.Answer answer = RawHttp.send(server, "POST " + request[0] + " HTTP/1.1\r\nContent-Type: application/json"
+                    + "\r\nTransfer-Encoding: chunked", RawHttp.chunked(request[1].getBytes(StandardCharsets.UTF_8)));
+            assertEquals(413, answer.status(), answer.body());
+            assertTrue(answer.head().toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"));
+            assertTrue(answer.body().contains("larger than 65536 bytes"), answer.body());
+        }
     }
 
     @Test

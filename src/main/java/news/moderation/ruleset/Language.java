@@ -1,4 +1,4 @@
-package news.moderation.comments;
+package news.moderation.ruleset;
 
 /** The shape of a {@code lang} field: a BCP 47 language tag such as "en", "de" or "pt-BR". */
 public final class Language {
