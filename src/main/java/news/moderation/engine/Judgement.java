@@ -9,10 +9,15 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The hits collected while judging one comment, turned into a {@link Verdict}. Not thread-safe; one per call. */
 final class Judgement implements TermHits {
+    private static final String ANY_LANGUAGE = "any";
+    private static final String PREFERRED_LANGUAGE = "en";
+
     private record Hit(int rule, int start, int end) {
     }
 
@@ -23,9 +28,6 @@ final class Judgement implements TermHits {
     private final List<Hit> hits = new ArrayList<>();
     private final List<Hit> allowedSpans = new ArrayList<>();
     private final BitSet markersSeen = new BitSet();
-    /** (group, start, end) of every marker hit in the normalised text, for windowed patterns. */
-    private int[] markerHits = new int[48];
-    private int markerHitCount;
 
     Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy) {
         this.original = original;
@@ -49,26 +51,6 @@ final class Judgement implements TermHits {
         markersSeen.set(markerGroup);
     }
 
-    @Override
-    public void markerAt(int markerGroup, int start, int end) {
-        markersSeen.set(markerGroup);
-        if (3 * markerHitCount + 3 > markerHits.length) {
-            markerHits = java.util.Arrays.copyOf(markerHits, markerHits.length * 2);
-        }
-        markerHits[3 * markerHitCount] = markerGroup;
-        markerHits[3 * markerHitCount + 1] = start;
-        markerHits[3 * markerHitCount + 2] = end;
-        markerHitCount++;
-    }
-
-    int[] markerHits() {
-        return markerHits;
-    }
-
-    int markerHitCount() {
-        return markerHitCount;
-    }
-
     BitSet markersSeen() {
         return markersSeen;
     }
@@ -77,7 +59,11 @@ final class Judgement implements TermHits {
         hits.add(new Hit(rule, start, end));
     }
 
-    Verdict verdict(String rulesetVersion) {
+    /**
+     * @param language the comment's language when the ruleset knows it, else null: then a span matched by rules of
+     *                 several languages is reported by the language that matched most in the comment (then en)
+     */
+    Verdict verdict(String rulesetVersion, String language) {
         if (hits.isEmpty()) {
             return new Verdict(Decision.ALLOW, List.of(), List.of(), rulesetVersion);
         }
@@ -92,7 +78,7 @@ final class Judgement implements TermHits {
         List<Match> matches = new ArrayList<>();
         Decision decision = Decision.ALLOW;
         EnumSet<Category> categories = EnumSet.noneOf(Category.class);
-        for (Hit merged : mergeOverlapsOfSameRule(kept)) {
+        for (Hit merged : oneLanguagePerSpan(mergeOverlapsOfSameRule(kept), language)) {
             Rule rule = rules.get(merged.rule());
             matches.add(new Match(rule.id(), rule.category(), rule.severity(), merged.start(), merged.end(),
                     original.substring(merged.start(), merged.end())));
@@ -138,6 +124,46 @@ final class Judgement implements TermHits {
             }
             return last >= 0 && furthestEnds[last] >= hit.end();
         }
+    }
+
+    /**
+     * Drops, where rules of several languages match exactly the same span ("idiot": the de, en and fr insult
+     * lists), the hits of every language but the best-fitting one: the comment's language, else the language with
+     * the most hits in the comment, then en, then the alphabet. Rules of "any" never compete.
+     */
+    private List<Hit> oneLanguagePerSpan(List<Hit> merged, String language) {
+        Map<String, Integer> hitsPerLanguage = new HashMap<>();
+        for (Hit hit : merged) {
+            hitsPerLanguage.merge(rules.get(hit.rule()).language(), 1, Integer::sum);
+        }
+        Comparator<String> fit = Comparator.comparing((String lang) -> !lang.equals(language))
+                .thenComparing(lang -> -hitsPerLanguage.getOrDefault(lang, 0))
+                .thenComparing(lang -> !lang.equals(PREFERRED_LANGUAGE))
+                .thenComparing(Comparator.naturalOrder());
+        List<Hit> bySpan = new ArrayList<>(merged);
+        bySpan.sort(Comparator.comparingInt(Hit::start).thenComparingInt(Hit::end));
+        List<Hit> kept = new ArrayList<>(merged.size());
+        for (int from = 0, to; from < bySpan.size(); from = to) {
+            to = from + 1;
+            while (to < bySpan.size() && bySpan.get(to).start() == bySpan.get(from).start()
+                    && bySpan.get(to).end() == bySpan.get(from).end()) {
+                to++;
+            }
+            String best = null;
+            for (Hit hit : bySpan.subList(from, to)) {
+                String lang = rules.get(hit.rule()).language();
+                if (!ANY_LANGUAGE.equals(lang) && (best == null || fit.compare(lang, best) < 0)) {
+                    best = lang;
+                }
+            }
+            for (Hit hit : bySpan.subList(from, to)) {
+                String lang = rules.get(hit.rule()).language();
+                if (ANY_LANGUAGE.equals(lang) || lang.equals(best)) {
+                    kept.add(hit);
+                }
+            }
+        }
+        return kept;
     }
 
     /** @param sorted hits sorted by rule, then start */

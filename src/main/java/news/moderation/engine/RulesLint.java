@@ -27,8 +27,8 @@ public final class RulesLint {
             System.out.println("version:   " + ruleset.version());
             System.out.println("files:     " + stats.files());
             System.out.println("languages: " + new java.util.TreeSet<>(stats.languages()));
-            System.out.println("rules:     " + stats.rules() + " (" + stats.terms() + " terms, " + stats.patterns()
-                    + " patterns), allow-list entries: " + stats.allowTerms());
+            System.out.println("rules:     " + stats.rules() + " (" + stats.terms() + " terms, " + stats.phrases()
+                    + " phrases, " + stats.patterns() + " patterns), allow-list entries: " + stats.allowTerms());
             System.out.println("loaded and checked every example in " + millis + " ms");
             System.out.println("OK");
             if (args.length > 1) {

@@ -16,9 +16,10 @@ import java.util.Locale;
 /**
  * A loaded, checked set of rules: immutable and safe to share between threads.
  *
- * <p>Judging a comment: normalise it ({@link Normalizer}), run every term, allow entry and pattern marker through
- * one automaton, run the patterns whose required strings were seen, drop hits inside allowed words, merge, and let
- * the policy decide. See docs/rules.md for the rule format.
+ * <p>Judging a comment: normalise it ({@link Normalizer}), run every term and allow entry through one automaton and
+ * every phrase through one token automaton, run the patterns (original text) whose required strings were seen, drop
+ * hits inside allowed words, merge, report a span matched by rules of several languages once, and let the policy
+ * decide. See docs/rules.md for the rule format.
  */
 public final class Ruleset {
     private static final long ALL_LANGUAGES = -1L;
@@ -74,7 +75,8 @@ public final class Ruleset {
 
     /**
      * @param lang the comment's language; when the ruleset has rules for it, that language and "any" apply,
-     *             otherwise (unknown, null or blank) every language applies
+     *             otherwise (unknown such as "it" or "xx", null or blank) every language applies, and a span that
+     *             rules of several languages match is reported once, by the best-fitting language
      * @throws TextTooLongException when the text is longer than {@link #maxTextLength()}
      */
     public Verdict judge(String text, String lang) {
@@ -89,27 +91,23 @@ public final class Ruleset {
         NormalizedText normalized = Normalizer.normalize(text);
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
         compiled.terms().scan(normalized, languages, judgement);
+        compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
         NfkcText nfkc = null;
         for (PatternRule pattern : compiled.patterns()) {
             if ((pattern.languages() & languages) == 0) {
                 continue;
             }
-            if (pattern.onOriginal()) {
-                if (nfkc == null) {
-                    nfkc = NfkcText.of(text, normalized.originalIsAscii());
-                    compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
-                }
-                NfkcText view = nfkc;
-                if (pattern.mayMatch(judgement.markersSeen(), view.text())) {
-                    pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
-                            view.originalStart(start), view.originalEnd(end - 1)));
-                }
-            } else if (pattern.mayMatch(judgement.markersSeen(), normalized.text())) {
-                pattern.findAll(normalized.text(), judgement.markerHits(), judgement.markerHitCount(),
-                        (start, end) -> judgement.ruleHit(pattern.rule(), start, end));
+            if (nfkc == null) {
+                nfkc = NfkcText.of(text, normalized.originalIsAscii());
+                compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+            }
+            NfkcText view = nfkc;
+            if (pattern.mayMatch(judgement.markersSeen(), view.text())) {
+                pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
+                        view.originalStart(start), view.originalEnd(end - 1)));
             }
         }
-        return judgement.verdict(version);
+        return judgement.verdict(version, languages == ALL_LANGUAGES ? null : lang.strip().toLowerCase(Locale.ROOT));
     }
 
     /** What the policy does with one match of this category and severity; the verdict takes the strictest. */

@@ -52,4 +52,18 @@ final class RuleDirs {
                       match: ["%s"]
                 """.formatted(id, pattern, on, matchExample);
     }
+
+    /** A one-rule English phrase file. */
+    static String phraseRule(String id, String phrase, String matchExample) {
+        return """
+                language: en
+                category: personal_attack
+                rules:
+                  - id: %s
+                    severity: medium
+                    phrase: '%s'
+                    examples:
+                      match: ["%s"]
+                """.formatted(id, phrase, matchExample);
+    }
 }

@@ -56,7 +56,7 @@ class RuleLoadingTest {
     void refusesJavaOnlyRegexSyntaxNamingFileAndRule() {
         for (String pattern : List.of("(?=idiot)\\\\w+", "(?<!not )idiot", "(\\\\w+) \\\\1", "(?>a+)b", "a*+b")) {
             RulesetException e = refused("en/attack.yaml",
-                    RuleDirs.patternRule("en.attack.bad", pattern.replace("\\\\", "\\"), "normalized", "x"));
+                    RuleDirs.patternRule("en.attack.bad", pattern.replace("\\\\", "\\"), "original", "x"));
             assertEquals("en/attack.yaml", e.getFile(), pattern);
             assertEquals("en.attack.bad", e.getRuleId(), pattern);
             assertTrue(e.getMessage().contains("re2j"), e.getMessage());
@@ -81,8 +81,30 @@ class RuleLoadingTest {
         RulesetException severity = refused("e.yaml", rule.replace("severity: high", "severity: extreme"));
         assertEquals("en.obscene.fuck", severity.getRuleId());
 
-        RulesetException list = refused("f.yaml", RuleDirs.patternRule("en.attack.list", "{nosuchlist}", "normalized", "x"));
+        RulesetException list = refused("f.yaml", RuleDirs.phraseRule("en.attack.list", "you {nosuchlist}", "x"));
         assertTrue(list.getMessage().contains("nosuchlist"), list.getMessage());
+    }
+
+    @Test
+    void refusesAPatternOnTheNormalisedTextPointingToPhrases() {
+        RulesetException e = refused("en/attack.yaml", RuleDirs.patternRule("en.attack.old", "you idiot", "normalized",
+                "you idiot"));
+        assertEquals("en.attack.old", e.getRuleId());
+        assertTrue(e.getMessage().contains("phrase:"), e.getMessage());
+    }
+
+    @Test
+    void refusesABrokenOrOverBudgetPhraseNamingFileRuleAndColumn() {
+        RulesetException syntax = refused("en/attack.yaml", RuleDirs.phraseRule("en.attack.syntax",
+                "you are (a | an idiot", "you are an idiot"));
+        assertEquals("en/attack.yaml", syntax.getFile());
+        assertEquals("en.attack.syntax", syntax.getRuleId());
+        assertTrue(syntax.getMessage().contains("column 9: '(' is never closed"), syntax.getMessage());
+
+        RulesetException budget = refused("en/attack.yaml", RuleDirs.phraseRule("en.attack.big",
+                "you (((((_*8)*8)*8)*8)*8) idiot", "you idiot"));
+        assertEquals("en.attack.big", budget.getRuleId());
+        assertTrue(budget.getMessage().contains("over the limit of 20000 per rule"), budget.getMessage());
     }
 
     @Test
@@ -97,7 +119,7 @@ class RuleLoadingTest {
         Ruleset ruleset = Ruleset.load(RuleDirs.write(dir,
                 "any/a.yaml", RuleDirs.patternRule("any.a", "(a+)+$", "original", "aaa").replace("language: en", "language: any"),
                 "any/x.yaml", RuleDirs.patternRule("any.x", "(x+x+)+y", "original", "xxy").replace("language: en", "language: any"),
-                "en/n.yaml", RuleDirs.patternRule("en.n", "(\\w+\\s?)+z$", "normalized", "ab z")));
+                "en/n.yaml", RuleDirs.patternRule("en.n", "(\\w+\\s?)+z$", "original", "ab z")));
         String manyA = "a".repeat(99_999) + "!"; // the longest text judged by default
         String manyX = "x".repeat(99_999);
         String words = "ab ".repeat(30_000) + "!";

@@ -38,7 +38,8 @@ class RulesetTest {
         assertTrue(ruleset.version().matches("sha256:[0-9a-f]{16}"));
         assertEquals(10, stats.allowTerms());
         assertEquals(14, stats.rules());
-        assertEquals(8, stats.patterns());
+        assertEquals(6, stats.phrases());
+        assertEquals(2, stats.patterns());
         assertEquals(13, stats.terms());
     }
 

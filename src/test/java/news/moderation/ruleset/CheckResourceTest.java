@@ -53,4 +53,23 @@ class CheckResourceTest {
                 .statusCode(200)
                 .body("decision", org.hamcrest.Matchers.not(equalTo("ALLOW")));
     }
+
+    @Test
+    void aWordInSeveralLanguagesListsIsOneMatch() {
+        // "idiot" is an insult in the de, en and fr rules: one match (one chip on the dashboard), from en
+        given().contentType(ContentType.JSON).body(Map.of("text", "what an idiot")).post("/api/v1/check").then()
+                .statusCode(200)
+                .body("matches.size()", equalTo(1))
+                .body("matches[0].ruleId", startsWith("en."));
+    }
+
+    @Test
+    void aLanguageWithoutRulesIsJudgedWithEveryLanguage() {
+        for (String lang : new String[] {"it", "xx", "pt-BR"}) {
+            given().contentType(ContentType.JSON).body(Map.of("text", "sei un Arschloch", "lang", lang))
+                    .post("/api/v1/check").then()
+                    .statusCode(200)
+                    .body("matches.ruleId", hasItem(startsWith("de.")));
+        }
+    }
 }

@@ -2,16 +2,18 @@ package news.moderation.engine.rules;
 
 import news.moderation.engine.RulesetStats;
 import news.moderation.engine.match.TermIndex;
+import news.moderation.engine.phrase.PhraseAutomaton;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a ruleset needs to judge text, ready to use. {@code languageBits} gives each language (including
- * "any") the bit used to select terms and patterns; rules are referred to by their index in {@code rules}.
- * {@code originalMarkers} holds the strings {@code on: original} patterns need, in lower case, to be looked for in
- * the lower-cased NFKC text.
+ * "any") the bit used to select terms, phrases and patterns; rules are referred to by their index in {@code rules}.
+ * {@code patterns} are the regexes on the original text; {@code originalMarkers} holds the strings they need, in
+ * lower case, to be looked for in the lower-cased NFKC text.
  */
-public record CompiledRules(List<Rule> rules, TermIndex terms, List<PatternRule> patterns, TermIndex originalMarkers,
-                            Policy policy, Map<String, Long> languageBits, RulesetStats stats) {
+public record CompiledRules(List<Rule> rules, TermIndex terms, PhraseAutomaton phrases, List<PatternRule> patterns,
+                            TermIndex originalMarkers, Policy policy, Map<String, Long> languageBits,
+                            RulesetStats stats) {
 }

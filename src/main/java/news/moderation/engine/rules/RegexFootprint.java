@@ -3,15 +3,16 @@ package news.moderation.engine.rules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * What every match of a regex must contain, worked out by a small parser of re2j syntax, so that a pattern only
- * runs on texts where it can match (re2j is linear but slow: a few MB/s for big alternations).
+ * The one reading of a pattern's regex (patterns read the original text; words are phrases): a small parser of re2j
+ * syntax that refuses what re2j cannot run in linear time (look-around, back-references, atomic groups, possessive
+ * quantifiers) and {@code {list}} references (lists are for phrases), and works out what every match must contain,
+ * so that a pattern only runs on texts where it can match (re2j is linear but slow: about 15 µs a {@code find()}).
+ * re2j then compiles the same text.
  *
  * <ul>
  *   <li>{@code requiredStrings}: groups of strings; every match contains one string of each group. "{group} are
@@ -22,36 +23,11 @@ import java.util.Set;
  *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
  *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
  *   <li>{@code requiredChars}: every match contains one of these ('@' for an e-mail address).</li>
- *   <li>{@code wordBoundaries}: per group of {@code requiredStrings}, for each string, the positions inside it where
- *       the match asserts a re2j word boundary ({@code \b}), as a bit mask (bit p: a boundary between the string's
- *       chars p-1 and p; bit {@code length}: at its end). They come from the {@code \b(?:entry|entry\w*|...)\b}
- *       the pattern compiler writes for a {@code {list}}: "ho" of {@code \b(?:ho|...)\b} is only a hit at a word
- *       start and end, never inside "who". 0 (or no entry) when nothing is known.</li>
  * </ul>
  * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
 public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
-                             AsciiSet requiredChars, List<Map<String, Long>> wordBoundaries) {
-
-    /**
-     * Stands for a {@code \b} inside the strings while parsing (zero width; removed from the results). A regex that
-     * contains this char itself gets no boundaries.
-     */
-    private static final char BOUNDARY = '\uFFFF';
-
-    public RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
-                          AsciiSet requiredChars) {
-        this(requiredStrings, alphabet, minLength, requiredChars, List.of());
-    }
-
-    /** The word-boundary mask of {@code string} of group {@code group} (see {@link #wordBoundaries()}), or 0. */
-    public long wordBoundaries(int group, String string) {
-        if (group >= wordBoundaries.size()) {
-            return 0;
-        }
-        Long mask = wordBoundaries.get(group).get(string);
-        return mask == null ? 0 : mask;
-    }
+                             AsciiSet requiredChars) {
 
     /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
     private static final int MIN_USEFUL_LENGTH = 2;
@@ -69,65 +45,21 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     private static final int MAX_EXACT_LENGTH = 128;
     private static final AsciiSet COMMON = AsciiSet.LETTERS.union(AsciiSet.SPACE);
 
+    /** @throws IllegalArgumentException naming the construct, for syntax that is refused */
     static RegexFootprint of(String regex) {
         Parser parser = new Parser(regex);
         Node node = parser.alternation();
         if (parser.i < regex.length()) {
             return new RegexFootprint(List.of(), null, 0, null); // an unbalanced ')': re2j refuses it anyway
         }
-        boolean ignoreCase = regex.contains("(?i");
+        boolean ignoreCase = ignoresCase(regex);
         List<Set<String>> groups = new ArrayList<>();
-        List<Map<String, Long>> boundaries = new ArrayList<>();
         for (Set<String> group : node.bestStringGroups()) {
-            Map<String, Long> masks = new LinkedHashMap<>();
-            for (String string : group) {
-                // the same string with different boundaries (from different branches): only what all of them assert
-                masks.merge(withoutBoundaries(string), boundaryMask(string), (a, b) -> a & b);
-            }
-            groups.add(Collections.unmodifiableSet(new LinkedHashSet<>(masks.keySet())));
-            boundaries.add(Collections.unmodifiableMap(masks));
+            groups.add(Collections.unmodifiableSet(new LinkedHashSet<>(group)));
         }
         AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
-        return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars,
-                List.copyOf(boundaries));
-    }
-
-    private static String withoutBoundaries(String string) {
-        return string.indexOf(BOUNDARY) < 0 ? string : string.replace(String.valueOf(BOUNDARY), "");
-    }
-
-    /** Bit p set: a {@code \b} stands before char p of the string without boundaries (p == length: at its end). */
-    private static long boundaryMask(String string) {
-        long mask = 0;
-        int position = 0;
-        for (int k = 0; k < string.length(); k++) {
-            if (string.charAt(k) == BOUNDARY) {
-                if (position < Long.SIZE) {
-                    mask |= 1L << position;
-                }
-            } else {
-                position++;
-            }
-        }
-        return mask;
-    }
-
-    /**
-     * The complete set of strings {@code regex} matches (case-sensitive, as written), or null when that is not a
-     * small set known for sure (classes, {@code .}, counted repetitions, more than 256 strings ...).
-     */
-    static Set<String> exactStrings(String regex) {
-        Parser parser = new Parser(regex);
-        Node node = parser.alternation();
-        if (parser.i < regex.length() || node.exact() == null) {
-            return null;
-        }
-        Set<String> strings = new LinkedHashSet<>();
-        for (String string : node.exact()) {
-            strings.add(withoutBoundaries(string));
-        }
-        return strings;
+        return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars);
     }
 
     /** The character checks; the string groups are checked by the term pass. */
@@ -136,6 +68,21 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             return false;
         }
         return alphabet == null || minLength <= 1 || hasRun(text, alphabet, minLength);
+    }
+
+    /**
+     * Whether a flag group turns on case folding anywhere ({@code (?i)}, {@code (?si)}, {@code (?i:...)}): then
+     * both cases count everywhere, which is conservative.
+     */
+    static boolean ignoresCase(String regex) {
+        for (int open = regex.indexOf("(?"); open >= 0; open = regex.indexOf("(?", open + 2)) {
+            for (int k = open + 2; k < regex.length() && Character.isLetter(regex.charAt(k)); k++) {
+                if (regex.charAt(k) == 'i') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean containsAny(String text, AsciiSet set) {
@@ -324,8 +271,25 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         }
 
         private static int shortest(Set<String> strings) {
-            return strings.stream().mapToInt(s -> withoutBoundaries(s).strip().length()).min().orElse(0);
+            return strings.stream().mapToInt(s -> s.strip().length()).min().orElse(0);
         }
+    }
+
+    /** Group openings java.util.regex knows and re2j does not (it runs in linear time without them). */
+    private static final List<String[]> UNSUPPORTED_GROUPS = List.of(
+            new String[] {"?=", "look-ahead"}, new String[] {"?!", "negative look-ahead"},
+            new String[] {"?<=", "look-behind"}, new String[] {"?<!", "negative look-behind"},
+            new String[] {"?>", "atomic group"});
+
+    /** The refusal of a {@code {name}} in a pattern. */
+    static IllegalArgumentException listInPattern(String name) {
+        return new IllegalArgumentException("{" + name + "}: word lists are for phrases; a pattern reads the "
+                + "original text character by character");
+    }
+
+    private static IllegalArgumentException unsupported(String construct) {
+        return new IllegalArgumentException("pattern uses " + construct + ", which re2j does not support: only "
+                + "linear-time regex syntax is allowed");
     }
 
     /** Recursive descent over alternation, sequence, quantified atom. */
@@ -380,89 +344,38 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             i++;
             if (i < regex.length() && regex.charAt(i) == '?') {
                 i++; // lazy
+            } else if (i < regex.length() && regex.charAt(i) == '+') {
+                throw unsupported("a possessive quantifier (\"" + regex.substring(i - 1, i + 1) + "\")");
             }
             return atom.repeated(min, atMostOnce);
         }
 
-        /**
-         * At i, just after a {@code \b}: the expansion of a {@code {list}} as the pattern compiler writes it,
-         * {@code \b(?:word|word\w*|...)\b} with each word a quoted literal. Parsed as usual, but its strings carry the
-         * boundaries: before each word, and after each word without {@code \w*}. Null (nothing consumed) for
-         * anything else.
-         */
-        private Node boundedList() {
-            if (!regex.startsWith("(?:", i) || regex.indexOf(BOUNDARY) >= 0) {
-                return null;
+        /** {@code \pL}, {@code \p{Greek}}, {@code \x41}, {@code \x{1F600}}: moves past the argument at i. */
+        private void skipEscapeArgument(char escaped) {
+            if (i < regex.length() && regex.charAt(i) == '{') {
+                int close = regex.indexOf('}', i);
+                i = close < 0 ? regex.length() : close + 1;
+            } else {
+                i = Math.min(regex.length(), i + (escaped == 'x' ? 2 : 1));
             }
-            Set<String> words = new LinkedHashSet<>();
-            boolean allWhole = true;
-            StringBuilder word = new StringBuilder();
-            boolean prefix = false;
-            int j = i + 3;
-            while (true) {
-                if (j >= regex.length()) {
-                    return null;
-                }
-                char c = regex.charAt(j);
-                if (c == '|' || c == ')') {
-                    if (word.length() == 0) {
-                        return null;
-                    }
-                    words.add(BOUNDARY + word.toString() + (prefix ? "" : String.valueOf(BOUNDARY)));
-                    allWhole &= !prefix;
-                    word.setLength(0);
-                    prefix = false;
-                    j++;
-                    if (c == ')') {
-                        break;
-                    }
-                } else if (prefix) {
-                    return null; // something after the \w*
-                } else if (regex.startsWith("\\w*", j)) {
-                    prefix = true;
-                    j += 3;
-                } else if (c == '\\') {
-                    if (j + 1 >= regex.length()) {
-                        return null;
-                    }
-                    char escaped = regex.charAt(j + 1);
-                    if (escaped >= 128 || Character.isLetterOrDigit(escaped)) {
-                        return null;
-                    }
-                    word.append(escaped);
-                    j += 2;
-                } else if ("()[]{}.*+?^$".indexOf(c) >= 0 || Character.isSurrogate(c)) {
-                    return null;
-                } else {
-                    word.append(c);
-                    j++;
-                }
+        }
+
+        /** {@code \Q...\E} at i (after the Q): its chars, literally. */
+        private Node quoted() {
+            int end = regex.indexOf("\\E", i);
+            int stop = end < 0 ? regex.length() : end;
+            Node result = Node.EMPTY;
+            for (int k = i; k < stop; k++) {
+                result = result.then(Node.literal(regex.charAt(k)));
             }
-            if (!regex.startsWith("\\b", j)) {
-                return null;
-            }
-            Parser inner = new Parser(regex.substring(i, j));
-            Node plain = inner.alternation();
-            if (inner.i != j - i) {
-                return null;
-            }
-            Set<String> plainWords = new LinkedHashSet<>();
-            for (String string : words) {
-                plainWords.add(withoutBoundaries(string));
-            }
-            i = j + 2;
-            boolean same = plainWords.equals(plain.exact != null ? plain.exact
-                    : plain.required.size() == 1 ? plain.required.get(0) : null);
-            if (!same) {
-                return plain; // not the shape expected: as before, without boundaries
-            }
-            if (allWhole && plain.exact != null) {
-                return new Node(plain.alphabet, plain.minLength, plain.requiredChars, words, words, List.of());
-            }
-            if (plain.exact != null) {
-                return plain;
-            }
-            return new Node(plain.alphabet, plain.minLength, plain.requiredChars, null, null, List.of(words));
+            i = end < 0 ? regex.length() : end + 2;
+            return result;
+        }
+
+        /** A name as {@code {name}} refers to a word list in a phrase: lower-case letters, digits, '_'. */
+        private static boolean isListName(String name) {
+            return !Character.isDigit(name.charAt(0)) && name.chars()
+                    .allMatch(ch -> (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
         }
 
         /** @return the index of the '}' of a repeat count such as {2} {2,} {2,5} at i, or -1 */
@@ -481,6 +394,11 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             char c = regex.charAt(i++);
             switch (c) {
                 case '(' -> {
+                    for (String[] construct : UNSUPPORTED_GROUPS) {
+                        if (regex.startsWith(construct[0], i)) {
+                            throw unsupported("a " + construct[1] + " (\"(" + construct[0] + "\")");
+                        }
+                    }
                     if (regex.startsWith("?", i)) {
                         int close = regex.indexOf(')', i);
                         int colon = regex.indexOf(':', i);
@@ -496,21 +414,29 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                     return group;
                 }
                 case '[' -> {
-                    int end = characterClassEnd(regex, i, false);
-                    String body = regex.substring(i, end < 0 ? regex.length() : end);
-                    i = end < 0 ? regex.length() + 1 : end + 1;
+                    int end = characterClassEnd(regex, i);
+                    if (end < 0) {
+                        i = regex.length();
+                        return Node.ANYTHING; // not closed: re2j refuses it anyway
+                    }
+                    String body = regex.substring(i, end);
+                    i = end + 1;
                     return Node.oneOf(characterClass(body));
                 }
                 case '\\' -> {
                     char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
-                    if (escaped == 'b') {
-                        Node list = boundedList();
-                        if (list != null) {
-                            return list;
-                        }
-                    }
                     if ("bBAz".indexOf(escaped) >= 0) {
                         return Node.EMPTY; // zero-width
+                    }
+                    if ((escaped >= '1' && escaped <= '9') || (escaped == 'k' && regex.startsWith("<", i))) {
+                        throw unsupported("a back-reference (\"\\" + escaped + "\")");
+                    }
+                    if (escaped == 'Q') {
+                        return quoted();
+                    }
+                    if (escaped == 'p' || escaped == 'P' || escaped == 'x') {
+                        skipEscapeArgument(escaped);
+                        return Node.ANYTHING; // a Unicode class or a hex char: not analysed, so not required
                     }
                     if (escaped < 128 && !Character.isLetterOrDigit(escaped)) {
                         return Node.literal(escaped);
@@ -523,6 +449,13 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 case '.' -> {
                     return Node.ANYTHING;
                 }
+                case '{' -> {
+                    int close = regex.indexOf('}', i);
+                    if (close > i && isListName(regex.substring(i, close))) {
+                        throw listInPattern(regex.substring(i, close));
+                    }
+                    return Node.literal(c);
+                }
                 default -> {
                     return Node.literal(c);
                 }
@@ -530,12 +463,11 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         }
     }
 
-    /** The ASCII members of a class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated or not plain ASCII. */
     /**
-     * Where a character class ends, given the index just after its '[': the index of its closing ']', or -1 when it is
-     * not closed or, with {@code refuseNested}, holds a '[' (POSIX classes such as [[:alpha:]]).
+     * Where a character class ends, given the index just after its '[': the index of its closing ']', or -1 when it
+     * is not closed. A POSIX class inside ({@code [[:alpha:]]}) is skipped whole.
      */
-    static int characterClassEnd(String regex, int start, boolean refuseNested) {
+    static int characterClassEnd(String regex, int start) {
         int i = start;
         if (i < regex.length() && regex.charAt(i) == '^') {
             i++;
@@ -544,16 +476,22 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             i++;
         }
         while (i < regex.length() && regex.charAt(i) != ']') {
-            if (refuseNested && regex.charAt(i) == '[') {
-                return -1;
+            if (regex.startsWith("[:", i)) {
+                int close = regex.indexOf(":]", i + 2);
+                i = close < 0 ? regex.length() : close + 2;
+            } else {
+                i += regex.charAt(i) == '\\' ? 2 : 1;
             }
-            i += regex.charAt(i) == '\\' ? 2 : 1;
         }
         return i < regex.length() ? i : -1;
     }
 
-        static AsciiSet characterClass(String body) {
-        if (body.isEmpty() || body.charAt(0) == '^') {
+    /**
+     * The ASCII members of a class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated, not plain ASCII, or
+     * holding a POSIX or Unicode class (not analysed).
+     */
+    static AsciiSet characterClass(String body) {
+        if (body.isEmpty() || body.charAt(0) == '^' || body.contains("[:")) {
             return null;
         }
         AsciiSet members = AsciiSet.NONE;

@@ -5,7 +5,10 @@ import news.moderation.engine.Severity;
 
 import java.util.List;
 
-/** A rule's identity and its examples; what it matches lives in the term index or a {@link PatternRule}. */
+/**
+ * A rule's identity and its examples; what it matches lives in the term index, the phrase automaton or a
+ * {@link PatternRule}.
+ */
 public record Rule(String id, Category category, Severity severity, String language, String file,
                    List<String> mustMatch, List<String> mustNotMatch) {
 }

@@ -17,7 +17,8 @@ record RuleFileYaml(
         Map<String, Map<String, String>> categories,
         MaskingYaml masking) {
 
-    record RuleYaml(String id, String severity, String description, List<String> terms, String pattern, String on,
+    record RuleYaml(String id, String severity, String description, List<String> terms, String phrase, String pattern,
+                    String on,
                     ExamplesYaml examples) {
     }
 

@@ -20,6 +20,10 @@ import news.moderation.engine.match.TermEntry;
 import news.moderation.engine.match.TermEntry.Role;
 import news.moderation.engine.match.TermIndex;
 import news.moderation.engine.normalize.NfkcText;
+import news.moderation.engine.phrase.PhraseCompiler;
+import news.moderation.engine.phrase.PhraseNode;
+import news.moderation.engine.phrase.PhraseParser;
+import news.moderation.engine.phrase.PhraseSyntaxException;
 import news.moderation.engine.rules.RuleFileYaml.RuleYaml;
 import news.moderation.engine.rules.RuleFiles.RuleFile;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -34,7 +38,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Reads and checks every rule file, then builds the term index and the patterns. Every problem becomes a
+ * Reads and checks every rule file, then builds the term index, the phrase automaton and the patterns. Every problem becomes a
  * {@link RulesetException} naming the file and, where there is one, the rule. Examples are checked later, by
  * {@link news.moderation.engine.Ruleset#load}, because they need the complete ruleset.
  */
@@ -53,7 +57,6 @@ public final class RulesetCompiler {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     private static final String ANY_LANGUAGE = "any";
-    private static final String NORMALIZED = "normalized";
     private static final String ORIGINAL = "original";
 
     private final Map<String, RuleFileYaml> parsed = new LinkedHashMap<>();
@@ -63,6 +66,8 @@ public final class RulesetCompiler {
     private final List<TermEntry> originalMarkerEntries = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
+    private final PhraseCompiler phrases = new PhraseCompiler();
+    private int phraseCount;
     private final Map<String, String> fileOfRuleId = new HashMap<>();
     private Policy policy = Policy.defaults();
     private String policyFile;
@@ -95,11 +100,11 @@ public final class RulesetCompiler {
         }
         compiler.readLanguagesPolicyAndLists();
         compiler.readAllowListsAndRules();
-        RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.patterns.size(),
-                compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
+        RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
+                compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
         return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries),
-                List.copyOf(compiler.patterns), termIndex(compiler.originalMarkerEntries), compiler.policy,
-                Map.copyOf(compiler.languageBits), stats);
+                compiler.phrases.build(), List.copyOf(compiler.patterns), termIndex(compiler.originalMarkerEntries),
+                compiler.policy, Map.copyOf(compiler.languageBits), stats);
     }
 
     private static TermIndex termIndex(List<TermEntry> entries) throws RulesetException {
@@ -301,23 +306,26 @@ public final class RulesetCompiler {
                     + "\" (low | medium | high)");
         }
         boolean hasTerms = yaml.terms() != null && !yaml.terms().isEmpty();
-        if (hasTerms == (yaml.pattern() != null)) {
-            throw new RulesetException(file, id, null, "a rule needs exactly one of 'terms' or 'pattern'");
+        if ((hasTerms ? 1 : 0) + (yaml.phrase() != null ? 1 : 0) + (yaml.pattern() != null ? 1 : 0) != 1) {
+            throw new RulesetException(file, id, null, "a rule needs exactly one of 'terms', 'phrase' or 'pattern'");
+        }
+        if (yaml.on() != null && yaml.pattern() == null) {
+            throw new RulesetException(file, id, null, "'on' only applies to a 'pattern'");
         }
         if (yaml.examples() == null || yaml.examples().match() == null || yaml.examples().match().isEmpty()) {
             throw new RulesetException(file, id, null, "a rule needs at least one 'examples: match:' text");
         }
         int index = rules.size();
         if (hasTerms) {
-            if (yaml.on() != null) {
-                throw new RulesetException(file, id, null, "'on' only applies to a 'pattern'");
-            }
             for (String term : yaml.terms()) {
                 termEntries.add(new TermEntry(parseTerm(file, id, term), Role.RULE, index, language));
                 termCount++;
             }
+        } else if (yaml.phrase() != null) {
+            compilePhrase(file, id, languageCode, language, index, yaml.phrase());
+            phraseCount++;
         } else {
-            patterns.add(compilePattern(file, id, languageCode, language, index, yaml));
+            patterns.add(compilePattern(file, id, language, index, yaml));
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
         exampleCount += yaml.examples().match().size() + noMatch.size();
@@ -329,16 +337,35 @@ public final class RulesetCompiler {
                 List.copyOf(noMatch)));
     }
 
-    private PatternRule compilePattern(String file, String id, String languageCode, long language, int index,
-                                       RuleYaml yaml) throws RulesetException {
-        String on = yaml.on() == null ? NORMALIZED : yaml.on();
-        if (!on.equals(NORMALIZED) && !on.equals(ORIGINAL)) {
-            throw new RulesetException(file, id, null, "unknown 'on: " + on + "' (normalized | original)");
+    private void compilePhrase(String file, String id, String languageCode, long language, int index,
+                               String phrase) throws RulesetException {
+        try {
+            PhraseNode tree = PhraseParser.parse(phrase);
+            phrases.add(index, language, tree, name -> {
+                String key = lists.containsKey(languageCode + ":" + name) ? languageCode + ":" + name
+                        : ANY_LANGUAGE + ":" + name;
+                List<String> entries = lists.get(key);
+                return entries == null ? null : new PhraseCompiler.NamedList(key, entries);
+            });
+        } catch (PhraseSyntaxException e) {
+            throw new RulesetException(file, id, null, "phrase \"" + phrase + "\", " + e.getMessage(), e);
         }
+    }
+
+    /** A regex on the original text (after NFKC), for personal data; gated by the strings and chars it needs. */
+    private PatternRule compilePattern(String file, String id, long language, int index, RuleYaml yaml)
+            throws RulesetException {
+        if (yaml.on() != null && !yaml.on().equals(ORIGINAL)) {
+            throw new RulesetException(file, id, null, "'on: " + yaml.on() + "': a pattern always reads the "
+                    + "original text (on: original); for words of the normalised text write a 'phrase:'");
+        }
+        RegexFootprint footprint;
         Pattern pattern;
         try {
-            pattern = PatternCompiler.compile(yaml.pattern(), on.equals(ORIGINAL),
-                    name -> lists.getOrDefault(languageCode + ":" + name, lists.get(ANY_LANGUAGE + ":" + name)));
+            pattern = PatternCompiler.compile(yaml.pattern(), true, name -> {
+                throw RegexFootprint.listInPattern(name); // lists are for phrases
+            }); // the compile budget, then re2j
+            footprint = RegexFootprint.of(yaml.pattern());
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);
         }
@@ -346,43 +373,18 @@ public final class RulesetCompiler {
         if (totalProgramSize > MAX_TOTAL_PROGRAM_SIZE) {
             throw new RulesetException(file, id, null, "the patterns up to this one compile to "
                     + totalProgramSize + " re2j instructions, more than the limit of " + MAX_TOTAL_PROGRAM_SIZE
-                    + " for a whole ruleset (large {list} expansions count once per pattern that uses them)");
+                    + " for a whole ruleset");
         }
-        RegexFootprint footprint = RegexFootprint.of(pattern.pattern());
-        int[] markers = on.equals(ORIGINAL)
-                ? markerGroupsFor(footprint, originalMarkerEntries, true)
-                : markerGroupsFor(footprint, termEntries, false);
-        if (on.equals(ORIGINAL)) {
-            return new PatternRule(index, pattern, true, language, markers, footprint);
-        }
-        MatchExtent.Extent extent = MatchExtent.of(pattern.pattern());
-        int coverGroup = -1;
-        if (extent.maxNonWordChars() >= 0 && !extent.cover().isEmpty() && markers.length > 0) {
-            coverGroup = markerGroups++;
-            for (String string : extent.cover()) {
-                termEntries.add(new TermEntry(Term.marker(string), Role.MARKER, coverGroup, -1L));
-            }
-        }
-        int bound = coverGroup < 0 && !extent.cover().isEmpty() ? MatchExtent.UNBOUNDED : extent.maxNonWordChars();
-        return new PatternRule(index, pattern, false, language, markers, footprint, bound, coverGroup);
-    }
-
-    /**
-     * Puts the strings a pattern needs into an automaton as markers, one group per set of strings. A marker fires
-     * whatever the language selection: it only gates a pattern, never decides.
-     */
-    private int[] markerGroupsFor(RegexFootprint footprint, List<TermEntry> automaton, boolean lowerCase) {
         int[] groups = new int[footprint.requiredStrings().size()];
         for (int g = 0; g < groups.length; g++) {
             groups[g] = markerGroups++;
             for (String string : footprint.requiredStrings().get(g)) {
-                String key = lowerCase ? NfkcText.lowerCase(string) : string;
-                // on the original text only presence counts (scanMarkers), and lower-casing may move offsets
-                long boundaries = lowerCase ? 0L : footprint.wordBoundaries(g, string);
-                automaton.add(new TermEntry(Term.marker(key), Role.MARKER, groups[g], -1L, boundaries));
+                // only presence counts on the original text (scanMarkers), so no word boundaries are kept
+                originalMarkerEntries.add(new TermEntry(Term.marker(NfkcText.lowerCase(string)), Role.MARKER,
+                        groups[g], -1L));
             }
         }
-        return groups;
+        return new PatternRule(index, pattern, language, groups, footprint);
     }
 
     private static Term parseTerm(String file, String ruleId, String written) throws RulesetException {

@@ -175,15 +175,15 @@ public final class BenchmarkCorpus {
                 rules:
                   - id: en.personal_attack.you-are-insult
                     severity: medium
-                    pattern: "{you_are} (?:such |a |an |the |so )*(?:\\\\w+ )?{insult}"
+                    phrase: "{you_are} (such | a | an | the | so)*4 _? {insult}"
                     examples: {match: ["you are a moron"]}
                   - id: en.personal_attack.group-vermin
                     severity: high
-                    pattern: "{group} are (?:\\\\w+ ){0,2}{vermin}"
+                    phrase: "{group} are _*2 {vermin}"
                     examples: {match: ["immigrants are rats"]}
                   - id: en.personal_attack.threat
                     severity: high
-                    pattern: "(?:someone|somebody) should {hurt} (?:him|her|them|you)"
+                    phrase: "(someone | somebody) should {hurt} (him | her | them | you)"
                     examples: {match: ["someone should shoot him"]}
                 """);
         Files.createDirectories(dir.resolve("any"));

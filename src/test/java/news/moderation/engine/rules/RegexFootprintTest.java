@@ -62,4 +62,47 @@ class RegexFootprintTest {
         assertNull(RegexFootprint.of("\\d+.\\d+").alphabet()); // '.' may be anything
         assertTrue(RegexFootprint.of("(?i)ab{3}").mayMatch("ABBB"));
     }
+
+    /**
+     * Syntax the footprint does not analyse (Unicode and POSIX classes, hex chars, quoting, flags) must never gate
+     * out a text the regex matches: each regex here matches its text, so the footprint must let it through.
+     */
+    @Test
+    void unanalysedSyntaxNeverGatesOutAMatch() {
+        List<String[]> cases = List.of(
+                new String[] {"\\pL+ \\d{3}", "Zoë 123"},
+                new String[] {"\\p{L}+@\\p{Lu}", "zoë@Ä"},
+                new String[] {"[[:alpha:]]+ \\d{4}", "street 1234"},
+                new String[] {"(?si)STREET.\\d{4}", "street\n1234"},
+                new String[] {"(?i:IBAN) \\d{4}", "iban 1234"},
+                new String[] {"\\x{41}\\x42 \\d{4}", "AB 1234"},
+                new String[] {"\\Q+1 (\\E\\d{3}", "+1 (555"},
+                new String[] {"[\\p{L}\\d]{6}", "ab12cd"});
+        for (String[] regexAndText : cases) {
+            String regex = regexAndText[0];
+            String text = regexAndText[1];
+            assertTrue(com.google.re2j.Pattern.compile(regex).matcher(text).find(), regex);
+            RegexFootprint footprint = RegexFootprint.of(regex);
+            assertTrue(footprint.mayMatch(text), regex + " gated out \"" + text + "\": " + footprint);
+            for (Set<String> group : footprint.requiredStrings()) {
+                assertTrue(group.stream().anyMatch(string -> text.toLowerCase().contains(string.toLowerCase())),
+                        regex + " requires one of " + group);
+            }
+        }
+    }
+
+    @Test
+    void refusesWhatRe2jCannotRunAndListReferencesNamingTheConstruct() {
+        for (String[] regexAndConstruct : List.of(new String[] {"(?=idiot)\\w+", "look-ahead"},
+                new String[] {"(?<!not )idiot", "negative look-behind"}, new String[] {"(\\w+) \\1", "back-reference"},
+                new String[] {"(?<x>a)\\k<x>", "back-reference"}, new String[] {"(?>a+)b", "atomic group"},
+                new String[] {"a*+b", "possessive"}, new String[] {"\\d{2}+", "possessive"},
+                new String[] {"{insult} @\\w+", "word lists are for phrases"})) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> RegexFootprint.of(regexAndConstruct[0]), regexAndConstruct[0]);
+            assertTrue(e.getMessage().contains(regexAndConstruct[1]), e.getMessage());
+        }
+        // what re2j does support parses: named groups, lazy quantifiers, counted repeats, literal braces
+        RegexFootprint.of("(?P<year>\\d{4})-(?<month>\\d{2}) a+? b{2,}? \\{x\\} {,3}");
+    }
 }
