@@ -50,7 +50,7 @@ public final class RunBenchmarks {
         boolean synthetic = !Files.isDirectory(Path.of(rulesDir));
         Path termsOnly = TermsOnlyRules.write(rules, Files.createTempDirectory("terms-only-rules"));
         System.out.printf("load average: %s%n", loadAverage());
-        System.out.printf("ruleset: %s%s%n  %s%n  terms-only copy (no pattern rules): %s%n", rules,
+        System.out.printf("ruleset: %s%s%n  %s%n  terms-only copy (no pattern or phrase rules): %s%n", rules,
                 synthetic ? "  (SYNTHETIC: no " + rulesDir + "/ found)" : "", Ruleset.load(rules).stats(),
                 Ruleset.load(termsOnly).stats());
         System.out.printf("compile + examples, median of 7: %.0f ms%n", medianLoadMillis(rules, 7));

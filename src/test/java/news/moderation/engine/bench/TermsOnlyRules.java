@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A copy of a rules directory without its pattern rules: terms, allow-lists, lists and policy stay. It measures the
- * normaliser and the term pass without any regex; the difference to the whole ruleset is what the patterns cost.
+ * A copy of a rules directory without its pattern and phrase rules: terms, allow-lists, lists and policy stay. It
+ * measures the normaliser and the term pass alone; the difference to the whole ruleset is what the patterns (re2j)
+ * and phrases (the phrase automaton) cost.
  */
 final class TermsOnlyRules {
     private TermsOnlyRules() {
@@ -32,7 +33,7 @@ final class TermsOnlyRules {
             if (root instanceof ObjectNode object && root.get("rules") instanceof ArrayNode rules) {
                 ArrayNode kept = object.putArray("rules");
                 rules.forEach(rule -> {
-                    if (!rule.has("pattern")) {
+                    if (!rule.has("pattern") && !rule.has("phrase")) {
                         kept.add(rule);
                     }
                 });
