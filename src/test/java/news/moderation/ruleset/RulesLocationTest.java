@@ -57,16 +57,7 @@ class RulesLocationTest {
     @Test
     void rulesThatDoNotLoadStopTheStartWithOneLineNamingFileRuleLimitAndSetting() throws IOException {
         Path rules = Files.createDirectories(elsewhere.resolve("rules/en"));
-        Files.writeString(rules.resolve("bomb.yaml"), """
-                language: en
-                category: obscene
-                rules:
-                  - id: en.obscene.bomb
-                    severity: high
-                    pattern: "(?:(?:a{1000}){1000}){1000}"
-                    examples:
-                      match: ["a"]
-                """);
+        Files.writeString(rules.resolve("bomb.yaml"), RuleBomb.FILE);
         RulesLocation location = RulesLocation.resolve(Optional.of(elsewhere.resolve("rules")), elsewhere, CLASS_PATH);
         RulesetException refused = assertThrows(RulesetException.class,
                 () -> new RulesetReloader(location.directory()));

@@ -107,16 +107,7 @@ class RulesetReloadTest {
                 .statusCode(200).extract().path("version");
         double failuresBefore = reloadFailures();
         Path bomb = RULES.resolve("en/zz-bomb.yaml");
-        Files.writeString(bomb, """
-                language: en
-                category: obscene
-                rules:
-                  - id: en.obscene.bomb
-                    severity: high
-                    pattern: "(?:(?:a{1000}){1000}){1000}"
-                    examples:
-                      match: ["a"]
-                """);
+        Files.writeString(bomb, RuleBomb.FILE);
         String line = "en/zz-bomb.yaml, rule en.obscene.bomb: pattern over the compile budget: nested repeat "
                 + "counts multiply to 1000000, more than 1000";
         given().auth().oauth2(Tokens.admin()).post("/api/v1/admin/ruleset/reload").then()

@@ -3,6 +3,7 @@ package news.moderation.platform.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -38,6 +39,8 @@ public interface ModerationConfig {
     Perspective perspective();
 
     Webhooks webhooks();
+
+    Statements statements();
 
     interface Rules {
         /**
@@ -175,5 +178,20 @@ public interface ModerationConfig {
         /** How long a rotated-out secret still signs deliveries, next to the new one. */
         @WithDefault("24h")
         Duration secretGracePeriod();
+    }
+
+    interface Statements {
+        /** The platform's name in statements of reasons, as registered with the DSA Transparency Database. */
+        @WithDefault("News comments")
+        String platformName();
+
+        /** The terms of service the restrictions enforce: the statement's decision_ground_reference_url. */
+        Optional<String> termsUrl();
+
+        /**
+         * The clause of the terms each category of the rules enforces (key: a category id such as {@code threat}):
+         * the statement's incompatible_content_ground. A category without one names the category itself.
+         */
+        Map<String, String> termsClauses();
     }
 }

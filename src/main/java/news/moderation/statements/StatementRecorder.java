@@ -1,0 +1,197 @@
+package news.moderation.statements;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import news.moderation.comments.Comment;
+import news.moderation.events.CommentJudged;
+import news.moderation.events.CommentStatusChanged;
+import news.moderation.platform.config.ModerationConfig;
+
+/**
+ * Makes a statement of reasons for every restriction of a comment, from the domain events and in the transaction of
+ * the change, so that no restriction commits without its statement. A restriction that ends (a moderator publishes
+ * the comment, or a later decision replaces the restriction) keeps its statement with an end date: a statement is
+ * never rewritten, and each decision is one statement to submit to the Transparency Database.
+ * <p>
+ * Facts name the rules, categories and reason codes, never the comment's words.
+ */
+@ApplicationScoped
+class StatementRecorder {
+
+    private static final String MACHINE_ALLOWED = "ALLOW";
+
+    private final ModerationConfig.Statements settings;
+    private final boolean maskPublished;
+
+    StatementRecorder(ModerationConfig config) {
+        this.settings = config.statements();
+        this.maskPublished = config.comments().maskPublished();
+    }
+
+    /** The kinds of restriction: what a status does to a comment's visibility, and how the facts say it. */
+    private enum Restriction {
+        REMOVED(TransparencyDatabase.VISIBILITY_REMOVED, null, "removed"),
+        WITHHELD(TransparencyDatabase.VISIBILITY_DISABLED, null, "withheld until a moderator reviews it"),
+        MASKED(TransparencyDatabase.VISIBILITY_OTHER, "Published with the words the rules matched masked",
+                "published with the words the rules matched masked");
+
+        final String visibility;
+        final String visibilityOther;
+        final String outcome;
+
+        Restriction(String visibility, String visibilityOther, String outcome) {
+            this.visibility = visibility;
+            this.visibilityOther = visibilityOther;
+            this.outcome = outcome;
+        }
+    }
+
+    /** What a status does to a comment; a published comment is masked where the site asks for it and rules matched. */
+    private Restriction restriction(String status, List<String> ruleIds) {
+        return switch (status) {
+            case "REJECTED" -> Restriction.REMOVED;
+            case "PENDING_REVIEW", "REPORTED" -> Restriction.WITHHELD;
+            default -> maskPublished && !ruleIds.isEmpty() ? Restriction.MASKED : null;
+        };
+    }
+
+    void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
+        Instant now = Instant.now();
+        endRestrictionInForce(judged.commentId(), now);
+        Restriction restriction = restriction(judged.status(), judged.ruleIds());
+        if (restriction == null) {
+            return;
+        }
+        StatementOfReasons statement = newStatement(judged.siteId(), judged.commentId(), restriction, now);
+        statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
+        if (judged.ruleIds().isEmpty()) {
+            // Withheld although no rule matched: its author's comments are pre-moderated.
+            statement.automatedDetection = false;
+            statement.category = TransparencyDatabase.CATEGORY_OTHER_TERMS;
+            ground(statement, "pre_moderation", "Comments by this author are reviewed by a moderator before they are"
+                    + " published, after earlier comments of theirs were restricted.");
+            statement.decisionFacts = "The author's comments are pre-moderated; this comment was "
+                    + restriction.outcome + ".";
+        } else {
+            statement.automatedDetection = true;
+            statement.category = TransparencyDatabase.categoryOfRules(judged.categories());
+            ground(statement, primary(judged.categories()), "The comment breaks the rules on "
+                    + String.join(", ", judged.categories()) + ".");
+            statement.decisionFacts = "Automated rules " + rulesMatched(judged.ruleIds(), judged.rulesetVersion())
+                    + " matched the comment (categories: " + String.join(", ", judged.categories())
+                    + "); it was " + restriction.outcome + " without a person's involvement"
+                    + (judged.edited() ? " after its author edited it." : ".");
+        }
+        statement.persist();
+    }
+
+    void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
+        Instant now = Instant.now();
+        endRestrictionInForce(change.commentId(), now);
+        Restriction restriction = restriction(change.toStatus(), change.ruleIds());
+        if (restriction == null) {
+            return;
+        }
+        StatementOfReasons statement = newStatement(change.siteId(), change.commentId(), restriction, now);
+        if (restriction == Restriction.MASKED) {
+            // A moderator published it; the masking that follows is the rules' alone.
+            List<String> categories = ((Comment) Comment.findById(change.commentId())).categories;
+            statement.automatedDetection = true;
+            statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
+            statement.category = TransparencyDatabase.categoryOfRules(categories);
+            ground(statement, primary(categories), "The comment's words break the rules on "
+                    + String.join(", ", categories) + ".");
+            statement.decisionFacts = "A moderator published the comment; automated rules "
+                    + rulesMatched(change.ruleIds(), change.rulesetVersion()) + " matched words in it (categories: "
+                    + String.join(", ", categories) + "), so it was " + restriction.outcome + ".";
+        } else if (change.cause() == CommentStatusChanged.Cause.READERS_REPORTS) {
+            statement.automatedDetection = false;
+            statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
+            statement.category = TransparencyDatabase.CATEGORY_OTHER_TERMS;
+            ground(statement, "reader_reports", "Enough readers reported the comment as breaking the rules.");
+            statement.decisionFacts = "Enough readers reported the comment for it to be " + restriction.outcome
+                    + ".";
+        } else {
+            // The machine detected it when the moderator decided on the comment it held; a moderator's decision on
+            // a reported or pre-moderated comment is theirs alone.
+            boolean machineHeld = "PENDING_REVIEW".equals(change.fromStatus())
+                    && !MACHINE_ALLOWED.equals(change.machineDecision());
+            statement.automatedDetection = machineHeld;
+            statement.automatedDecision = machineHeld ? TransparencyDatabase.AUTOMATED_PARTIALLY
+                    : TransparencyDatabase.NOT_AUTOMATED;
+            String reason = change.reasonCode() == null ? "OTHER" : change.reasonCode();
+            statement.category = TransparencyDatabase.categoryOfReason(reason);
+            ground(statement, reason.toLowerCase(Locale.ROOT),
+                    "A moderator found that the comment breaks the rules (" + reason + ").");
+            statement.decisionFacts = "A moderator decided that the comment is to be " + restriction.outcome
+                    + ", for the reason " + reason
+                    + (machineHeld ? ", after automated rules " + rulesMatched(change.ruleIds(), change.rulesetVersion())
+                            + " held it for review." : ", after " + heldBy(change.fromStatus()) + ".");
+        }
+        statement.persist();
+    }
+
+    private StatementOfReasons newStatement(String siteId, UUID commentId, Restriction restriction, Instant now) {
+        StatementOfReasons statement = new StatementOfReasons();
+        statement.id = UUID.randomUUID();
+        statement.siteId = siteId;
+        statement.commentId = commentId;
+        long earlier = StatementOfReasons.countFor(commentId);
+        statement.puid = earlier == 0 ? commentId.toString() : commentId + "-" + (earlier + 1);
+        statement.decisionVisibility = restriction.visibility;
+        statement.decisionVisibilityOther = restriction.visibilityOther;
+        statement.decisionGround = TransparencyDatabase.GROUND_INCOMPATIBLE;
+        statement.decisionGroundReferenceUrl = settings.termsUrl().orElse(null);
+        statement.contentType = TransparencyDatabase.CONTENT_TEXT;
+        Comment comment = Comment.findById(commentId);
+        statement.contentDate = utcDate(comment.createdAt);
+        statement.applicationDate = utcDate(now);
+        statement.sourceType = TransparencyDatabase.SOURCE_VOLUNTARY;
+        statement.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        return statement;
+    }
+
+    /** The clause of the terms that the restriction enforces (a setting per category), and why it applies. */
+    private void ground(StatementOfReasons statement, String clauseKey, String explanation) {
+        statement.incompatibleContentGround = settings.termsClauses().getOrDefault(clauseKey,
+                "Community rules: " + clauseKey);
+        statement.incompatibleContentExplanation = explanation;
+    }
+
+    private static void endRestrictionInForce(UUID commentId, Instant now) {
+        StatementOfReasons.inForce(commentId).ifPresent(statement -> {
+            statement.endedAt = now.truncatedTo(ChronoUnit.MICROS);
+            statement.endDate = utcDate(now);
+        });
+    }
+
+    private static String primary(List<String> categories) {
+        return categories.isEmpty() ? "other" : categories.get(0);
+    }
+
+    private static String rulesMatched(List<String> ruleIds, String rulesetVersion) {
+        return String.join(", ", ruleIds) + " (ruleset " + rulesetVersion + ")";
+    }
+
+    private static String heldBy(String fromStatus) {
+        return switch (fromStatus) {
+            case "REPORTED" -> "readers reported it";
+            case "PENDING_REVIEW" -> "its author's pre-moderation held it for review";
+            default -> "reviewing it";
+        };
+    }
+
+    private static LocalDate utcDate(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
