@@ -116,10 +116,5 @@ public class JudgeBenchmark {
         public void markerSeen(int markerGroup) {
             count++;
         }
-
-        @Override
-        public void markerAt(int markerGroup, int start, int end) {
-            count += start;
-        }
     }
 }
