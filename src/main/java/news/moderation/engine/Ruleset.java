@@ -50,7 +50,7 @@ public final class Ruleset {
     }
 
     /** @param maxTextLength the longest text {@link #judge} accepts, in UTF-16 chars */
-    static Ruleset load(RuleFiles files, int maxTextLength) throws RulesetException {
+    public static Ruleset load(RuleFiles files, int maxTextLength) throws RulesetException {
         if (maxTextLength < 1) {
             throw new IllegalArgumentException("the longest text judged must be at least 1, not " + maxTextLength);
         }

@@ -1,6 +1,9 @@
 package news.moderation.ruleset;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +21,13 @@ import io.quarkus.scheduler.ScheduledExecution;
 import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
 import news.moderation.engine.ReloadOutcome;
+import news.moderation.engine.Ruleset;
 import news.moderation.engine.RulesetException;
 import news.moderation.engine.RulesetReloader;
 import news.moderation.engine.Severity;
 import news.moderation.engine.TextTooLongException;
 import news.moderation.engine.Verdict;
+import news.moderation.engine.rules.RuleFiles;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
 
@@ -37,6 +42,7 @@ public class RulesetService {
     private static final Logger LOG = Logger.getLogger(RulesetService.class);
 
     private final RulesetReloader reloader;
+    private final Path rulesDirectory;
     private final MeterRegistry metrics;
     private final int maxCommentLength;
     private final Counter reloadFailures;
@@ -61,6 +67,7 @@ public class RulesetService {
         } catch (RulesetException e) {
             throw rules.notLoadable(e);
         }
+        this.rulesDirectory = rules.directory();
         this.metrics = metrics;
         this.maxCommentLength = config.comments().maxBodyLength();
         this.reloadFailures = Counter.builder("moderation.ruleset.reload.failures")
@@ -118,6 +125,31 @@ public class RulesetService {
     /** The text with the verdict's matched spans replaced by the policy's mask character. */
     public String mask(String text, VerdictView verdict) {
         return verdict.matches().isEmpty() ? text : reloader.current().mask(text, verdict.toEngine());
+    }
+
+    /** The ruleset serving now, for callers that judge many texts with one ruleset (the workbench's backtest). */
+    public Ruleset serving() {
+        return reloader.current();
+    }
+
+    /**
+     * A candidate ruleset, compiled and its examples checked exactly as a reload would: the rule files in the rules
+     * directory with {@code changedFiles} (path relative to the directory → content) laid over them, or only
+     * {@code changedFiles} when {@code replaceAll}. Nothing is written and the serving ruleset is untouched.
+     *
+     * @throws RulesetException naming the file, rule and example that make the candidate unusable
+     */
+    public Ruleset candidate(Map<String, String> changedFiles, boolean replaceAll) throws RulesetException {
+        Map<String, String> files = new TreeMap<>();
+        if (!replaceAll) {
+            for (RuleFiles.RuleFile file : RuleFiles.read(rulesDirectory).files()) {
+                files.put(file.path(), file.content());
+            }
+        }
+        files.putAll(changedFiles);
+        List<RuleFiles.RuleFile> ruleFiles = files.entrySet().stream()
+                .map(file -> new RuleFiles.RuleFile(file.getKey(), file.getValue())).toList();
+        return Ruleset.load(RuleFiles.of(ruleFiles), reloader.current().maxTextLength());
     }
 
     public RulesetReloader.Status status() {

@@ -26,44 +26,30 @@ final class RuleDirs {
 
     /** A one-rule English term file. */
     static String termRule(String id, String term, String matchExample) {
-        return """
-                language: en
-                category: obscene
-                rules:
-                  - id: %s
-                    severity: high
-                    terms: ["%s"]
-                    examples:
-                      match: ["%s"]
-                """.formatted(id, term, matchExample);
+        return oneRule("obscene", id, "high", "terms: [\"" + term + "\"]", matchExample);
     }
 
     /** A one-rule pattern file. */
     static String patternRule(String id, String pattern, String on, String matchExample) {
-        return """
-                language: en
-                category: personal_attack
-                rules:
-                  - id: %s
-                    severity: medium
-                    pattern: '%s'
-                    on: %s
-                    examples:
-                      match: ["%s"]
-                """.formatted(id, pattern, on, matchExample);
+        return oneRule("personal_attack", id, "medium", "pattern: '" + pattern + "'\n    on: " + on, matchExample);
     }
 
     /** A one-rule English phrase file. */
     static String phraseRule(String id, String phrase, String matchExample) {
+        return oneRule("personal_attack", id, "medium", "phrase: '" + phrase + "'", matchExample);
+    }
+
+    /** {@code what}: the rule's matching key(s), indented for the rule's body after the first line. */
+    private static String oneRule(String category, String id, String severity, String what, String matchExample) {
         return """
                 language: en
-                category: personal_attack
+                category: %s
                 rules:
                   - id: %s
-                    severity: medium
-                    phrase: '%s'
+                    severity: %s
+                    %s
                     examples:
                       match: ["%s"]
-                """.formatted(id, phrase, matchExample);
+                """.formatted(category, id, severity, what, matchExample);
     }
 }

@@ -7,9 +7,15 @@ import java.util.List;
 /**
  * A dense Aho-Corasick automaton: one table lookup per char of text, whatever the number of keys. Chars are mapped
  * to a compact alphabet (the chars that occur in keys, plus class 0 for every other char) to keep the table small.
+ *
+ * <p>Laid out for the scan loop: states are numbered breadth first, so the shallow states that text mostly visits
+ * share a few cache lines at the start of the table; a transition holds its target's row offset (state × classes)
+ * rather than its number, so no multiplication is needed, with the sign bit set when keys end in the target, so the
+ * loop reads nothing else until a key ends.
  */
 final class AhoCorasick {
     private static final int ROOT = 0;
+    private static final int KEYS_END_HERE = Integer.MIN_VALUE;
 
     /** Receives every occurrence of a key, overlapping ones included. */
     interface Visitor {
@@ -18,6 +24,7 @@ final class AhoCorasick {
 
     private final char[] classOf = new char[Character.MAX_VALUE + 1];
     private final int classes;
+    /** row offset of the target, | KEYS_END_HERE if keys end there, for (state row offset + class of char) */
     private final int[] next;
     private final int[][] keysEndingAt;
 
@@ -51,9 +58,24 @@ final class AhoCorasick {
             }
             ownKeys[state] = append(ownKeys[state], key);
         }
-        next = Arrays.copyOf(trie, states * classes);
+        int[] order = breadthFirst(trie, states);
+        int[] renumbered = new int[states];
+        for (int position = 0; position < states; position++) {
+            renumbered[order[position]] = position;
+        }
+        int[] transitions = new int[states * classes];
+        int[][] ownKeysRenumbered = new int[states][];
+        for (int state = 0; state < states; state++) {
+            int row = renumbered[state] * classes;
+            for (int c = 0; c < classes; c++) {
+                int target = trie[state * classes + c];
+                transitions[row + c] = target == ROOT ? ROOT : renumbered[target];
+            }
+            ownKeysRenumbered[renumbered[state]] = ownKeys[state];
+        }
         keysEndingAt = new int[states][];
-        linkFailures(ownKeys);
+        linkFailures(transitions, ownKeysRenumbered);
+        next = encode(transitions);
     }
 
     private int buildAlphabet(List<String> keys) {
@@ -68,12 +90,31 @@ final class AhoCorasick {
         return count;
     }
 
-    /** Classic breadth-first construction: missing transitions follow the failure link, outputs are inherited. */
-    private void linkFailures(int[][] ownKeys) {
+    /** The trie's states in breadth-first order (the root first). */
+    private int[] breadthFirst(int[] trie, int states) {
+        int[] order = new int[states];
+        int visited = 1;
+        for (int position = 0; position < visited; position++) {
+            int state = order[position];
+            for (int c = 1; c < classes; c++) {
+                int child = trie[state * classes + c];
+                if (child != ROOT) {
+                    order[visited++] = child;
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Classic breadth-first construction over the trie {@code transitions} (state numbers): missing transitions
+     * follow the failure link, outputs are inherited.
+     */
+    private void linkFailures(int[] transitions, int[][] ownKeys) {
         int[] failure = new int[keysEndingAt.length];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 1; c < classes; c++) {
-            int child = next[c];
+            int child = transitions[c];
             if (child != ROOT) {
                 queue.add(child);
             }
@@ -83,25 +124,37 @@ final class AhoCorasick {
             keysEndingAt[state] = concat(ownKeys[state], keysEndingAt[failure[state]]);
             for (int c = 1; c < classes; c++) {
                 int slot = state * classes + c;
-                int viaFailure = next[failure[state] * classes + c];
-                if (next[slot] != ROOT) {
-                    failure[next[slot]] = viaFailure;
-                    queue.add(next[slot]);
+                int viaFailure = transitions[failure[state] * classes + c];
+                if (transitions[slot] != ROOT) {
+                    failure[transitions[slot]] = viaFailure;
+                    queue.add(transitions[slot]);
                 } else {
-                    next[slot] = viaFailure;
+                    transitions[slot] = viaFailure;
                 }
             }
         }
     }
 
+    /** State numbers become row offsets, flagged when keys end in the target. */
+    private int[] encode(int[] transitions) {
+        int[] encoded = new int[transitions.length];
+        for (int slot = 0; slot < transitions.length; slot++) {
+            int target = transitions[slot];
+            encoded[slot] = target * classes | (keysEndingAt[target] != null ? KEYS_END_HERE : 0);
+        }
+        return encoded;
+    }
+
     void scan(String text, Visitor visitor) {
-        int state = ROOT;
+        int[] table = next;
+        char[] classOfChar = classOf;
+        int row = ROOT;
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            state = next[state * classes + classOf[text.charAt(i)]];
-            int[] keys = keysEndingAt[state];
-            if (keys != null) {
-                for (int key : keys) {
+            int transition = table[row + classOfChar[text.charAt(i)]];
+            row = transition & ~KEYS_END_HERE;
+            if (transition < 0) {
+                for (int key : keysEndingAt[row / classes]) {
                     visitor.found(key, i + 1);
                 }
             }

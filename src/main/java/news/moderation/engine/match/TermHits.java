@@ -8,9 +8,4 @@ public interface TermHits {
 
     /** A string some pattern needs occurs in the text (no word boundaries checked). */
     void markerSeen(int markerGroup);
-
-    /** A string some pattern needs occurs at {@code text[start, end)} (no word boundaries checked). */
-    default void markerAt(int markerGroup, int start, int end) {
-        markerSeen(markerGroup);
-    }
 }

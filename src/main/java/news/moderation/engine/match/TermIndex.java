@@ -55,34 +55,8 @@ public final class TermIndex {
                     hits.allowed(span[0], span[1]);
                 }
             }
-            // a marker gates (and places windows for) a regex: it only counts where every match containing it
-            // could, i.e. with the word boundaries the regex asserts around it (none known: always)
-            case MARKER -> {
-                if (entry.wordBoundaries() == 0 || atWordBoundaries(text.text(), start, entry.wordBoundaries())) {
-                    hits.markerAt(entry.owner(), start, end);
-                }
-            }
+            case MARKER -> hits.markerSeen(entry.owner());
         }
-    }
-
-    /**
-     * Whether {@code text} has a re2j word boundary ({@code \b}, ASCII word chars {@code [0-9A-Za-z_]}) at
-     * {@code start + p} for every bit p of {@code mask}.
-     */
-    static boolean atWordBoundaries(String text, int start, long mask) {
-        for (long bits = mask; bits != 0; bits &= bits - 1) {
-            int at = start + Long.numberOfTrailingZeros(bits);
-            boolean before = at > 0 && isRe2jWordChar(text.charAt(at - 1));
-            boolean after = at < text.length() && isRe2jWordChar(text.charAt(at));
-            if (before == after) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isRe2jWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /**

@@ -3,22 +3,36 @@ package news.moderation.engine.normalize;
 /**
  * The normalised form of a text plus, for every normalised char, the span of the original text it came from and
  * how many times its letter was repeated there ("fuuuck": the single "u" has a run of 4).
+ *
+ * <p>The map is stored as segments rather than as ints per char, because most chars come from exactly one original
+ * char, the one after the previous char's: a segment is a run of normalised chars where char {@code START + k}
+ * comes from original char {@code ORIGIN + k} alone, except its last char, which may span more (up to
+ * {@code LAST_END}: repeated letters, a gap of punctuation behind a space, absorbed invisible chars, a surrogate
+ * pair) and be a repeated letter ({@code LAST_RUN}). Plain lower-case prose needs one segment per doubled letter or
+ * wider gap, not one entry per char; a lookup is a binary search.
  */
 public final class NormalizedText {
-    private final String text;
-    private final int[] originalStart;
-    private final int[] originalEnd;
-    private final int[] run;
-    private final boolean originalIsAscii;
-    /** For each char, where the run of word chars around it starts and ends; computed on first use. */
-    private int[] wordStarts;
-    private int[] wordEnds;
+    static final int START = 0;
+    static final int ORIGIN = 1;
+    static final int LAST_END = 2;
+    static final int LAST_RUN = 3;
+    static final int SEGMENT_FIELDS = 4;
 
-    NormalizedText(String text, int[] originalStart, int[] originalEnd, int[] run, boolean originalIsAscii) {
+    private final String text;
+    private final int[] segments;
+    private final int segmentCount;
+    private final boolean originalIsAscii;
+    /** chars [knownStart, knownStartTo] are word chars of one word, which starts at knownStart (see wordStart) */
+    private int knownStart = -1;
+    private int knownStartTo = -1;
+    /** chars [knownEndFrom, knownEnd) are word chars of one word, which ends at knownEnd (see wordEnd) */
+    private int knownEndFrom = -1;
+    private int knownEnd = -1;
+
+    NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii) {
         this.text = text;
-        this.originalStart = originalStart;
-        this.originalEnd = originalEnd;
-        this.run = run;
+        this.segments = segments;
+        this.segmentCount = segmentCount;
         this.originalIsAscii = originalIsAscii;
     }
 
@@ -41,17 +55,48 @@ public final class NormalizedText {
 
     /** @return the original offset where normalised char {@code index} starts */
     public int originalStart(int index) {
-        return originalStart[index];
+        int at = segmentOf(index);
+        return segments[at + ORIGIN] + index - segments[at + START];
     }
 
     /** @return the original offset (exclusive) where normalised char {@code index} ends */
     public int originalEnd(int index) {
-        return originalEnd[index];
+        int at = segmentOf(index);
+        return isLastOfSegment(index, at) ? segments[at + LAST_END] : segments[at + ORIGIN] + index - segments[at + START] + 1;
     }
 
     /** @return how many equal letters of the original collapsed into normalised char {@code index} */
     public int run(int index) {
-        return run[index];
+        int at = segmentOf(index);
+        return isLastOfSegment(index, at) ? segments[at + LAST_RUN] : 1;
+    }
+
+    /** How many segments the offset map has (for tests of its compactness). */
+    int segmentCount() {
+        return segmentCount;
+    }
+
+    private boolean isLastOfSegment(int index, int at) {
+        int next = at + SEGMENT_FIELDS;
+        return next == SEGMENT_FIELDS * segmentCount ? index == text.length() - 1 : segments[next + START] == index + 1;
+    }
+
+    /** @return the offset in {@code segments} of the segment holding char {@code index} */
+    private int segmentOf(int index) {
+        if (index < 0 || index >= text.length()) {
+            throw new IndexOutOfBoundsException("index " + index + ", length " + text.length());
+        }
+        int low = 0;
+        int high = segmentCount - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (segments[SEGMENT_FIELDS * middle + START] <= index) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return SEGMENT_FIELDS * low;
     }
 
     /** Word characters of the normalised text: letters, digits and the self-censoring mask {@code *}. */
@@ -68,36 +113,50 @@ public final class NormalizedText {
     }
 
     /**
-     * Where the word containing char {@code index} starts (the index itself when it is not a word char). Computed
-     * once for the whole text, so widening many hits inside one long word stays linear.
+     * Where the word containing char {@code index} starts (the index itself when it is not a word char). The last
+     * answer is remembered as a range of chars known to belong to one word, and a scan stops when it reaches that
+     * range: the hits of one term pass (their ends only grow) inside one long word read its chars once, not once
+     * per hit.
      */
     public int wordStart(int index) {
-        computeWordExtents();
-        return wordStarts[index];
+        if (!isWordChar(text.charAt(index))) {
+            return index;
+        }
+        if (knownStart <= index && index <= knownStartTo) {
+            return knownStart;
+        }
+        int start = index;
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+            if (start == knownStartTo) {
+                start = knownStart;
+                break;
+            }
+        }
+        knownStart = start;
+        knownStartTo = index;
+        return start;
     }
 
     /** Where (exclusive) the word containing char {@code index} ends ({@code index + 1} for a non-word char). */
     public int wordEnd(int index) {
-        computeWordExtents();
-        return wordEnds[index];
-    }
-
-    private void computeWordExtents() {
-        if (wordStarts != null) {
-            return;
+        if (!isWordChar(text.charAt(index))) {
+            return index + 1;
         }
-        int length = text.length();
-        int[] starts = new int[length];
-        int[] ends = new int[length];
-        for (int i = 0; i < length; i++) {
-            starts[i] = i > 0 && isWordChar(text.charAt(i)) && isWordChar(text.charAt(i - 1)) ? starts[i - 1] : i;
+        if (knownEndFrom <= index && index < knownEnd) {
+            return knownEnd;
         }
-        for (int i = length - 1; i >= 0; i--) {
-            ends[i] = i + 1 < length && isWordChar(text.charAt(i)) && isWordChar(text.charAt(i + 1))
-                    ? ends[i + 1] : i + 1;
+        int end = index + 1;
+        while (end < text.length() && isWordChar(text.charAt(end))) {
+            if (end == knownEndFrom) {
+                end = knownEnd;
+                break;
+            }
+            end++;
         }
-        wordStarts = starts;
-        wordEnds = ends;
+        knownEndFrom = index;
+        knownEnd = end;
+        return end;
     }
 
     @Override

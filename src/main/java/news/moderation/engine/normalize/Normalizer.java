@@ -17,7 +17,9 @@ import java.util.Arrays;
  *   <li>Words are separated by exactly one space; repeated letters collapse into one char whose {@code run}
  *       remembers the count, so matching can insist on letters a term really doubles.</li>
  * </ol>
- * One pass over the text, token by token; each token is looked at twice (to classify it, then to write it).
+ * One pass over the text, token by token; each token is looked at twice (to classify it, then to write it). The
+ * most common kind, a plain word of ASCII letters ({@link #plainWordEnd}), can only become its lower-case letters
+ * and is written by one tight loop instead.
  */
 public final class Normalizer {
     /** Spaced-out letters need this many to be joined: "u r a moron" stays apart, "f u c k" does not. */
@@ -26,6 +28,14 @@ public final class Normalizer {
     private static final int MAX_TIGHT_GAP = 3;
 
     private enum Gap { NONE, TIGHT, SPACE }
+
+    private static final boolean[] ASCII_SEPARATORS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_SEPARATORS[c] = CharFold.ascii(c).kind == Kind.SEPARATOR;
+        }
+    }
 
     private final char[] chars; // the original's chars: array access is cheaper than String.charAt here
     private final int length;
@@ -52,11 +62,63 @@ public final class Normalizer {
     private NormalizedText normalizeAll() {
         int i = skipSeparators(0);
         while (i < length) {
-            scanToken(i);
-            i = singleLetter ? writeSingleLetterRun(i) : writeToken(i, false);
+            int plainEnd = plainWordEnd(i);
+            if (plainEnd > 0) {
+                out.plainWord(chars, i, plainEnd);
+                i = plainEnd;
+            } else {
+                scanToken(i);
+                i = singleLetter ? writeSingleLetterRun(i) : writeToken(i, false);
+            }
             i = skipSeparators(i);
         }
         return out.toNormalizedText(ascii);
+    }
+
+    /**
+     * Where the token at {@code start} ends if it is a plain word: ASCII letters and apostrophes, then an ASCII
+     * separator or the end of the text; else -1. Such a token is not a mention and holds no leetspeak, mask or
+     * invisible character, so {@link #writeToken} would write exactly its letters in lower case, each with its own
+     * one-char span (apostrophes vanish): {@link Output#plainWord} does that without classifying it first. A token
+     * with one letter only qualifies when it is that letter alone and no single letter follows it (the text ends, or
+     * the next token starts with two ASCII letters): then {@link #writeSingleLetterRun} has nothing to join it with
+     * and writes it alone.
+     */
+    private int plainWordEnd(int start) {
+        int i = start;
+        int letters = 0;
+        for (; i < length; i++) {
+            char c = chars[i];
+            if (isAsciiLetter(c)) {
+                letters++;
+            } else if (!isAsciiApostrophe(c)) {
+                break;
+            }
+        }
+        if (letters == 0 || (i < length && !isAsciiSeparator(chars[i]))) {
+            return -1;
+        }
+        if (letters == 1) {
+            int next = i;
+            while (next < length && isAsciiSeparator(chars[next])) {
+                next++;
+            }
+            boolean longerWordNext = next + 1 < length && isAsciiLetter(chars[next]) && isAsciiLetter(chars[next + 1]);
+            return i - start == 1 && (next == length || longerWordNext) ? i : -1;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiApostrophe(char c) {
+        return c == '\'' || c == '`';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (char) ((c | 0x20) - 'a') <= 'z' - 'a';
+    }
+
+    private static boolean isAsciiSeparator(char c) {
+        return c < 128 && ASCII_SEPARATORS[c];
     }
 
     /**
@@ -215,6 +277,9 @@ public final class Normalizer {
 
     /** Skips separators and invisible characters; the latter join the span of the char written before them. */
     private int skipSeparators(int i) {
+        while (i < length && isAsciiSeparator(chars[i])) {
+            i++;
+        }
         while (i < length) {
             CharFold fold = foldAt(i);
             int next = i + charCount(i);
@@ -252,33 +317,40 @@ public final class Normalizer {
         return Character.isHighSurrogate(chars[i]) && i + 1 < length && Character.isLowSurrogate(chars[i + 1]) ? 2 : 1;
     }
 
-    /** The growing normalised text with its offset map; collapses repeated letters as they are appended. */
+    /**
+     * The growing normalised text with its offset map ({@link NormalizedText}: segments of chars that each come from
+     * one original char, in order); collapses repeated letters as they are appended. The open segment is kept in
+     * fields and stored when the next one starts.
+     */
     private static final class Output {
         private char[] chars;
-        private int[] start;
-        private int[] end;
-        private int[] run;
         private int length;
         private int pendingBreakFrom = -1;
+        /** closed segments, {@link NormalizedText#SEGMENT_FIELDS} ints each */
+        private int[] segments;
+        private int segmentCount;
+        // the open segment: chars [openStart, length)
+        private int openStart;
+        private int openOrigin;
+        private int openLastEnd;
+        private int openLastRun;
 
         Output(int capacity) {
             chars = new char[capacity];
-            start = new int[capacity];
-            end = new int[capacity];
-            run = new int[capacity];
+            segments = new int[NormalizedText.SEGMENT_FIELDS * (capacity / 16 + 4)];
         }
 
         /** The next char starts a new word: a single space goes in front of it (none at the very start). */
         void wordBreak() {
             if (length > 0 && pendingBreakFrom < 0) {
-                pendingBreakFrom = end[length - 1];
+                pendingBreakFrom = openLastEnd;
             }
         }
 
         /** An invisible character right after the last char written becomes part of its span. */
         void absorb(int from, int to) {
-            if (length > 0 && end[length - 1] == from && pendingBreakFrom < 0) {
-                end[length - 1] = to;
+            if (length > 0 && openLastEnd == from && pendingBreakFrom < 0) {
+                openLastEnd = to;
             }
         }
 
@@ -290,11 +362,71 @@ public final class Normalizer {
 
         void letter(char c, int from, int to) {
             if (pendingBreakFrom < 0 && length > 0 && chars[length - 1] == c) {
-                run[length - 1]++;
-                end[length - 1] = to;
+                openLastRun++;
+                openLastEnd = to;
                 return;
             }
             append(c, from, to);
+        }
+
+        /**
+         * What {@link #wordBreak} and then {@link #letter} for each letter of {@code source[from, to)} (ASCII letters,
+         * each its own one-char span, and apostrophes, which vanish) do, in one loop over local copies of the open
+         * segment's fields.
+         */
+        void plainWord(char[] source, int from, int to) {
+            int first = from;
+            while (isAsciiApostrophe(source[first])) {
+                first++;
+            }
+            char[] text = ensureCapacity(to - first + 1);
+            int written = length;
+            int start = openStart;
+            int origin = openOrigin;
+            int lastEnd = openLastEnd;
+            int lastRun = openLastRun;
+            if (written > 0) { // the space in front, spanning the gap up to the first letter
+                int breakFrom = pendingBreakFrom >= 0 ? pendingBreakFrom : lastEnd;
+                pendingBreakFrom = -1;
+                if (!joinsSegment(start, origin, written, lastEnd, lastRun, breakFrom)) {
+                    closeSegment(start, origin, lastEnd, lastRun);
+                    start = written;
+                    origin = breakFrom;
+                    lastRun = 1;
+                }
+                text[written++] = ' ';
+            } else {
+                start = 0;
+                origin = first;
+                lastRun = 1;
+            }
+            lastEnd = first;
+            char previous = ' ';
+            for (int i = first; i < to; i++) {
+                char letter = source[i];
+                if (isAsciiApostrophe(letter)) {
+                    continue;
+                }
+                char c = (char) (letter | 0x20);
+                if (c == previous) {
+                    lastRun++;
+                } else {
+                    if (!joinsSegment(start, origin, written, lastEnd, lastRun, i)) {
+                        closeSegment(start, origin, lastEnd, lastRun);
+                        start = written;
+                        origin = i;
+                        lastRun = 1;
+                    }
+                    text[written++] = c;
+                    previous = c;
+                }
+                lastEnd = i + 1;
+            }
+            length = written;
+            openStart = start;
+            openOrigin = origin;
+            openLastEnd = lastEnd;
+            openLastRun = lastRun;
         }
 
         void other(String text, int from, int to) {
@@ -309,26 +441,61 @@ public final class Normalizer {
                 pendingBreakFrom = -1;
                 append(' ', breakFrom, from);
             }
-            if (length == chars.length) {
-                grow();
+            ensureCapacity(1);
+            if (!continuesOpenSegment(from)) {
+                openSegment(from);
             }
-            chars[length] = c;
-            start[length] = from;
-            end[length] = to;
-            run[length] = 1;
-            length++;
+            chars[length++] = c;
+            openLastEnd = to;
         }
 
-        private void grow() {
-            int capacity = chars.length * 2;
-            chars = Arrays.copyOf(chars, capacity);
-            start = Arrays.copyOf(start, capacity);
-            end = Arrays.copyOf(end, capacity);
-            run = Arrays.copyOf(run, capacity);
+        private boolean continuesOpenSegment(int from) {
+            return length > 0 && joinsSegment(openStart, openOrigin, length, openLastEnd, openLastRun, from);
+        }
+
+        /**
+         * Whether a char starting at original offset {@code from} can join the segment of chars [start, end) that
+         * starts at original offset {@code origin}: its last char (which then stops being the last) spans exactly
+         * one original char ({@code lastEnd} is one past its start), unrepeated, and ends at {@code from}.
+         */
+        private static boolean joinsSegment(int start, int origin, int end, int lastEnd, int lastRun, int from) {
+            return lastRun == 1 && lastEnd == origin + (end - start) && from == lastEnd;
+        }
+
+        /** Closes the open segment (if any) and opens one at the next char, coming from original offset {@code from}. */
+        private void openSegment(int from) {
+            if (length > 0) {
+                closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
+            }
+            openStart = length;
+            openOrigin = from;
+            openLastRun = 1;
+        }
+
+        private void closeSegment(int start, int origin, int lastEnd, int lastRun) {
+            int at = NormalizedText.SEGMENT_FIELDS * segmentCount;
+            if (at == segments.length) {
+                segments = Arrays.copyOf(segments, segments.length * 2);
+            }
+            segments[at + NormalizedText.START] = start;
+            segments[at + NormalizedText.ORIGIN] = origin;
+            segments[at + NormalizedText.LAST_END] = lastEnd;
+            segments[at + NormalizedText.LAST_RUN] = lastRun;
+            segmentCount++;
+        }
+
+        private char[] ensureCapacity(int more) {
+            if (length + more > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+            return chars;
         }
 
         NormalizedText toNormalizedText(boolean originalIsAscii) {
-            return new NormalizedText(new String(chars, 0, length), start, end, run, originalIsAscii);
+            if (length > 0) {
+                closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
+            }
+            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii);
         }
     }
 }

@@ -2,24 +2,14 @@ package news.moderation.engine.rules;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import news.moderation.engine.match.Term;
-import news.moderation.engine.normalize.Normalizer;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Turns a rule's pattern into a re2j {@link Pattern}:
  * <ul>
  *   <li>refuses java.util.regex-only syntax (look-around, back-references, atomic groups, possessive quantifiers);</li>
- *   <li>expands {@code {list}} into {@code \b(?:entry|entry\w*|...)\b};</li>
- *   <li>for {@code on: normalized}, writes literal letters the way the normaliser writes text: lower case, without
- *       accents, doubled letters collapsed ("kill" becomes "kil"), apostrophes dropped, so authors can write
- *       plain words;</li>
+ *   <li>refuses {@code {list}}: word lists are for phrases, a pattern reads the original text;</li>
  *   <li>refuses, before re2j sees it, a pattern whose compiled program would be too big ({@link CompileBudget}):
  *       re2j expands counted repetitions, so {@code (?:(?:a{1000}){1000}){1000}} would take gigabytes.</li>
  * </ul>
@@ -35,26 +25,18 @@ final class PatternCompiler {
             new String[] {"?+", "possessive quantifier"});
 
     private final String source;
-    private final boolean onOriginal;
-    private final Function<String, List<String>> lists;
     private final StringBuilder out = new StringBuilder();
     private final CompileBudget budget;
-    private char previousLetter;
 
-    private PatternCompiler(String source, boolean onOriginal, Function<String, List<String>> lists) {
+    private PatternCompiler(String source) {
         this.source = source;
-        this.onOriginal = onOriginal;
-        this.lists = lists;
         this.budget = new CompileBudget(source.length());
     }
 
-    /**
-     * @param lists resolves a list name to its entries, or null when the language has no such list
-     * @throws IllegalArgumentException naming what is wrong with the pattern
-     */
-    static Pattern compile(String source, boolean onOriginal, Function<String, List<String>> lists) {
+    /** @throws IllegalArgumentException naming what is wrong with the pattern */
+    static Pattern compile(String source) {
         refuseUnsupported(source);
-        PatternCompiler compiler = new PatternCompiler(source, onOriginal, lists);
+        PatternCompiler compiler = new PatternCompiler(source);
         compiler.translate();
         compiler.budget.finish();
         try {
@@ -97,15 +79,9 @@ final class PatternCompiler {
                 i = copyCharacterClass(i);
                 budget.atom(1);
             } else if (c == '{') {
-                i = listOrQuantifier(i);
+                i = quantifierOrList(i);
             } else if (c == '(') {
                 i = copyGroupOpening(i);
-            } else if (Character.isLetter(c) && !onOriginal) {
-                literalLetter(c, i);
-                budget.atom(1);
-                i++;
-            } else if ((c == '\'' || c == '\u2019') && !onOriginal) {
-                i++; // the normalised text has no apostrophes: "i'll" is "ill" there
             } else {
                 switch (c) {
                     case ')' -> budget.closeGroup();
@@ -120,7 +96,6 @@ final class PatternCompiler {
 
     private int copy(int from, int to) {
         out.append(source, from, to);
-        previousLetter = 0;
         return to;
     }
 
@@ -164,25 +139,17 @@ final class PatternCompiler {
         return copy(i, end);
     }
 
-    private int listOrQuantifier(int i) {
+    private int quantifierOrList(int i) {
         int close = source.indexOf('}', i);
         String name = close < 0 ? "" : source.substring(i + 1, close);
-        if (!isListName(name)) {
-            int end = close < 0 ? i + 1 : close + 1;
-            if (!budget.repeat(name)) {
-                budget.atom(end - i); // not a repeat count: re2j reads the braces as literal chars
-            }
-            return copy(i, end);
+        if (isListName(name)) {
+            throw RegexFootprint.listInPattern(name);
         }
-        List<String> list = lists.apply(name);
-        if (list == null) {
-            throw new IllegalArgumentException("unknown list {" + name + "}");
+        int end = close < 0 ? i + 1 : close + 1;
+        if (!budget.repeat(name)) {
+            budget.atom(end - i); // not a repeat count: re2j reads the braces as literal chars
         }
-        String expansion = alternation(list);
-        budget.atom(expansion.length());
-        out.append(expansion);
-        previousLetter = 0;
-        return close + 1;
+        return copy(i, end);
     }
 
     private static boolean isListName(String name) {
@@ -190,30 +157,5 @@ final class PatternCompiler {
             return false;
         }
         return name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'));
-    }
-
-    private String alternation(List<String> list) {
-        Set<String> alternatives = new LinkedHashSet<>();
-        for (String entry : list) {
-            String written = entry.strip();
-            boolean prefix = written.endsWith("*");
-            String word = onOriginal ? written.substring(0, written.length() - (prefix ? 1 : 0)) : Term.parse(entry).key();
-            alternatives.add(Pattern.quote(word) + (prefix ? "\\w*" : ""));
-        }
-        List<String> longestFirst = new ArrayList<>(alternatives);
-        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        return "\\b(?:" + String.join("|", longestFirst) + ")\\b";
-    }
-
-    private void literalLetter(char c, int i) {
-        String folded = Normalizer.normalize(String.valueOf(c)).text();
-        boolean quantified = i + 1 < source.length() && "?*+{".indexOf(source.charAt(i + 1)) >= 0;
-        for (char letter : (folded.isEmpty() ? String.valueOf(c) : folded).toCharArray()) {
-            if (letter == previousLetter && !quantified) {
-                continue; // the normalised text collapses "ll" into "l"
-            }
-            out.append(letter);
-            previousLetter = quantified ? 0 : letter;
-        }
     }
 }

@@ -53,6 +53,23 @@ public record RuleFiles(List<RuleFile> files, String version) {
         return new RuleFiles(List.copyOf(files), versionOf(files));
     }
 
+    /**
+     * Rule files given in memory (a candidate change tried before it goes live), held to the same limits as files
+     * read from a directory.
+     */
+    public static RuleFiles of(List<RuleFile> given) throws RulesetException {
+        List<RuleFile> files = new ArrayList<>(given);
+        files.sort(Comparator.comparing(RuleFile::path));
+        long totalBytes = 0;
+        for (int i = 0; i < files.size(); i++) {
+            RuleFile file = files.get(i);
+            int bytes = file.content().getBytes(StandardCharsets.UTF_8).length;
+            totalBytes += bytes;
+            checkLimits(file.path(), bytes, totalBytes, i);
+        }
+        return new RuleFiles(List.copyOf(files), versionOf(files));
+    }
+
     /** @param totalBytes the bytes read so far, in its only element */
     private static void collect(Path root, Path directory, int depth, List<RuleFile> files, long[] totalBytes)
             throws IOException, RulesetException {
@@ -72,18 +89,24 @@ public record RuleFiles(List<RuleFile> files, String version) {
                 try (InputStream in = Files.newInputStream(entry)) {
                     bytes = in.readNBytes(MAX_FILE_BYTES + 1); // never more, whatever the file claims to be
                 }
-                if (bytes.length > MAX_FILE_BYTES) {
-                    throw new RulesetException(relative, null, null, "the file is larger than the limit of "
-                            + MAX_FILE_BYTES + " bytes for one rule file");
-                }
                 totalBytes[0] += bytes.length;
-                if (totalBytes[0] > MAX_TOTAL_BYTES || files.size() >= MAX_FILES) {
-                    throw new RulesetException(relative, null, null, "the rule files up to this one are over the "
-                            + "limit for a ruleset: " + MAX_FILES + " files, " + MAX_TOTAL_BYTES + " bytes in all");
-                }
+                checkLimits(relative, bytes.length, totalBytes[0], files.size());
                 String content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
                 files.add(new RuleFile(relative, content));
             }
+        }
+    }
+
+    /** @param filesBefore the files of the ruleset before this one */
+    private static void checkLimits(String path, int fileBytes, long totalBytes, int filesBefore)
+            throws RulesetException {
+        if (fileBytes > MAX_FILE_BYTES) {
+            throw new RulesetException(path, null, null, "the file is larger than the limit of "
+                    + MAX_FILE_BYTES + " bytes for one rule file");
+        }
+        if (totalBytes > MAX_TOTAL_BYTES || filesBefore >= MAX_FILES) {
+            throw new RulesetException(path, null, null, "the rule files up to this one are over the "
+                    + "limit for a ruleset: " + MAX_FILES + " files, " + MAX_TOTAL_BYTES + " bytes in all");
         }
     }
 

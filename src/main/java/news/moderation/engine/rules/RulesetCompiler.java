@@ -362,9 +362,7 @@ public final class RulesetCompiler {
         RegexFootprint footprint;
         Pattern pattern;
         try {
-            pattern = PatternCompiler.compile(yaml.pattern(), true, name -> {
-                throw RegexFootprint.listInPattern(name); // lists are for phrases
-            }); // the compile budget, then re2j
+            pattern = PatternCompiler.compile(yaml.pattern()); // the compile budget, then re2j
             footprint = RegexFootprint.of(yaml.pattern());
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);

@@ -42,6 +42,22 @@ public interface ModerationConfig {
 
     Statements statements();
 
+    Workbench workbench();
+
+    interface Workbench {
+        /** The most stored comments one ruleset preview judges (the newest of its period are left out beyond it). */
+        @WithDefault("100000")
+        int maxComments();
+
+        /** Finished previews kept in memory (per instance) for their results to be read; older ones are dropped. */
+        @WithDefault("20")
+        int keptJobs();
+
+        /** Comments read from PostgreSQL and judged in parallel at a time; cancellation is seen between batches. */
+        @WithDefault("2000")
+        int batchSize();
+    }
+
     interface Rules {
         /**
          * Directory of rule files, watched for changes. Unset: the working directory's {@code rules} folder if there

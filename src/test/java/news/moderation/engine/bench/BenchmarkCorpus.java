@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,10 +68,6 @@ public final class BenchmarkCorpus {
             chars += comment.length();
         }
         return comments;
-    }
-
-    static long utf8Bytes(List<String> comments) {
-        return comments.stream().mapToLong(c -> c.getBytes(StandardCharsets.UTF_8).length).sum();
     }
 
     private String comment(List<String> terms) {

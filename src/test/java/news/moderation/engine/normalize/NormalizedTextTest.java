@@ -1,0 +1,87 @@
+package news.moderation.engine.normalize;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The offset map's compact form (segments) and the word extents, against straightforward definitions. */
+class NormalizedTextTest {
+
+    @Test
+    void plainProseMapsEveryCharToItsOwnOriginalChar() {
+        String original = "Hello world, all is Fine";
+        NormalizedText normalized = Normalizer.normalize(original);
+        assertEquals("helo world al is fine", normalized.text());
+        int[][] spans = { // start, end, run of each normalised char
+                {0, 1, 1}, {1, 2, 1}, {2, 4, 2}, {4, 5, 1}, {5, 6, 1}, {6, 7, 1}, {7, 8, 1}, {8, 9, 1}, {9, 10, 1},
+                {10, 11, 1}, {11, 13, 1}, {13, 14, 1}, {14, 16, 2}, {16, 17, 1}, {17, 18, 1}, {18, 19, 1},
+                {19, 20, 1}, {20, 21, 1}, {21, 22, 1}, {22, 23, 1}, {23, 24, 1}};
+        for (int i = 0; i < spans.length; i++) {
+            assertEquals(spans[i][0], normalized.originalStart(i), "start of " + i);
+            assertEquals(spans[i][1], normalized.originalEnd(i), "end of " + i);
+            assertEquals(spans[i][2], normalized.run(i), "run of " + i);
+        }
+        // a segment ends only where a char spans more than one original char: "ll", ", " and "ll"
+        assertEquals(4, normalized.segmentCount());
+    }
+
+    /** The reason for segments: plain prose costs a few bytes per char, not an int or three per char. */
+    @Test
+    void normalisingPlainAsciiProseAllocatesLittleMoreThanTheTextsThemselves() {
+        String prose = "The quick brown fox jumps over the lazy dog, and it was all good. ".repeat(1_500);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Normalizer.normalize(prose); // class initialisation
+        long before = threads.getCurrentThreadAllocatedBytes();
+        NormalizedText normalized = Normalizer.normalize(prose);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(normalized.text().startsWith("the quick brown fox jumps over the lazy dog and it was al god the"));
+        double perChar = (double) allocated / prose.length();
+        // a copy of the input and the output chars (2 bytes each), the text (1 byte), the segments: under 8
+        assertTrue(perChar < 8, "allocated " + perChar + " bytes per char");
+    }
+
+    @Test
+    void wordExtentsAreTheRunsOfWordCharsAroundAChar() {
+        Random random = new Random(11);
+        String[] pieces = {"a", "b", "ab", "*", " ", "@", "_", "1", "abcdefghij"};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int count = 1 + random.nextInt(30);
+            for (int p = 0; p < count; p++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            NormalizedText normalized = new NormalizedText(text.toString(), new int[] {0, 0, 1, 1}, 1, true);
+            for (int query = 0; query < 40; query++) {
+                int index = random.nextInt(text.length());
+                String which = "\"" + text + "\" at " + index;
+                if (random.nextBoolean()) {
+                    assertEquals(bruteWordStart(text, index), normalized.wordStart(index), which);
+                } else {
+                    assertEquals(bruteWordEnd(text, index), normalized.wordEnd(index), which);
+                }
+            }
+        }
+    }
+
+    private static int bruteWordStart(CharSequence text, int index) {
+        int start = index;
+        while (NormalizedText.isWordChar(text.charAt(index)) && start > 0
+                && NormalizedText.isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static int bruteWordEnd(CharSequence text, int index) {
+        int end = index + 1;
+        while (NormalizedText.isWordChar(text.charAt(index)) && end < text.length()
+                && NormalizedText.isWordChar(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+}
