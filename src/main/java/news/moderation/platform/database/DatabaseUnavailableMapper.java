@@ -27,8 +27,9 @@ import news.moderation.platform.errors.ProblemMappers;
  * generic answer of {@link ProblemMappers}.
  *
  * <p>A connection failure reaches the REST layer in whatever wraps it on its way up (Hibernate's exceptions, a
- * transaction's, CDI's), so this maps those wrappers (each more specific than ProblemMappers' Throwable) and looks
- * for the connection failure along the cause chain.
+ * transaction's, CDI's, or a plain runtime exception from a rollback on a connection that died mid-transaction), so
+ * this maps those wrappers and, behind them, every Exception that no more specific mapper takes (each more specific
+ * than ProblemMappers' Throwable), and looks for the connection failure along the cause chain.
  */
 public class DatabaseUnavailableMapper {
 
@@ -43,7 +44,8 @@ public class DatabaseUnavailableMapper {
     private final ProblemMappers problems = new ProblemMappers();
 
     @ServerExceptionMapper({ PersistenceException.class, SQLException.class, QuarkusTransactionException.class,
-            TransactionalException.class, ArcUndeclaredThrowableException.class })
+            TransactionalException.class, ArcUndeclaredThrowableException.class, RuntimeException.class,
+            Exception.class })
     public Response databaseFailure(Throwable e) {
         if (!isConnectionFailure(e)) {
             return problems.unexpected(e);

@@ -29,6 +29,16 @@ class DatabaseUnavailableMapperTest {
         assertTrue(DatabaseUnavailableMapper.isConnectionFailure(new SQLException("Sorry, acquisition timeout!")));
     }
 
+    /** Seen under load in CI: a rollback on a connection the postmaster's death had closed, in a plain wrapper. */
+    @Test
+    void aRollbackOnAClosedConnectionInAnyWrapperIsA503WithRetryAfter() {
+        var answer = new DatabaseUnavailableMapper().databaseFailure(new IllegalStateException("rollback failed",
+                new SQLException("This connection has been closed.", "08003")));
+        assertEquals(503, answer.getStatus());
+        assertEquals(String.valueOf(DatabaseUnavailableMapper.RETRY_AFTER_SECONDS),
+                answer.getHeaderString("Retry-After"));
+    }
+
     @Test
     void otherDatabaseFailuresStayServerErrors() {
         SQLException uniqueViolation = new SQLException("duplicate key", "23505");
