@@ -29,6 +29,12 @@ class GoldenVerdictsTest {
     private static final Path ACTUAL = Path.of("target/golden/verdicts.txt");
     private static final int GENERATED_CHARS = 200_000;
     private static final int DIFFERENCES_SHOWN = 20;
+    /**
+     * The abusive words the generated corpus disguises: fixed here, not read from the rules, so that adding a term
+     * to a rule file does not reshuffle the whole generated corpus and hide the verdicts that really changed.
+     */
+    private static final List<String> GENERATED_TERMS = List.of("arschloch", "bastard", "bitch", "connard", "cunt",
+            "faggot", "fuck*", "idiot", "moron", "pendejo", "retard*", "shit", "slut", "wanker", "whore");
 
     @Test
     void verdictsMatchTheApprovedFile() throws Exception {
@@ -64,7 +70,7 @@ class GoldenVerdictsTest {
                 lines.add(line(rule.id() + " no-match", ruleset.judge(example, lang), example));
             }
         }
-        List<String> generated = new BenchmarkCorpus().comments(BenchmarkCorpus.termsOf(RULES), GENERATED_CHARS);
+        List<String> generated = new BenchmarkCorpus().comments(GENERATED_TERMS, GENERATED_CHARS);
         for (int i = 0; i < generated.size(); i++) {
             lines.add(line("generated " + i, ruleset.judge(generated.get(i), null), generated.get(i)));
         }
