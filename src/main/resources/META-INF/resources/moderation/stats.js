@@ -57,6 +57,8 @@ function renderBody(body, stats, from, to) {
     tile('Moderators approved', moderatorTotals.PUBLISHED || 0),
     tile('Moderators rejected', moderatorTotals.REJECTED || 0)));
 
+  body.append(ruleHealthCard(stats.ruleHealth));
+
   // Decisions per day: every day of the range (up to 92), also the quiet ones.
   const byDay = new Map(stats.byDay.map((d) => [d.day, d]));
   const days = [];
@@ -124,6 +126,26 @@ function renderBody(body, stats, from, to) {
     h('section', { class: 'card', 'aria-labelledby': 'cat-title' },
       h('h2', { id: 'cat-title' }, 'Comments by category'),
       table(['Category', 'Comments'], Object.entries(stats.byCategory || {}).map(([k, v]) => [humanize(k), v]))));
+}
+
+/** The rules whose precision fell under the service's threshold (moderation.rule-health.*), worst first. */
+function ruleHealthCard(health) {
+  const card = h('section', { class: 'card rule-health', id: 'rule-health', 'aria-labelledby': 'health-title' },
+    h('h2', { id: 'health-title' }, 'Rules that need attention'));
+  if (!health) return card;
+  const percent = (p) => `${Math.round(p * 100)} %`;
+  card.append(h('p', { class: 'muted small' },
+    `Precision under ${percent(health.minPrecision)}, judged once moderators decided at least ${health.minDecisions} comments a rule held: `
+    + 'moderators approve most of what these rules hold. Try a fix in the workbench before it goes live.'));
+  if (!health.needsAttention.length) {
+    card.append(h('p', { class: 'empty' }, 'No rule needs attention in this range.'));
+    return card;
+  }
+  card.append(h('ul', { class: 'attention-list' }, health.needsAttention.map((r) => h('li', { dataset: { ruleId: r.ruleId } },
+    h('span', { class: 'mono' }, r.ruleId), ' ',
+    h('span', { class: 'badge attention' }, `precision ${percent(r.precision)}`), ' ',
+    h('span', { class: 'muted small' }, `${r.overturned} overturned · ${r.confirmed} confirmed`)))));
+  return card;
 }
 
 function tile(label, value) {
