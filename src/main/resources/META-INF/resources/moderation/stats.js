@@ -2,6 +2,7 @@
 import { h, clear, humanize } from './dom.js';
 import { api, ApiError } from './api.js';
 import { dailyChart, horizontalBars } from './charts.js';
+import { tile, table } from './tables.js';
 
 const DAY = 86400000;
 const COLORS = {
@@ -148,10 +149,6 @@ function ruleHealthCard(health) {
   return card;
 }
 
-function tile(label, value) {
-  return h('div', { class: 'tile' }, h('span', { class: 'tile-n' }, String(value)), h('span', { class: 'tile-label' }, label));
-}
-
 function legend(entries) {
   return h('ul', { class: 'legend-list', 'aria-hidden': 'true' },
     entries.map(([label, color]) => h('li', {}, swatch(color), label)));
@@ -162,11 +159,4 @@ function swatch(color) {
   const el = h('span', { class: 'swatch' });
   el.style.background = color;
   return el;
-}
-
-function table(headers, rows) {
-  if (!rows.length) return h('p', { class: 'muted' }, 'No data.');
-  return h('div', { class: 'table-wrap' }, h('table', {},
-    h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, String(c)) : h('td', {}, String(c)))))))));
 }
