@@ -98,3 +98,27 @@ test('a candidate whose example fails is refused, naming the example', async () 
   assert.equal(await page.locator('#wb-results').textContent(), '', 'no result is shown');
   await page.close();
 });
+
+test('the stats page lists a rule moderators mostly overturn as needing attention (what the workbench is for)', async () => {
+  const articleId = `e2e-${RUN}-health`;
+  let ruleId;
+  // Enough overturned decisions (the default threshold: precision under 50 % after at least 5 decisions) to outweigh
+  // whatever other tests confirmed of the same rule.
+  for (let i = 0; i < 8; i++) {
+    const held = await submit(articleId, `health-${RUN}-${i}`, `You are an idiot, reader ${i}.`);
+    assert.equal(held.status, 'PENDING_REVIEW');
+    ruleId = held.verdict.matches[0].ruleId;
+    await decide(held.id, 'APPROVE', 'FALSE_POSITIVE');
+  }
+  const page = await newPage();
+  await signIn(page, '#/stats');
+  const card = page.locator('#rule-health');
+  await card.waitFor();
+  assert.match(await card.textContent(), /Precision under 50 %, judged once moderators decided at least 5/);
+  const listed = card.locator(`li[data-rule-id="${ruleId}"]`);
+  await listed.waitFor();
+  assert.match(await listed.textContent(), /precision \d+ %/);
+  assert.match(await listed.textContent(), /\d+ overturned · \d+ confirmed/);
+  await screenshot(page, 'stats-rule-health.png');
+  await page.close();
+});
