@@ -67,6 +67,7 @@ test('a candidate rule shows the transitions, the changed comments with their sp
   assert.deepEqual(await rule.locator('td').allTextContents(), ['0', '3', '3', '0']);
   const agreement = await page.locator('#wb-agreement').textContent();
   assert.match(agreement, /Precision/);
+  assert.doesNotMatch(await page.locator('#wb-results').textContent(), /\bnull\b|\bundefined\b/);
 
   for (const c of [rejected1, rejected2, approved]) {
     const item = page.locator(`#wb-sample li[data-comment-id="${c.id}"]`);

@@ -160,7 +160,7 @@ export function renderWorkbench(container) {
 
 function renderResult(results, result) {
   const agreement = result.moderators;
-  results.append(
+  results.append(...[
     h('div', { class: 'tiles' },
       tile('Comments judged', result.judged),
       tile('Changed', result.changed, 'wb-changed'),
@@ -195,7 +195,8 @@ function renderResult(results, result) {
       h('h2', { id: 'wb-sample-title' }, `Changed comments (${result.sample.length} of ${result.changed})`),
       result.sample.length
         ? h('ol', { class: 'queue-list', id: 'wb-sample' }, result.sample.map(changedComment))
-        : h('p', { class: 'empty' }, 'No comment changes.')));
+        : h('p', { class: 'empty' }, 'No comment changes.')),
+  ].filter(Boolean)); // Element.append would show a null as the text "null"
 }
 
 /** Engine matches name their category and severity in capitals; the dashboard's spans take the API's spelling. */
