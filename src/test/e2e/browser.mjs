@@ -1,6 +1,6 @@
 // What the admin pages' browser tests share: one headless Chromium that reaches only the service under test, API calls
 // with Node's fetch, new pages that collect uncaught errors and Content-Security-Policy refusals, and signing in.
-// Needs BASE_URL and ADMIN_TOKEN (run.sh provides both).
+// Needs BASE_URL, ADMIN_TOKEN and MODERATOR_TOKEN (run.sh provides them).
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,12 +10,13 @@ import { chromium } from 'playwright-core';
 
 export const BASE = (process.env.BASE_URL || '').replace(/\/$/, '');
 export const ADMIN_TOKEN = process.env.ADMIN_TOKEN;
+export const MODERATOR_TOKEN = process.env.MODERATOR_TOKEN;
 export const SHOTS = process.env.SCREENSHOT_DIR;
 /** Letters only: rule terms fold digits into letters (l33t), so a word with digits would not be itself. */
 export const RUN = Date.now().toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[d]);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-if (!BASE || !ADMIN_TOKEN) throw new Error('Set BASE_URL and ADMIN_TOKEN (run.sh does)');
+if (!BASE || !ADMIN_TOKEN || !MODERATOR_TOKEN) throw new Error('Set BASE_URL, ADMIN_TOKEN and MODERATOR_TOKEN (run.sh does)');
 
 let context;
 let userDataDir;

@@ -2,7 +2,7 @@
 // a candidate rule tried on stored comments that moderators decided, what the page shows of it, and a refused candidate.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_TOKEN, RUN, useBrowser, call, submit, newPage, signIn, screenshot } from './browser.mjs';
+import { ADMIN_TOKEN, MODERATOR_TOKEN, RUN, useBrowser, call, submit, newPage, signIn, screenshot } from './browser.mjs';
 
 useBrowser();
 
@@ -82,6 +82,15 @@ test('a candidate rule shows the transitions, the changed comments with their sp
     assert.match(await item.locator('.meta').first().textContent(), c.id === approved.id ? /Published/ : /Rejected/);
   }
   await screenshot(page, 'workbench.png');
+  await page.close();
+});
+
+test('the admin pages are not offered to a moderator, whom the service would refuse', async () => {
+  const page = await newPage();
+  await signIn(page, '#/queue', MODERATOR_TOKEN);
+  assert.equal(await page.getByRole('link', { name: 'Stats' }).isVisible(), true);
+  assert.equal(await page.getByRole('link', { name: 'Workbench' }).isVisible(), false);
+  assert.equal(await page.getByRole('link', { name: 'Webhooks' }).isVisible(), false);
   await page.close();
 });
 
