@@ -6,7 +6,8 @@
 #
 # Installs Chromium from Debian's packages when it is missing (needs root or sudo), runs `npm ci` here, starts the
 # packaged service on a fresh embedded PostgreSQL and key pair in a temporary directory, on a free port of 127.0.0.1,
-# mints a moderator token with scripts/MintToken.java, and runs dashboard.test.mjs with `node --test`.
+# mints a moderator and an admin token with scripts/MintToken.java, and runs every *.test.mjs here (`npm test`). The
+# service may deliver webhooks to loopback (the tests' receiver) and dead-letters a delivery after a few seconds.
 # SCREENSHOT_DIR=docs/screenshots refreshes the committed screenshots; by default they go to target/e2e-screenshots.
 # Everything is bounded in time; the service (and its PostgreSQL) and the temporary directory are removed on exit.
 set -euo pipefail
@@ -16,7 +17,7 @@ ROOT="$(cd "$E2E_DIR/../../.." && pwd)"
 JAR="${1:-$ROOT/target/quarkus-app/quarkus-run.jar}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 SCREENSHOT_DIR="$(realpath -m "${SCREENSHOT_DIR:-$ROOT/target/e2e-screenshots}")"
-TEST_TIMEOUT="${E2E_TEST_TIMEOUT:-300}"
+TEST_TIMEOUT="${E2E_TEST_TIMEOUT:-420}"
 
 [[ -f "$JAR" ]] || { echo "e2e: $JAR not found; run ./mvnw package first" >&2; exit 2; }
 
@@ -63,6 +64,8 @@ BASE_URL="http://127.0.0.1:$PORT"
 echo "== e2e: starting the service on $BASE_URL (fresh embedded PostgreSQL in $WORK)"
 (cd "$ROOT" && MODERATION_EMBEDDED_DB_DATA_DIR="$WORK/postgres" MODERATION_JWT_KEY_DIR="$WORK/jwt" \
   QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+  MODERATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true MODERATION_WEBHOOKS_INITIAL_BACKOFF=500ms \
+  MODERATION_WEBHOOKS_MAX_BACKOFF=1s MODERATION_WEBHOOKS_DEAD_LETTER_AFTER=3s \
   exec java -jar "$JAR" >"$WORK/service.log" 2>&1) &
 SERVICE_PID=$!
 
@@ -75,9 +78,10 @@ done
 [[ -n "$ready" ]] || { echo "e2e: the service was not ready within 120 s" >&2; exit 1; }
 
 TOKEN="$(cd "$ROOT" && timeout 60 java scripts/MintToken.java e2e-moderator moderator 1 "$WORK/jwt/private-key.pem")"
+ADMIN_TOKEN="$(cd "$ROOT" && timeout 60 java scripts/MintToken.java e2e-admin admin 1 "$WORK/jwt/private-key.pem")"
 
 mkdir -p "$SCREENSHOT_DIR"
-echo "== e2e: dashboard tests in headless Chromium (screenshots in $SCREENSHOT_DIR)"
+echo "== e2e: dashboard tests (every *.test.mjs) in headless Chromium (screenshots in $SCREENSHOT_DIR)"
 cd "$E2E_DIR"
-BASE_URL="$BASE_URL" MODERATOR_TOKEN="$TOKEN" CHROMIUM="$CHROMIUM" SCREENSHOT_DIR="$SCREENSHOT_DIR" \
-  timeout --kill-after=10 "$TEST_TIMEOUT" node --test --test-concurrency=1 --test-reporter=spec dashboard.test.mjs
+BASE_URL="$BASE_URL" MODERATOR_TOKEN="$TOKEN" ADMIN_TOKEN="$ADMIN_TOKEN" CHROMIUM="$CHROMIUM" \
+  SCREENSHOT_DIR="$SCREENSHOT_DIR" timeout --kill-after=10 "$TEST_TIMEOUT" npm test

@@ -132,6 +132,11 @@ public class RulesetService {
         return reloader.current();
     }
 
+    /** The rule files in the rules directory now: what a candidate's changed files are laid over. */
+    public List<RuleFiles.RuleFile> ruleFiles() throws RulesetException {
+        return RuleFiles.read(rulesDirectory).files();
+    }
+
     /**
      * A candidate ruleset, compiled and its examples checked exactly as a reload would: the rule files in the rules
      * directory with {@code changedFiles} (path relative to the directory → content) laid over them, or only

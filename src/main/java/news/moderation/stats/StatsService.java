@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import news.moderation.platform.config.ModerationConfig;
 import news.moderation.sites.ModeratorSites;
 import news.moderation.sites.SiteScope;
 
@@ -28,10 +30,12 @@ public class StatsService {
 
     private final EntityManager em;
     private final ModeratorSites moderatorSites;
+    private final ModerationConfig.RuleHealth health;
 
-    StatsService(EntityManager em, ModeratorSites moderatorSites) {
+    StatsService(EntityManager em, ModeratorSites moderatorSites, ModerationConfig config) {
         this.em = em;
         this.moderatorSites = moderatorSites;
+        this.health = config.ruleHealth();
     }
 
     /** A time range within some sites: every query's {@code WHERE} holds {@code %s} for the sites' condition. */
@@ -70,7 +74,25 @@ public class StatsService {
                 WHERE created_at >= :from AND created_at < :to%s GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20""", range)
                 .stream().map(r -> new ModerationStats.RuleCount((String) r[0], ((Number) r[1]).longValue())).toList();
 
-        return new ModerationStats(from, to, byDecision, byCategory, byDay, topRules, precision(range));
+        List<ModerationStats.RulePrecision> rules = precision(range);
+        List<ModerationStats.RulePrecision> needsAttention = rules.stream().filter(this::needsAttention)
+                .sorted(Comparator.comparing(ModerationStats.RulePrecision::precision)
+                        .thenComparing(ModerationStats.RulePrecision::ruleId))
+                .toList();
+        return new ModerationStats(from, to, byDecision, byCategory, byDay, topRules, rules,
+                new ModerationStats.RuleHealth(health.minPrecision(), health.minDecisions(), needsAttention));
+    }
+
+    /** Every site's per-rule precision over the decisions made in a range: what the rule health gauges show. */
+    @Transactional
+    List<ModerationStats.RulePrecision> precisionOfEverySite(Instant from, Instant to) {
+        return precision(new Range(from, to, SiteScope.everySite()));
+    }
+
+    /** Judged only on enough decisions ({@code moderation.rule-health.min-decisions}), then against the threshold. */
+    boolean needsAttention(ModerationStats.RulePrecision rule) {
+        return rule.precision() != null && rule.decided() >= health.minDecisions()
+                && rule.precision() < health.minPrecision();
     }
 
     /** Decisions made here and those reported back by Perspective clients (suggestscore) both count. */

@@ -30,7 +30,8 @@ import news.moderation.platform.config.ModerationConfig;
  * ({@code FOR UPDATE SKIP LOCKED}) until the outcome is recorded, so that several instances (or threads) dispatching
  * at once never send the same delivery, and a crash mid-attempt leaves it pending for the next run (at least once).
  * A delivery waits while an earlier event of the same comment is still pending for its endpoint: a comment's events
- * arrive in order. Failures back off exponentially with jitter until the delivery is dead-lettered.
+ * arrive in order. A disabled endpoint's deliveries wait until it is enabled again. Failures back off exponentially
+ * with jitter until the delivery is dead-lettered.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -76,6 +77,8 @@ public class WebhookDispatcher {
         List<UUID> due = em.createNativeQuery("""
                 SELECT d.id FROM webhook_delivery d
                 WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now
+                  AND NOT EXISTS (SELECT 1 FROM webhook_endpoint disabled
+                                  WHERE disabled.id = d.endpoint_id AND disabled.disabled_at IS NOT NULL)
                   AND NOT EXISTS (SELECT 1 FROM webhook_delivery earlier
                                   WHERE earlier.endpoint_id = d.endpoint_id AND earlier.comment_id = d.comment_id
                                     AND earlier.state = 'PENDING' AND earlier.event_seq < d.event_seq)

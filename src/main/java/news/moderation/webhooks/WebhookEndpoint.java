@@ -35,6 +35,8 @@ public class WebhookEndpoint extends PanacheEntityBase {
 
     public Instant createdAt;
     public String createdBy;
+    /** Set while the endpoint is disabled: it is owed no new event and sent nothing. */
+    public Instant disabledAt;
 
     /** The secrets that sign a delivery made at {@code now}: the current one first. */
     List<String> signingSecrets(Instant now) {

@@ -14,8 +14,8 @@ import news.moderation.events.RecordedEvent;
 import news.moderation.platform.config.ModerationConfig;
 
 /**
- * Owes each recorded event to every endpoint of its site that subscribed to its type, in the event's own transaction:
- * the change, its event and the deliveries it owes commit together, so a crash can lose none of them.
+ * Owes each recorded event to every enabled endpoint of its site that subscribed to its type, in the event's own
+ * transaction: the change, its event and the deliveries it owes commit together, so a crash can lose none of them.
  */
 @ApplicationScoped
 class WebhookFanOut {
@@ -35,7 +35,8 @@ class WebhookFanOut {
                                               next_attempt_at, give_up_at, created_at)
                 SELECT gen_random_uuid(), e.id, :event, :seq, :type, :comment, 'PENDING', :now, :giveUp, :now
                 FROM webhook_endpoint e
-                WHERE e.site_id = :site AND e.event_types @> jsonb_build_array(CAST(:type AS text))""")
+                WHERE e.site_id = :site AND e.event_types @> jsonb_build_array(CAST(:type AS text))
+                  AND e.disabled_at IS NULL""")
                 .unwrap(NativeQuery.class)
                 .setParameter("event", recorded.id(), UUID.class)
                 .setParameter("seq", recorded.sequence())

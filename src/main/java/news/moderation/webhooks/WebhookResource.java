@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import news.moderation.events.DomainEvent;
 import news.moderation.platform.validation.NameOrId;
 import news.moderation.platform.validation.PlainText;
 
@@ -63,6 +64,13 @@ public class WebhookResource {
         return webhooks.list(Optional.ofNullable(siteId));
     }
 
+    /** The event types an endpoint can subscribe to. */
+    @GET
+    @Path("/event-types")
+    public List<String> eventTypes() {
+        return DomainEvent.TYPES;
+    }
+
     @GET
     @Path("/{id}")
     public WebhookViews.Endpoint get(@PathParam("id") UUID id) {
@@ -80,6 +88,18 @@ public class WebhookResource {
     @Path("/{id}/rotate")
     public WebhookViews.WithSecret rotate(@PathParam("id") UUID id) {
         return webhooks.rotate(id);
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    public WebhookViews.Endpoint disable(@PathParam("id") UUID id) {
+        return webhooks.disable(id);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    public WebhookViews.Endpoint enable(@PathParam("id") UUID id) {
+        return webhooks.enable(id);
     }
 
     @GET

@@ -10,13 +10,14 @@ public final class WebhookViews {
     private WebhookViews() {
     }
 
-    /** An endpoint without its secrets. */
+    /** An endpoint without its secrets; {@code disabledAt} only while it is disabled. */
     public record Endpoint(UUID id, String siteId, String url, List<String> eventTypes, Instant createdAt, String createdBy,
-            Instant previousSecretExpiresAt) {
+            Instant previousSecretExpiresAt, Instant disabledAt) {
 
         static Endpoint of(WebhookEndpoint endpoint) {
             return new Endpoint(endpoint.id, endpoint.siteId, endpoint.url, endpoint.eventTypes, endpoint.createdAt,
-                    endpoint.createdBy, endpoint.previousSecret == null ? null : endpoint.previousSecretExpiresAt);
+                    endpoint.createdBy, endpoint.previousSecret == null ? null : endpoint.previousSecretExpiresAt,
+                    endpoint.disabledAt);
         }
     }
 

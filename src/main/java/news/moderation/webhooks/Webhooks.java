@@ -64,6 +64,26 @@ public class Webhooks {
         endpoint(id).delete();
     }
 
+    /**
+     * Stops the endpoint's deliveries without losing its log: the events of its site are not owed to it while it is
+     * disabled, and what it was owed before waits until it is enabled again. Disabling it twice changes nothing.
+     */
+    @Transactional
+    public WebhookViews.Endpoint disable(UUID id) {
+        WebhookEndpoint endpoint = endpoint(id);
+        if (endpoint.disabledAt == null) {
+            endpoint.disabledAt = now();
+        }
+        return WebhookViews.Endpoint.of(endpoint);
+    }
+
+    @Transactional
+    public WebhookViews.Endpoint enable(UUID id) {
+        WebhookEndpoint endpoint = endpoint(id);
+        endpoint.disabledAt = null;
+        return WebhookViews.Endpoint.of(endpoint);
+    }
+
     /** A new secret; the old one keeps signing, next to it, for {@code moderation.webhooks.secret-grace-period}. */
     @Transactional
     public WebhookViews.WithSecret rotate(UUID id) {

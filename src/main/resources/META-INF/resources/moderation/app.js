@@ -6,6 +6,8 @@ import * as queue from './queue.js';
 import { renderAuthor } from './author.js';
 import { renderHistory } from './history.js';
 import { renderStats } from './stats.js';
+import { renderWorkbench } from './workbench.js';
+import { renderWebhooks } from './webhooks.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -33,12 +35,22 @@ function render() {
   for (const a of document.querySelectorAll('[data-nav]')) {
     if (a.dataset.nav === view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
+    // Admin pages: the service refuses them to other roles, so their links are shown to admins only.
+    a.hidden = a.dataset.role !== undefined && !(Array.isArray(claims.groups) && claims.groups.includes(a.dataset.role));
   }
   clear(main);
   switch (view) {
     case 'stats':
       document.title = 'Stats · Moderation';
       renderStats(main, params);
+      break;
+    case 'workbench':
+      document.title = 'Rule workbench · Moderation';
+      renderWorkbench(main);
+      break;
+    case 'webhooks':
+      document.title = 'Webhooks · Moderation';
+      renderWebhooks(main, arg);
       break;
     case 'author':
       document.title = `Author ${arg} · Moderation`;

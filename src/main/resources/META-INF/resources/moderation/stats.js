@@ -2,6 +2,7 @@
 import { h, clear, humanize } from './dom.js';
 import { api, ApiError } from './api.js';
 import { dailyChart, horizontalBars } from './charts.js';
+import { tile, table } from './tables.js';
 
 const DAY = 86400000;
 const COLORS = {
@@ -56,6 +57,8 @@ function renderBody(body, stats, from, to) {
     ...['ALLOW', 'REVIEW', 'REJECT'].map((d) => tile(`Machine: ${humanize(d)}`, stats.byDecision?.[d] || 0)),
     tile('Moderators approved', moderatorTotals.PUBLISHED || 0),
     tile('Moderators rejected', moderatorTotals.REJECTED || 0)));
+
+  body.append(ruleHealthCard(stats.ruleHealth));
 
   // Decisions per day: every day of the range (up to 92), also the quiet ones.
   const byDay = new Map(stats.byDay.map((d) => [d.day, d]));
@@ -126,8 +129,24 @@ function renderBody(body, stats, from, to) {
       table(['Category', 'Comments'], Object.entries(stats.byCategory || {}).map(([k, v]) => [humanize(k), v]))));
 }
 
-function tile(label, value) {
-  return h('div', { class: 'tile' }, h('span', { class: 'tile-n' }, String(value)), h('span', { class: 'tile-label' }, label));
+/** The rules whose precision fell under the service's threshold (moderation.rule-health.*), worst first. */
+function ruleHealthCard(health) {
+  const card = h('section', { class: 'card rule-health', id: 'rule-health', 'aria-labelledby': 'health-title' },
+    h('h2', { id: 'health-title' }, 'Rules that need attention'));
+  if (!health) return card;
+  const percent = (p) => `${Math.round(p * 100)} %`;
+  card.append(h('p', { class: 'muted small' },
+    `Precision under ${percent(health.minPrecision)}, judged once moderators decided at least ${health.minDecisions} comments a rule held: `
+    + 'moderators approve most of what these rules hold. Try a fix in the workbench before it goes live.'));
+  if (!health.needsAttention.length) {
+    card.append(h('p', { class: 'empty' }, 'No rule needs attention in this range.'));
+    return card;
+  }
+  card.append(h('ul', { class: 'attention-list' }, health.needsAttention.map((r) => h('li', { dataset: { ruleId: r.ruleId } },
+    h('span', { class: 'mono' }, r.ruleId), ' ',
+    h('span', { class: 'badge attention' }, `precision ${percent(r.precision)}`), ' ',
+    h('span', { class: 'muted small' }, `${r.overturned} overturned · ${r.confirmed} confirmed`)))));
+  return card;
 }
 
 function legend(entries) {
@@ -140,11 +159,4 @@ function swatch(color) {
   const el = h('span', { class: 'swatch' });
   el.style.background = color;
   return el;
-}
-
-function table(headers, rows) {
-  if (!rows.length) return h('p', { class: 'muted' }, 'No data.');
-  return h('div', { class: 'table-wrap' }, h('table', {},
-    h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, String(c)) : h('td', {}, String(c)))))))));
 }

@@ -44,6 +44,27 @@ public interface ModerationConfig {
 
     Workbench workbench();
 
+    RuleHealth ruleHealth();
+
+    /** When a rule's measured precision (moderators' decisions on what it held) says it needs attention. */
+    interface RuleHealth {
+        /** A rule whose precision (confirmed / (confirmed + overturned)) falls under this needs attention. */
+        @WithDefault("0.5")
+        double minPrecision();
+
+        /** Decisions on what a rule held before its precision is judged at all: fewer say too little. */
+        @WithDefault("5")
+        int minDecisions();
+
+        /** The period behind the per-rule precision gauges: the decisions made within it, up to now. */
+        @WithDefault("30d")
+        Duration window();
+
+        /** How often the per-rule precision gauges are computed again (one query over the window). */
+        @WithDefault("5m")
+        Duration refreshInterval();
+    }
+
     interface Workbench {
         /** The most stored comments one ruleset preview judges (the newest of its period are left out beyond it). */
         @WithDefault("100000")
