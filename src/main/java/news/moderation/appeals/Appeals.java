@@ -107,7 +107,7 @@ public class Appeals {
         if (now.isAfter(closed)) {
             throw ClientErrorException.unprocessable(appellant == Appellant.AUTHOR ? "commentId" : "noticeId",
                     "The appeal window closed at " + closed + ": a decision can be appealed within "
-                            + window.toDays() + " days of it, and this one was made at " + contested.at());
+                            + readable(window) + " of it, and this one was made at " + contested.at());
         }
         Appeal appeal = new Appeal();
         appeal.id = UUID.randomUUID();
@@ -125,6 +125,12 @@ public class Appeals {
         events.publish(new AppealFiled(comment.siteId, comment.id, comment.authorId, appeal.id, appellant.name(),
                 noticeId, contested.by()));
         return AppealViews.Receipt.of(appeal);
+    }
+
+    /** "180 days" for a whole number of days (the setting's usual form), else ISO-8601 ("PT5S"). */
+    private static String readable(Duration duration) {
+        return duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? duration.toDays() + " days"
+                : duration.toString();
     }
 
     /** The comment's removal in force: the latest change of its status in the audit trail. */
