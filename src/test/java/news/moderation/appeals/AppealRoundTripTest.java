@@ -199,4 +199,31 @@ class AppealRoundTripTest {
                 .post("/api/v1/moderation/appeals/{id}/decision", UUID.randomUUID()).then()
                 .statusCode(404);
     }
+
+    @Test
+    void erasingTheAuthorBlanksTheTextsOfAppealsAndNoticesAboutTheirComments() {
+        Site site = Sites.create("appeals-erasure");
+        String author = "erased-appellant-" + UUID.randomUUID();
+        String commentId = site.submitted("appeals-erasure-article", author, "fuck you");
+        String noticeId = site.call().contentType(ContentType.JSON)
+                .body(Map.of("notifierName", "N", "notifierEmail", "n@example.org",
+                        "explanation", "It says fuck you to me", "legalGround", "Insult law", "goodFaith", true))
+                .post("/api/v1/comments/{id}/notices", commentId).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token("olga")).contentType(ContentType.JSON)
+                .body(Map.of("action", "NO_ACTION", "reply", "Already removed by the rules."))
+                .post("/api/v1/moderation/notices/{id}/decision", noticeId).then().statusCode(200);
+        String appealId = appeal(site, commentId, "My words were: fuck you, friend").statusCode(201)
+                .extract().path("id");
+        decide(appealId, "olga", "UPHOLD", "You wrote fuck you; it stays removed.").statusCode(200);
+
+        given().auth().oauth2(Tokens.admin()).queryParam("siteId", site.id())
+                .delete("/api/v1/moderation/authors/{a}", author).then().statusCode(200);
+
+        given().auth().oauth2(token("olga")).get("/api/v1/moderation/appeals/{id}", appealId).then()
+                .statusCode(200).body("reason", equalTo("[erased]")).body("reply", equalTo(null))
+                .body("status", equalTo("UPHELD")).body("contestedBy", equalTo(DomainEvent.SYSTEM));
+        given().auth().oauth2(token("olga")).get("/api/v1/moderation/notices/{id}", noticeId).then()
+                .statusCode(200).body("explanation", equalTo("[erased]")).body("reply", equalTo(null))
+                .body("status", equalTo("NO_ACTION"));
+    }
 }
