@@ -6,6 +6,8 @@ import * as queue from './queue.js';
 import { renderAuthor } from './author.js';
 import { renderHistory } from './history.js';
 import { renderStats } from './stats.js';
+import { renderNotices } from './notices.js';
+import { renderAppeals } from './appeals.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -39,6 +41,14 @@ function render() {
     case 'stats':
       document.title = 'Stats · Moderation';
       renderStats(main, params);
+      break;
+    case 'notices':
+      document.title = 'Notices · Moderation';
+      renderNotices(main, params);
+      break;
+    case 'appeals':
+      document.title = 'Appeals · Moderation';
+      renderAppeals(main, params);
       break;
     case 'author':
       document.title = `Author ${arg} · Moderation`;
