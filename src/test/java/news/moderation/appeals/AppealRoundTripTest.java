@@ -190,6 +190,14 @@ class AppealRoundTripTest {
                 .body("errors[0].field", containsString("reason"));
         site.call().contentType(ContentType.JSON).body(Map.of("reason", "x", "status", "REVERSED"))
                 .post("/api/v1/comments/{id}/appeals", published).then().statusCode(400);
+        given().auth().oauth2(token("frank")).queryParam("status", "MAYBE").get("/api/v1/moderation/appeals").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("frank")).queryParam("limit", "0").get("/api/v1/moderation/notices").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("frank")).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "UPHOLD"))
+                .post("/api/v1/moderation/appeals/{id}/decision", UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", containsString("reply"));
         given().auth().oauth2(token("frank")).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "MAYBE", "reply", "r"))
                 .post("/api/v1/moderation/appeals/{id}/decision", UUID.randomUUID()).then()
