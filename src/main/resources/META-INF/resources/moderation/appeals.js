@@ -1,7 +1,7 @@
 // The appeals queue (DSA Art. 20): authors contesting removals, notifiers contesting decisions not to act; decided
 // with a reply for the appellant, never by the moderator who made the contested decision.
 import { h, clear, time, humanize, visible, announce } from './dom.js';
-import { request, ApiError, getToken, tokenClaims } from './api.js';
+import { request, ApiError, getToken, tokenClaims, REJECT_REASONS, APPROVE_REASONS } from './api.js';
 import { toast } from './toast.js';
 import { commentBlock, statusFilter, replyForm } from './notices.js';
 
@@ -52,6 +52,7 @@ function appealItem(a) {
   li.append(replyForm({
     replyLabel: 'Reply to the appellant',
     reasonLabel: byNotifier ? 'Reason (to reverse: remove the comment)' : 'Reason (optional)',
+    reasons: byNotifier ? REJECT_REASONS : APPROVE_REASONS,
     outcomes: [{ value: 'REVERSE', label: byNotifier ? 'Reverse: remove the comment' : 'Reverse: publish the comment', className: byNotifier ? 'danger' : 'approve' },
       { value: 'UPHOLD', label: 'Uphold' }],
     blockedBecause: a.contestedBy === me() ? 'You made the contested decision: another moderator decides this appeal.' : null,

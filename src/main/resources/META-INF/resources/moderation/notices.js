@@ -1,6 +1,6 @@
 // The notices queue (DSA Art. 16): notices of illegal content about comments, decided with a reply for the notifier.
 // Also the parts the appeals queue shares: a comment as it stands, the status filter and the reply form.
-import { h, clear, time, humanize, visible, announce } from './dom.js';
+import { h, clear, time, humanize, visible, announce, uid } from './dom.js';
 import { request, ApiError, REJECT_REASONS } from './api.js';
 import { toast } from './toast.js';
 
@@ -27,12 +27,13 @@ export function statusFilter(view, statuses, current) {
 }
 
 /**
- * The decision form of a queue item: a required reply, a reason code, and one submit button per outcome
- * ({value, label, className}). `decide({outcome, reasonCode, reply})` sends it; a refusal is shown in the form.
+ * The decision form of a queue item: a required reply, a reason code (one of `reasons`), and one submit button per
+ * outcome ({value, label, className}). `decide({outcome, reasonCode, reply})` sends it; a refusal is shown in the
+ * form. `blockedBecause` disables the buttons and says why.
  */
-export function replyForm({ replyLabel, reasonLabel, outcomes, decide, blockedBecause }) {
-  const replyId = `reply-${Math.random().toString(36).slice(2)}`;
-  const reasonId = `${replyId}-reason`;
+export function replyForm({ replyLabel, reasonLabel, reasons, outcomes, decide, blockedBecause }) {
+  const replyId = uid('reply');
+  const reasonId = uid('reason');
   const error = h('p', { class: 'error', role: 'alert' });
   const buttons = outcomes.map((o) => h('button', { type: 'submit', value: o.value, class: o.className, disabled: !!blockedBecause }, o.label));
   const form = h('form', { class: 'dsa-decision' },
@@ -41,7 +42,7 @@ export function replyForm({ replyLabel, reasonLabel, outcomes, decide, blockedBe
     h('div', { class: 'item-actions' },
       h('label', { for: reasonId, class: 'compact' }, reasonLabel),
       h('select', { id: reasonId, name: 'reasonCode' }, h('option', { value: '' }, '—'),
-        REJECT_REASONS.concat(['FALSE_POSITIVE', 'ACCEPTABLE']).map((r) => h('option', { value: r }, humanize(r)))),
+        reasons.map((r) => h('option', { value: r }, humanize(r)))),
       buttons),
     blockedBecause ? h('p', { class: 'pending-note blocked' }, blockedBecause) : null,
     error);
@@ -103,6 +104,7 @@ function noticeItem(n) {
   li.append(replyForm({
     replyLabel: 'Reply to the notifier',
     reasonLabel: 'Reason (to act)',
+    reasons: REJECT_REASONS,
     outcomes: [{ value: 'ACT', label: 'Act: remove the comment', className: 'danger' },
       { value: 'NO_ACTION', label: 'No action' }],
     decide: async ({ outcome, reasonCode, reply }) => {
