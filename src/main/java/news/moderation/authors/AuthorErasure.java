@@ -24,16 +24,19 @@ import news.moderation.events.DomainEvents;
 @ApplicationScoped
 public class AuthorErasure {
 
-    static final String ERASED = "[erased]";
+    public static final String ERASED = "[erased]";
     /**
      * Replaces a comment's request hash: it was a hash of the author's fields, so a replay of a guessed body with the
      * idempotency key could confirm it. No hash equals this marker, so every replay of the key is refused (422) and
      * the key stays spent.
      */
     static final String ERASED_REQUEST_HASH = "erased";
-    /** Every table erasure writes to; their dead row versions still hold the old text until VACUUM. */
+    /**
+     * Every table erasure writes to (notice and appeal through their observers of AuthorErased); their dead row
+     * versions still hold the old text until VACUUM.
+     */
     private static final List<String> TOUCHED_TABLES = List.of("comment", "comment_report", "author", "audit_event",
-            "domain_event");
+            "domain_event", "notice", "appeal");
     private static final Logger LOG = Logger.getLogger(AuthorErasure.class);
 
     private final EntityManager em;

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A judged comment's status changed: a moderator decided, or enough readers reported it. The machine's view of the
+ * A judged comment's status changed: a moderator decided (on the comment, on a notice about it or on an appeal), or
+ * enough readers reported it. The machine's view of the
  * comment at that time (decision, matched rules, ruleset) comes along, so that a consumer can tell when a moderator
  * overturned the machine.
  */
@@ -16,7 +17,11 @@ public record CommentStatusChanged(String siteId, UUID commentId, String authorI
 
     public enum Cause {
         MODERATOR_DECISION,
-        READERS_REPORTS
+        READERS_REPORTS,
+        /** A moderator acted on a notice of illegal content (NoticeDecided follows with the notice). */
+        NOTICE_DECISION,
+        /** A moderator reversed a decision on appeal (AppealDecided follows with the appeal). */
+        APPEAL_DECISION
     }
 
     @Override

@@ -8,14 +8,16 @@ import java.util.UUID;
  * transaction of the change itself. Payloads name what happened, never what a reader wrote: no body, no author name,
  * no excerpt, so that an erasure leaves nothing of the author's words in the outbox or in webhook deliveries.
  * <p>
- * Event types of later features (statements of reasons, notices, appeals) join this list as new records.
+ * Event types of later features join this list as new records.
  */
 public sealed interface DomainEvent
-        permits CommentJudged, CommentStatusChanged, CommentReported, AuthorStandingChanged, AuthorErased {
+        permits CommentJudged, CommentStatusChanged, CommentReported, AuthorStandingChanged, AuthorErased,
+        NoticeReceived, NoticeDecided, AppealFiled, AppealDecided {
 
     /** The name of each event type, as webhooks subscribe to it and deliver it. */
     List<String> TYPES = List.of(CommentJudged.TYPE, CommentStatusChanged.TYPE, CommentReported.TYPE,
-            AuthorStandingChanged.TYPE, AuthorErased.TYPE);
+            AuthorStandingChanged.TYPE, AuthorErased.TYPE,
+            NoticeReceived.TYPE, NoticeDecided.TYPE, AppealFiled.TYPE, AppealDecided.TYPE);
 
     /** The actor of what the service itself did, such as the machine's verdict or an automatic pre-moderation. */
     String SYSTEM = "system";

@@ -32,6 +32,9 @@ public class StatementOfReasons extends PanacheEntityBase {
     public String decisionVisibilityOther;
     public String decisionGround;
     public String decisionGroundReferenceUrl;
+    /** For a restriction on a notice of illegal content: the law it breaks, and why. */
+    public String illegalContentLegalGround;
+    public String illegalContentExplanation;
     public String incompatibleContentGround;
     public String incompatibleContentExplanation;
     public String category;

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import news.moderation.comments.Comment;
 import news.moderation.events.CommentJudged;
 import news.moderation.events.CommentStatusChanged;
+import news.moderation.events.NoticeDecided;
 import news.moderation.platform.config.ModerationConfig;
 
 /**
@@ -98,6 +99,9 @@ class StatementRecorder {
     void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
         Instant now = Instant.now();
         endRestrictionInForce(change.commentId(), now);
+        if (change.cause() == CommentStatusChanged.Cause.NOTICE_DECISION) {
+            return; // its statement names the legal ground, which the NoticeDecided that follows carries
+        }
         Restriction restriction = restriction(change.toStatus(), change.ruleIds());
         if (restriction == null) {
             return;
@@ -138,6 +142,28 @@ class StatementRecorder {
                     + (machineHeld ? ", after automated rules " + rulesMatched(change.ruleIds(), change.rulesetVersion())
                             + " held it for review." : ", after " + heldBy(change.fromStatus()) + ".");
         }
+        statement.persist();
+    }
+
+    /** A moderator removed a comment on a notice of illegal content: the statement's ground is the law. */
+    void noticeDecided(@Observes(during = TransactionPhase.IN_PROGRESS) NoticeDecided decided) {
+        if (!NoticeDecided.ACTED.equals(decided.outcome())) {
+            return;
+        }
+        StatementOfReasons statement = newStatement(decided.siteId(), decided.commentId(), Restriction.REMOVED,
+                Instant.now());
+        statement.decisionGround = TransparencyDatabase.GROUND_ILLEGAL;
+        statement.decisionGroundReferenceUrl = null; // the terms' URL; the ground here is the law
+        statement.illegalContentLegalGround = decided.legalGround();
+        statement.illegalContentExplanation = "A moderator reviewed a notice of illegal content about the comment"
+                + " and found that it is illegal under " + decided.legalGround() + " (" + decided.reasonCode() + ").";
+        statement.sourceType = TransparencyDatabase.SOURCE_NOTICE;
+        statement.automatedDetection = false;
+        statement.automatedDecision = TransparencyDatabase.NOT_AUTOMATED;
+        statement.category = TransparencyDatabase.categoryOfReason(decided.reasonCode());
+        statement.decisionFacts = "A notice of illegal content (receipt " + decided.noticeId() + ") named the comment;"
+                + " a moderator decided that it is to be " + Restriction.REMOVED.outcome + ", for the reason "
+                + decided.reasonCode() + ".";
         statement.persist();
     }
 

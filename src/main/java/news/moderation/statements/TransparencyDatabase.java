@@ -16,8 +16,11 @@ final class TransparencyDatabase {
     static final String VISIBILITY_DISABLED = "DECISION_VISIBILITY_CONTENT_DISABLED";
     static final String VISIBILITY_OTHER = "DECISION_VISIBILITY_OTHER";
     static final String GROUND_INCOMPATIBLE = "DECISION_GROUND_INCOMPATIBLE_CONTENT";
+    static final String GROUND_ILLEGAL = "DECISION_GROUND_ILLEGAL_CONTENT";
     static final String CONTENT_TEXT = "CONTENT_TYPE_TEXT";
     static final String SOURCE_VOLUNTARY = "SOURCE_VOLUNTARY";
+    /** A notice of illegal content (DSA Art. 16). */
+    static final String SOURCE_NOTICE = "SOURCE_ARTICLE_16";
     static final String AUTOMATED_FULLY = "AUTOMATED_DECISION_FULLY";
     static final String AUTOMATED_PARTIALLY = "AUTOMATED_DECISION_PARTIALLY";
     static final String NOT_AUTOMATED = "AUTOMATED_DECISION_NOT_AUTOMATED";
@@ -46,7 +49,8 @@ final class TransparencyDatabase {
 
     /** The API's names of the fields a statement can have, in the order exports list them (CSV columns). */
     static final List<String> FIELDS = List.of("decision_visibility", "decision_visibility_other", "decision_ground",
-            "decision_ground_reference_url", "incompatible_content_ground", "incompatible_content_explanation",
+            "decision_ground_reference_url", "illegal_content_legal_ground", "illegal_content_explanation",
+            "incompatible_content_ground", "incompatible_content_explanation",
             "category", "content_type", "content_date", "application_date", "end_date_visibility_restriction", "decision_facts",
             "source_type", "automated_detection", "automated_decision", "puid");
 
@@ -72,6 +76,8 @@ final class TransparencyDatabase {
         putIfPresent(fields, "decision_visibility_other", statement.decisionVisibilityOther);
         fields.put("decision_ground", statement.decisionGround);
         putIfPresent(fields, "decision_ground_reference_url", statement.decisionGroundReferenceUrl);
+        putIfPresent(fields, "illegal_content_legal_ground", statement.illegalContentLegalGround);
+        putIfPresent(fields, "illegal_content_explanation", statement.illegalContentExplanation);
         putIfPresent(fields, "incompatible_content_ground", statement.incompatibleContentGround);
         putIfPresent(fields, "incompatible_content_explanation", statement.incompatibleContentExplanation);
         fields.put("category", statement.category);

@@ -8,6 +8,9 @@ import { renderHistory } from './history.js';
 import { renderStats } from './stats.js';
 import { renderWorkbench } from './workbench.js';
 import { renderWebhooks } from './webhooks.js';
+      break;
+import { renderNotices } from './notices.js';
+import { renderAppeals } from './appeals.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -51,6 +54,14 @@ function render() {
     case 'webhooks':
       document.title = 'Webhooks · Moderation';
       renderWebhooks(main, arg);
+      break;
+    case 'notices':
+      document.title = 'Notices · Moderation';
+      renderNotices(main, params);
+      break;
+    case 'appeals':
+      document.title = 'Appeals · Moderation';
+      renderAppeals(main, params);
       break;
     case 'author':
       document.title = `Author ${arg} · Moderation`;

@@ -22,10 +22,10 @@ import com.sun.net.httpserver.HttpServer;
  * A site's webhook receiver on loopback (the JDK's HTTP server): records every request, and answers 503 while it is
  * "down".
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Received(String eventId, String signature, String body, JsonNode json) {
+    public record Received(String eventId, String signature, String body, JsonNode json) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,7 @@ final class Receiver implements AutoCloseable {
     private volatile boolean up = true;
     private volatile Duration delay = Duration.ZERO;
 
-    Receiver() {
+    public Receiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -59,7 +59,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -75,12 +75,12 @@ final class Receiver implements AutoCloseable {
         this.delay = delay;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
     /** Waits until what was received satisfies {@code done}, failing after {@code timeout}. */
-    List<Received> await(Predicate<List<Received>> done, Duration timeout) {
+    public List<Received> await(Predicate<List<Received>> done, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (!done.test(received())) {
             if (Instant.now().isAfter(deadline)) {

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** A receiver's check of Moderation-Signature, written from docs/webhooks.md (not from the service's code). */
-final class Signatures {
+public final class Signatures {
 
     private Signatures() {
     }
@@ -34,7 +34,7 @@ final class Signatures {
         throw new AssertionError("no t= in " + header);
     }
 
-    static boolean verifies(String header, String body, String secret) {
+    public static boolean verifies(String header, String body, String secret) {
         return v1(header).contains(hmacHex(secret, timestamp(header) + "." + body));
     }
 

@@ -81,7 +81,9 @@ class WebhookDeliveryTest {
 
             // judged x2, reported x3, status changed x2 (readers, moderator), standing changed, erased
             List<Receiver.Received> received = receiver.await(r -> distinctIds(r).size() >= 9, PATIENCE);
-            assertEquals(Set.copyOf(DomainEvent.TYPES),
+            // Notices' and appeals' events arrive the same way (appeals/AppealRoundTripTest, notices/NoticeTest).
+            assertEquals(DomainEvent.TYPES.stream().filter(t -> t.startsWith("comment.") || t.startsWith("author."))
+                    .collect(Collectors.toSet()),
                     received.stream().map(r -> r.json().get("type").asText()).collect(Collectors.toSet()));
             for (Receiver.Received r : received) {
                 assertTrue(Signatures.verifies(r.signature(), r.body(), secret), r.signature() + " " + r.body());

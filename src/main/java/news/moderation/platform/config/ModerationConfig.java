@@ -65,6 +65,17 @@ public interface ModerationConfig {
         Duration refreshInterval();
     }
 
+    Appeals appeals();
+
+    interface Appeals {
+        /**
+         * How long after a decision its author or notifier may appeal it (DSA Art. 20(1): at least six months).
+         * A duration, so that the window is the same length whatever the month.
+         */
+        @WithDefault("180d")
+        Duration window();
+    }
+
     interface Workbench {
         /** The most stored comments one ruleset preview judges (the newest of its period are left out beyond it). */
         @WithDefault("100000")

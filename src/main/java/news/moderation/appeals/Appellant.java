@@ -1,0 +1,8 @@
+package news.moderation.appeals;
+
+public enum Appellant {
+    /** The comment's author, against its removal. */
+    AUTHOR,
+    /** A notifier, against a decision not to act on their notice. */
+    NOTIFIER
+}
