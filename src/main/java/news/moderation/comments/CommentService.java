@@ -3,8 +3,10 @@ package news.moderation.comments;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 
@@ -39,6 +42,7 @@ public class CommentService {
     private final DomainEvents events;
     private final CallingSite site;
     private final boolean maskPublished;
+    private final Duration editWindow;
 
     CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, CallingSite site,
             ModerationConfig config) {
@@ -47,6 +51,7 @@ public class CommentService {
         this.events = events;
         this.site = site;
         this.maskPublished = config.comments().maskPublished();
+        this.editWindow = config.comments().editWindow();
     }
 
     /** The outcome of a submission: the stored comment, and whether this call created it or replayed an earlier one. */
@@ -87,18 +92,66 @@ public class CommentService {
     }
 
     /**
-     * Its author edited the comment: the new body and its verdict replace the old ones, published as a judgement of
-     * the edit. Joins the caller's transaction.
+     * The author of a comment of the calling site replaces its body: a new revision, judged and stored, unless it is
+     * the body of the latest revision already (a retried edit stores nothing). Only within the edit window after the
+     * comment was written, and never once it is rejected.
+     */
+    public Comment edit(UUID id, EditCommentRequest request) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Locked: two edits at once become two revisions one after the other, not one lost update.
+            Comment comment = Comment.findVisible(id, site.siteId()::equals, LockModeType.PESSIMISTIC_WRITE);
+            if (!comment.authorId.equals(request.authorId())) {
+                throw new ClientErrorException(Response.Status.FORBIDDEN, "Only its author may edit a comment");
+            }
+            authors.requireMayComment(comment.siteId, comment.authorId);
+            if (comment.body.equals(request.body())) {
+                return comment;
+            }
+            if (comment.status == CommentStatus.REJECTED) {
+                throw new ClientErrorException(Response.Status.CONFLICT, "A rejected comment cannot be edited");
+            }
+            Instant windowEnd = comment.createdAt.plus(editWindow);
+            if (Instant.now().isAfter(windowEnd)) {
+                throw new ClientErrorException(Response.Status.CONFLICT, "The comment can no longer be edited: its "
+                        + "edit window (" + editWindow + " after it was written) closed at " + windowEnd);
+            }
+            Verdict verdict = rulesets.judge("body", request.body(), Language.primary(comment.lang));
+            return applyEdit(comment, request.body(), verdict);
+        });
+    }
+
+    /**
+     * Its author edited the comment: the new body and its verdict become its latest revision, the one it replaces is
+     * kept, and the judgement of the edit is published. Readers go on seeing the last published revision while the
+     * new one waits for a moderator. Joins the caller's transaction.
      */
     public Comment applyEdit(Comment comment, String body, Verdict verdict) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             CommentStatus before = comment.status;
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            CommentRevision.keep(comment, now);
+            Integer lastPublished = switch (before) {
+                case PUBLISHED -> comment.revision;
+                case PENDING_REVIEW -> comment.publishedRevision;
+                case REPORTED, REJECTED -> null;
+            };
+            comment.revision++;
+            comment.revisedAt = now;
             comment.body = body;
             judged(comment, verdict, authors.isPremoderated(comment.siteId, comment.authorId));
+            comment.publishedRevision = comment.status == CommentStatus.PENDING_REVIEW ? lastPublished : null;
             comment.persistAndFlush();
             events.publish(judgement(comment, before, verdict));
             return comment;
         });
+    }
+
+    /** Every revision of a comment with its verdict, oldest first; the comment's visibility is the caller's check. */
+    public static List<CommentRevisionView> revisions(Comment comment) {
+        List<CommentRevisionView> revisions = new ArrayList<>();
+        CommentRevision.replacedOf(comment.id).forEach(replaced -> revisions.add(CommentRevisionView.replaced(replaced)));
+        revisions.add(CommentRevisionView.latest(comment));
+        return revisions;
     }
 
     /** A comment of the calling site; another site's does not exist for it. */
@@ -114,9 +167,21 @@ public class CommentService {
                 .call(() -> Comment.publishedPage(site.siteId(), articleId, afterSeq, limit + 1));
         List<Comment> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? Cursor.encode("thread", page.get(page.size() - 1).seq) : null;
-        return new PublishedCommentView.Page(page.stream()
-                .map(c -> PublishedCommentView.of(c, maskPublished ? rulesets.mask(c.body, c.verdict()) : c.body))
-                .toList(), next);
+        return new PublishedCommentView.Page(QuarkusTransaction.joiningExisting()
+                .call(() -> page.stream().map(this::asPublished).toList()), next);
+    }
+
+    /** The comment as readers see it: its latest revision once published, else the earlier one that was. */
+    private PublishedCommentView asPublished(Comment comment) {
+        if (comment.status == CommentStatus.PUBLISHED) {
+            return PublishedCommentView.of(comment, comment.revision, shown(comment.body, comment.verdict()));
+        }
+        CommentRevision published = CommentRevision.of(comment.id, comment.publishedRevision);
+        return PublishedCommentView.of(comment, published.revision, shown(published.body, published.verdict()));
+    }
+
+    private String shown(String body, VerdictView verdict) {
+        return maskPublished ? rulesets.mask(body, verdict) : body;
     }
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
@@ -167,7 +232,7 @@ public class CommentService {
         return new CommentJudged(comment.siteId, comment.id, comment.authorId, comment.articleId,
                 before == null ? null : before.name(), comment.status.name(), verdict.decision().name(),
                 comment.categories, comment.ruleIds(),
-                verdict.rulesetVersion(), before != null);
+                verdict.rulesetVersion(), before != null, comment.revision, false);
     }
 
     private Optional<Submission> replay(String key, String requestHash) {

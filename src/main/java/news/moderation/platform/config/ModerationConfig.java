@@ -85,6 +85,10 @@ public interface ModerationConfig {
          */
         @WithDefault("false")
         boolean maskPublished();
+
+        /** How long after a comment was written its author may edit it (PUT /api/v1/comments/{id}). */
+        @WithDefault("15m")
+        Duration editWindow();
     }
 
     interface Http {

@@ -1,0 +1,23 @@
+package news.moderation.comments;
+
+import java.time.Instant;
+
+import news.moderation.ruleset.VerdictView;
+
+/**
+ * One revision of a comment with its verdict, as a moderator reads the comment's revisions. {@code status} is the
+ * comment's status while it was the latest revision: for a replaced one, up to the edit that replaced it.
+ */
+public record CommentRevisionView(int revision, boolean latest, String body, CommentStatus status, Instant writtenAt,
+        VerdictView verdict) {
+
+    static CommentRevisionView latest(Comment comment) {
+        return new CommentRevisionView(comment.revision, true, comment.body, comment.status,
+                comment.latestRevisionWrittenAt(), comment.verdict());
+    }
+
+    static CommentRevisionView replaced(CommentRevision revision) {
+        return new CommentRevisionView(revision.revision, false, revision.body, revision.status, revision.writtenAt,
+                revision.verdict());
+    }
+}
