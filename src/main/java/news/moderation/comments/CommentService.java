@@ -141,7 +141,7 @@ public class CommentService {
             judged(comment, verdict, authors.isPremoderated(comment.siteId, comment.authorId));
             comment.publishedRevision = comment.status == CommentStatus.PENDING_REVIEW ? lastPublished : null;
             comment.persistAndFlush();
-            events.publish(judgement(comment, before, verdict));
+            events.publish(judgement(comment, before, verdict, false));
             return comment;
         });
     }
@@ -209,12 +209,15 @@ public class CommentService {
         comment.idempotencyKey = idempotencyKey;
         comment.requestHash = idempotencyKey == null ? null : requestHash;
         comment.persistAndFlush();
-        events.publish(judgement(comment, null, verdict));
+        events.publish(judgement(comment, null, verdict, false));
         return comment;
     }
 
-    /** Gives the comment the verdict and the status that follows from it and from its author's standing. */
-    private static void judged(Comment comment, Verdict verdict, boolean premoderated) {
+    /**
+     * Gives the comment the verdict and the status that follows from it and from its author's standing;
+     * {@code premoderated}: a verdict that would publish it leaves it for a moderator.
+     */
+    static void judged(Comment comment, Verdict verdict, boolean premoderated) {
         VerdictView view = VerdictView.of(verdict);
         comment.status = CommentStatus.after(verdict.decision());
         if (comment.status == CommentStatus.PUBLISHED && premoderated) {
@@ -228,11 +231,15 @@ public class CommentService {
                 .orElse(0);
     }
 
-    private static CommentJudged judgement(Comment comment, CommentStatus before, Verdict verdict) {
+    /**
+     * The judgement of a new comment ({@code before} absent), of an edit, or ({@code rejudged}) of an unchanged one
+     * after a ruleset change.
+     */
+    static CommentJudged judgement(Comment comment, CommentStatus before, Verdict verdict, boolean rejudged) {
         return new CommentJudged(comment.siteId, comment.id, comment.authorId, comment.articleId,
                 before == null ? null : before.name(), comment.status.name(), verdict.decision().name(),
                 comment.categories, comment.ruleIds(),
-                verdict.rulesetVersion(), before != null, comment.revision, false);
+                verdict.rulesetVersion(), before != null && !rejudged, comment.revision, rejudged);
     }
 
     private Optional<Submission> replay(String key, String requestHash) {

@@ -44,6 +44,18 @@ public interface ModerationConfig {
 
     Workbench workbench();
 
+    Rejudge rejudge();
+
+    interface Rejudge {
+        /** Whether comments waiting for a moderator are judged again when a new ruleset is loaded. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Whether a waiting comment the new rules allow is published at once, rather than left for a moderator. */
+        @WithDefault("false")
+        boolean releaseCleared();
+    }
+
     interface Workbench {
         /** The most stored comments one ruleset preview judges (the newest of its period are left out beyond it). */
         @WithDefault("100000")
