@@ -185,7 +185,9 @@ public class RulesetService {
             case RELOADED -> {
                 lastReloadFailed.set(0);
                 LOG.infof("Ruleset %s is now active: %s", reloader.current().version(), reloader.current().stats());
-                reloaded.fire(new RulesetReloaded(reloader.current(), previousVersion));
+                if (!reloader.current().version().equals(previousVersion)) { // not a forced reload of the same rules
+                    reloaded.fire(new RulesetReloaded(reloader.current(), previousVersion));
+                }
             }
             case FAILED -> {
                 lastReloadFailed.set(1);
