@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -139,19 +138,15 @@ public class CommentService {
             comment.revisedAt = now;
             comment.body = body;
             judged(comment, verdict, authors.isPremoderated(comment.siteId, comment.authorId));
+            if (before == CommentStatus.REPORTED && comment.status == CommentStatus.PUBLISHED) {
+                // Readers, not the rules, sent it to the queue: an edit the rules allow does not take it out.
+                comment.status = CommentStatus.REPORTED;
+            }
             comment.publishedRevision = comment.status == CommentStatus.PENDING_REVIEW ? lastPublished : null;
             comment.persistAndFlush();
             events.publish(judgement(comment, before, verdict, false));
             return comment;
         });
-    }
-
-    /** Every revision of a comment with its verdict, oldest first; the comment's visibility is the caller's check. */
-    public static List<CommentRevisionView> revisions(Comment comment) {
-        List<CommentRevisionView> revisions = new ArrayList<>();
-        CommentRevision.replacedOf(comment.id).forEach(replaced -> revisions.add(CommentRevisionView.replaced(replaced)));
-        revisions.add(CommentRevisionView.latest(comment));
-        return revisions;
     }
 
     /** A comment of the calling site; another site's does not exist for it. */

@@ -18,7 +18,6 @@ import news.moderation.audit.AuditEvent;
 import news.moderation.authors.AuthorService;
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentRevisionView;
-import news.moderation.comments.CommentService;
 import news.moderation.comments.CommentStatus;
 import news.moderation.comments.CommentView;
 import news.moderation.platform.config.ModerationConfig;
@@ -140,7 +139,7 @@ public class ReviewQueue {
     /** Every revision of a comment on one of the moderator's sites, oldest first, each with its verdict. */
     @Transactional
     public List<CommentRevisionView> revisions(UUID id) {
-        return CommentService.revisions(visible(id));
+        return CommentRevisionView.allOf(visible(id));
     }
 
     QueueItem item(Comment comment) {

@@ -52,7 +52,7 @@ class CommentRevisionTest {
     }
 
     @Test
-    void aHeldEditKeepsThePublishedTextUntilAModeratorApprovesTheLatestRevision() throws SQLException {
+    void aHeldEditKeepsThePublishedTextUntilAModeratorDecidesOnTheLatestRevision() throws SQLException {
         Sites.Site site = Sites.create("revisions");
         String id = site.submit(Comments.comment("article-edit", "author-edit", CLEAN)).statusCode(201)
                 .body("status", equalTo("PUBLISHED")).body("revision", equalTo(1)).extract().path("id");
@@ -126,6 +126,19 @@ class CommentRevisionTest {
         site.call().get("/api/v1/articles/article-fix/comments").then()
                 .body("items[0].body", equalTo(fixed)).body("items[0].revision", equalTo(2));
         site.call().get("/api/v1/comments/{id}", id).then().body("revision", equalTo(2)).body("body", equalTo(fixed));
+    }
+
+    @Test
+    void aReportedCommentStaysInTheQueueWhenItsAuthorEditsIt() {
+        Sites.Site site = Sites.create("revisions");
+        String id = site.submitted("article-reported-edit", "author-reported-edit", CLEAN);
+        for (String reader : List.of("reader-1", "reader-2", "reader-3")) {
+            site.call().contentType(ContentType.JSON).body(Map.of("reporterId", reader, "reason", "spam"))
+                    .post("/api/v1/comments/{id}/reports", id).then().statusCode(201);
+        }
+        edit(site, id, "author-reported-edit", CLEAN + " Nothing to see.").statusCode(200)
+                .body("revision", equalTo(2)).body("status", equalTo("REPORTED"));
+        site.call().get("/api/v1/articles/article-reported-edit/comments").then().body("items.id", not(hasItem(id)));
     }
 
     @Test
