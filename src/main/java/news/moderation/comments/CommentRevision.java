@@ -61,7 +61,7 @@ public class CommentRevision extends PanacheEntityBase {
     public Instant replacedAt;
 
     /** Keeps the comment's latest revision, as it is now, before an edit replaces it. */
-    static CommentRevision keep(Comment comment, Instant replacedAt) {
+    static void keep(Comment comment, Instant replacedAt) {
         CommentRevision kept = new CommentRevision();
         kept.commentId = comment.id;
         kept.revision = comment.revision;
@@ -75,7 +75,6 @@ public class CommentRevision extends PanacheEntityBase {
         kept.writtenAt = comment.latestRevisionWrittenAt();
         kept.replacedAt = replacedAt;
         kept.persist();
-        return kept;
     }
 
     static CommentRevision of(UUID commentId, int revision) {
