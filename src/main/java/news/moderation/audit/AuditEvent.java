@@ -52,6 +52,9 @@ public class AuditEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> ruleIds;
 
+    /** The revision of the comment it is about: the one judged, or the latest when a moderator decided. */
+    public Integer revision;
+
     public static List<AuditEvent> forComment(UUID commentId) {
         return list("commentId = ?1 order by id", commentId);
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
 import news.moderation.engine.Verdict;
 import news.moderation.events.AuthorErased;
@@ -25,16 +26,18 @@ public class AuditLog {
     /** The author of a text that is not one of our comments: a Perspective client does not say who wrote it. */
     public static final String UNKNOWN_AUTHOR = "unknown";
     static final String EDITED_NOTE = "edited by its author";
+    static final String REJUDGED_NOTE = "judged again after a ruleset change";
 
     void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
         AuditEvent event = event(judged.siteId(), judged.authorId(), DomainEvent.SYSTEM, AuditAction.MACHINE_VERDICT);
         event.commentId = judged.commentId();
         event.fromState = judged.fromStatus();
         event.toState = judged.status();
-        event.note = judged.edited() ? EDITED_NOTE : null;
+        event.note = judged.edited() ? EDITED_NOTE : judged.rejudged() ? REJUDGED_NOTE : null;
         event.rulesetVersion = judged.rulesetVersion();
         event.machineDecision = judged.decision();
         event.ruleIds = judged.ruleIds();
+        event.revision = judged.revision();
         event.persist();
     }
 
@@ -50,6 +53,9 @@ public class AuditLog {
         event.rulesetVersion = change.rulesetVersion();
         event.machineDecision = change.machineDecision();
         event.ruleIds = change.ruleIds();
+        // The change was made on the latest revision (a decision on an older one is refused), still the row's now.
+        event.revision = Comment.<Comment>findByIdOptional(change.commentId()).map(comment -> comment.revision)
+                .orElse(null);
         event.persist();
     }
 

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import news.moderation.comments.Comment;
+import news.moderation.comments.CommentRevision;
 import news.moderation.events.AuthorErased;
 import news.moderation.events.DomainEvents;
 
@@ -35,8 +36,8 @@ public class AuthorErasure {
      * Every table erasure writes to (notice and appeal through their observers of AuthorErased); their dead row
      * versions still hold the old text until VACUUM.
      */
-    private static final List<String> TOUCHED_TABLES = List.of("comment", "comment_report", "author", "audit_event",
-            "domain_event", "notice", "appeal");
+    private static final List<String> TOUCHED_TABLES = List.of("comment", "comment_revision", "comment_report",
+            "author", "audit_event", "domain_event", "notice", "appeal");
     private static final Logger LOG = Logger.getLogger(AuthorErasure.class);
 
     private final EntityManager em;
@@ -66,6 +67,13 @@ public class AuthorErasure {
             if (comment.requestHash != null) {
                 comment.requestHash = ERASED_REQUEST_HASH;
             }
+        }
+        // The revisions their edits replaced are the author's words as much.
+        List<CommentRevision> revisions = CommentRevision.list(
+                "commentId in (select c.id from Comment c where c.siteId = ?1 and c.authorId = ?2)", siteId, authorId);
+        for (CommentRevision revision : revisions) {
+            revision.body = "";
+            revision.matches = revision.matches.stream().map(m -> m.withoutExcerpt()).toList();
         }
         // Reports on the author's comments may quote them; reports the author made are their words.
         em.createNativeQuery("""

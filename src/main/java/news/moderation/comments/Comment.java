@@ -76,6 +76,18 @@ public class Comment extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** The latest revision, the one body and verdict are of: 1 as written, one more with each edit by its author. */
+    public int revision = 1;
+
+    /** When the latest revision was written; null while the comment was never edited. */
+    public Instant revisedAt;
+
+    /**
+     * While the latest revision waits for a moderator, the earlier, published revision that readers still see on the
+     * thread; null when there is none. Read only while the status is {@link CommentStatus#PENDING_REVIEW}.
+     */
+    public Integer publishedRevision;
+
     public String idempotencyKey;
     public String requestHash;
 
@@ -106,9 +118,19 @@ public class Comment extends PanacheEntityBase {
         return new NotFoundException("No comment with id " + id);
     }
 
-    /** Published comments of a site's article in the order they were written, from just after {@code afterSeq}. */
+    /**
+     * The comments of a site's article that readers see, in the order they were written, from just after
+     * {@code afterSeq}: published ones, and those whose edit waits for a moderator while an earlier revision was
+     * published.
+     */
     public static List<Comment> publishedPage(String siteId, String articleId, long afterSeq, int limit) {
-        return find("siteId = ?1 and articleId = ?2 and status = ?3 and seq > ?4 order by seq", siteId, articleId,
-                CommentStatus.PUBLISHED, afterSeq).page(0, limit).list();
+        return find("siteId = ?1 and articleId = ?2 and seq > ?3 and (status = ?4 or (status = ?5 and "
+                + "publishedRevision is not null)) order by seq", siteId, articleId, afterSeq,
+                CommentStatus.PUBLISHED, CommentStatus.PENDING_REVIEW).page(0, limit).list();
+    }
+
+    /** When the latest revision was written. */
+    public Instant latestRevisionWrittenAt() {
+        return revisedAt == null ? createdAt : revisedAt;
     }
 }

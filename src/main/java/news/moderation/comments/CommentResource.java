@@ -15,6 +15,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,6 +47,14 @@ public class CommentResource {
                 .entity(CommentView.of(comment))
                 .header("Idempotent-Replayed", submission.created() ? null : "true")
                 .build();
+    }
+
+    /** Its author edits the comment: a new revision, judged. */
+    @PUT
+    @Path("/comments/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CommentView edit(@PathParam("id") UUID id, @NotNull @Valid EditCommentRequest request) {
+        return CommentView.of(comments.edit(id, request));
     }
 
     @GET

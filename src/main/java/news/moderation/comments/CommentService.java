@@ -3,6 +3,7 @@ package news.moderation.comments;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 
@@ -39,6 +41,7 @@ public class CommentService {
     private final DomainEvents events;
     private final CallingSite site;
     private final boolean maskPublished;
+    private final Duration editWindow;
 
     CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, CallingSite site,
             ModerationConfig config) {
@@ -47,6 +50,7 @@ public class CommentService {
         this.events = events;
         this.site = site;
         this.maskPublished = config.comments().maskPublished();
+        this.editWindow = config.comments().editWindow();
     }
 
     /** The outcome of a submission: the stored comment, and whether this call created it or replayed an earlier one. */
@@ -87,16 +91,60 @@ public class CommentService {
     }
 
     /**
-     * Its author edited the comment: the new body and its verdict replace the old ones, published as a judgement of
-     * the edit. Joins the caller's transaction.
+     * The author of a comment of the calling site replaces its body: a new revision, judged and stored, unless it is
+     * the body of the latest revision already (a retried edit stores nothing). Only within the edit window after the
+     * comment was written, and never once it is rejected.
+     */
+    public Comment edit(UUID id, EditCommentRequest request) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Locked: two edits at once become two revisions one after the other, not one lost update.
+            Comment comment = Comment.findVisible(id, site.siteId()::equals, LockModeType.PESSIMISTIC_WRITE);
+            if (!comment.authorId.equals(request.authorId())) {
+                throw new ClientErrorException(Response.Status.FORBIDDEN, "Only its author may edit a comment");
+            }
+            authors.requireMayComment(comment.siteId, comment.authorId);
+            if (comment.body.equals(request.body())) {
+                return comment;
+            }
+            if (comment.status == CommentStatus.REJECTED) {
+                throw new ClientErrorException(Response.Status.CONFLICT, "A rejected comment cannot be edited");
+            }
+            Instant windowEnd = comment.createdAt.plus(editWindow);
+            if (Instant.now().isAfter(windowEnd)) {
+                throw new ClientErrorException(Response.Status.CONFLICT, "The comment can no longer be edited: its "
+                        + "edit window (" + editWindow + " after it was written) closed at " + windowEnd);
+            }
+            Verdict verdict = rulesets.judge("body", request.body(), Language.primary(comment.lang));
+            return applyEdit(comment, request.body(), verdict);
+        });
+    }
+
+    /**
+     * Its author edited the comment: the new body and its verdict become its latest revision, the one it replaces is
+     * kept, and the judgement of the edit is published. Readers go on seeing the last published revision while the
+     * new one waits for a moderator. Joins the caller's transaction.
      */
     public Comment applyEdit(Comment comment, String body, Verdict verdict) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             CommentStatus before = comment.status;
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            CommentRevision.keep(comment, now);
+            Integer lastPublished = switch (before) {
+                case PUBLISHED -> comment.revision;
+                case PENDING_REVIEW -> comment.publishedRevision;
+                case REPORTED, REJECTED -> null;
+            };
+            comment.revision++;
+            comment.revisedAt = now;
             comment.body = body;
             judged(comment, verdict, authors.isPremoderated(comment.siteId, comment.authorId));
+            if (before == CommentStatus.REPORTED && comment.status == CommentStatus.PUBLISHED) {
+                // Readers, not the rules, sent it to the queue: an edit the rules allow does not take it out.
+                comment.status = CommentStatus.REPORTED;
+            }
+            comment.publishedRevision = comment.status == CommentStatus.PENDING_REVIEW ? lastPublished : null;
             comment.persistAndFlush();
-            events.publish(judgement(comment, before, verdict));
+            events.publish(judgement(comment, before, verdict, false));
             return comment;
         });
     }
@@ -114,9 +162,21 @@ public class CommentService {
                 .call(() -> Comment.publishedPage(site.siteId(), articleId, afterSeq, limit + 1));
         List<Comment> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? Cursor.encode("thread", page.get(page.size() - 1).seq) : null;
-        return new PublishedCommentView.Page(page.stream()
-                .map(c -> PublishedCommentView.of(c, maskPublished ? rulesets.mask(c.body, c.verdict()) : c.body))
-                .toList(), next);
+        return new PublishedCommentView.Page(QuarkusTransaction.joiningExisting()
+                .call(() -> page.stream().map(this::asPublished).toList()), next);
+    }
+
+    /** The comment as readers see it: its latest revision once published, else the earlier one that was. */
+    private PublishedCommentView asPublished(Comment comment) {
+        if (comment.status == CommentStatus.PUBLISHED) {
+            return PublishedCommentView.of(comment, comment.revision, shown(comment.body, comment.verdict()));
+        }
+        CommentRevision published = CommentRevision.of(comment.id, comment.publishedRevision);
+        return PublishedCommentView.of(comment, published.revision, shown(published.body, published.verdict()));
+    }
+
+    private String shown(String body, VerdictView verdict) {
+        return maskPublished ? rulesets.mask(body, verdict) : body;
     }
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
@@ -144,12 +204,15 @@ public class CommentService {
         comment.idempotencyKey = idempotencyKey;
         comment.requestHash = idempotencyKey == null ? null : requestHash;
         comment.persistAndFlush();
-        events.publish(judgement(comment, null, verdict));
+        events.publish(judgement(comment, null, verdict, false));
         return comment;
     }
 
-    /** Gives the comment the verdict and the status that follows from it and from its author's standing. */
-    private static void judged(Comment comment, Verdict verdict, boolean premoderated) {
+    /**
+     * Gives the comment the verdict and the status that follows from it and from its author's standing;
+     * {@code premoderated}: a verdict that would publish it leaves it for a moderator.
+     */
+    static void judged(Comment comment, Verdict verdict, boolean premoderated) {
         VerdictView view = VerdictView.of(verdict);
         comment.status = CommentStatus.after(verdict.decision());
         if (comment.status == CommentStatus.PUBLISHED && premoderated) {
@@ -163,11 +226,15 @@ public class CommentService {
                 .orElse(0);
     }
 
-    private static CommentJudged judgement(Comment comment, CommentStatus before, Verdict verdict) {
+    /**
+     * The judgement of a new comment ({@code before} absent), of an edit, or ({@code rejudged}) of an unchanged one
+     * after a ruleset change.
+     */
+    static CommentJudged judgement(Comment comment, CommentStatus before, Verdict verdict, boolean rejudged) {
         return new CommentJudged(comment.siteId, comment.id, comment.authorId, comment.articleId,
                 before == null ? null : before.name(), comment.status.name(), verdict.decision().name(),
                 comment.categories, comment.ruleIds(),
-                verdict.rulesetVersion(), before != null);
+                verdict.rulesetVersion(), before != null && !rejudged, comment.revision, rejudged);
     }
 
     private Optional<Submission> replay(String key, String requestHash) {

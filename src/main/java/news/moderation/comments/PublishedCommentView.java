@@ -8,12 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A comment on an article's public thread: what readers see, without the moderation details. */
 public record PublishedCommentView(UUID id, UUID parentId, String authorId, String authorName, String body,
-        Instant createdAt) {
+        int revision, Instant createdAt) {
 
-    /** {@code body}: the comment's body, or its masked form where the site asks for masking. */
-    static PublishedCommentView of(Comment comment, String body) {
+    /**
+     * {@code revision}: the revision shown, the latest published one; {@code body}: its body, or its masked form where
+     * the site asks for masking.
+     */
+    static PublishedCommentView of(Comment comment, int revision, String body) {
         return new PublishedCommentView(comment.id, comment.parentId, comment.authorId, comment.authorName, body,
-                comment.createdAt);
+                revision, comment.createdAt);
     }
 
     /** One page of a thread; {@code nextCursor} is absent on the last page. */

@@ -66,6 +66,11 @@ public class Decisions {
 
     private QueueItem apply(UUID commentId, DecisionRequest decision, String moderator) {
         Comment comment = Comment.findVisible(commentId, moderatorSites.scope()::includes);
+        if (decision.revision() != null && decision.revision() != comment.revision) {
+            throw new ClientErrorException(Response.Status.CONFLICT, "The decision is on revision "
+                    + decision.revision() + " of the comment, but its latest revision is " + comment.revision
+                    + "; read the latest revision and decide on it");
+        }
         if (comment.version != decision.expectedVersion()) {
             throw new ClientErrorException(Response.Status.CONFLICT, "The comment changed since you saw it (version "
                     + decision.expectedVersion() + ", now " + comment.version + "); reload it and decide again");
@@ -77,6 +82,8 @@ public class Decisions {
         }
         CommentStatus before = comment.status;
         comment.status = decision.action().resultingStatus;
+        // Decided: the latest revision is published or rejected, readers no longer see an earlier one instead.
+        comment.publishedRevision = null;
         comment.claimedBy = null;
         comment.claimExpiresAt = null;
         // The readers' reports so far are answered: sending it back to the queue takes the threshold again.

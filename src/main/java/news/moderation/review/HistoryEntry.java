@@ -6,12 +6,16 @@ import java.util.List;
 import news.moderation.audit.AuditAction;
 import news.moderation.audit.AuditEvent;
 
-/** One event of a comment's history: who, when, from which state to which, why, under which ruleset. */
+/**
+ * One event of a comment's history: who, when, from which state to which, why, under which ruleset, on which revision
+ * of the comment (absent for events recorded before comments had revisions).
+ */
 public record HistoryEntry(Instant at, String actor, AuditAction action, String from, String to, String reasonCode,
-        String note, String rulesetVersion, String machineDecision, List<String> ruleIds) {
+        String note, String rulesetVersion, String machineDecision, List<String> ruleIds, Integer revision) {
 
     static HistoryEntry of(AuditEvent event) {
         return new HistoryEntry(event.occurredAt, event.actor, event.action, event.fromState, event.toState,
-                event.reasonCode, event.note, event.rulesetVersion, event.machineDecision, event.ruleIds);
+                event.reasonCode, event.note, event.rulesetVersion, event.machineDecision, event.ruleIds,
+                event.revision);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import news.moderation.audit.AuditEvent;
 import news.moderation.authors.AuthorService;
 import news.moderation.comments.Comment;
+import news.moderation.comments.CommentRevisionView;
 import news.moderation.comments.CommentStatus;
 import news.moderation.comments.CommentView;
 import news.moderation.platform.config.ModerationConfig;
@@ -133,6 +134,12 @@ public class ReviewQueue {
     public List<HistoryEntry> history(UUID id) {
         visible(id);
         return AuditEvent.forComment(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    /** Every revision of a comment on one of the moderator's sites, oldest first, each with its verdict. */
+    @Transactional
+    public List<CommentRevisionView> revisions(UUID id) {
+        return CommentRevisionView.allOf(visible(id));
     }
 
     QueueItem item(Comment comment) {

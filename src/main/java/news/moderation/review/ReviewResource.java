@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import news.moderation.comments.CommentRevisionView;
 import news.moderation.review.Decisions.BulkItem;
 
 @Path("/api/v1/moderation")
@@ -90,5 +91,11 @@ public class ReviewResource {
     @Path("/comments/{id}/history")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         return queue.history(id);
+    }
+
+    @GET
+    @Path("/comments/{id}/revisions")
+    public List<CommentRevisionView> revisions(@PathParam("id") UUID id) {
+        return queue.revisions(id);
     }
 }

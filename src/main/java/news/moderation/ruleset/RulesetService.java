@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
@@ -47,6 +49,10 @@ public class RulesetService {
     private final int maxCommentLength;
     private final Counter reloadFailures;
     private final AtomicInteger lastReloadFailed = new AtomicInteger();
+
+    /** Observers of a swap (re-judging held comments); injected apart from the start-up's constructor. */
+    @Inject
+    Event<RulesetReloaded> reloaded;
 
     /** Skips the scheduled check until the rules have loaded, that is until a {@link RulesetService} exists. */
     @Singleton
@@ -168,20 +174,25 @@ public class RulesetService {
     @Scheduled(every = "${moderation.rules.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = NotLoadedYet.class)
     void reloadIfChanged() {
-        report(reloader.reloadIfChanged());
+        String serving = reloader.current().version();
+        report(reloader.reloadIfChanged(), serving);
     }
 
     public ReloadOutcome reload() {
-        return report(reloader.reload());
+        String serving = reloader.current().version();
+        return report(reloader.reload(), serving);
     }
 
-    private ReloadOutcome report(ReloadOutcome outcome) {
+    private ReloadOutcome report(ReloadOutcome outcome, String previousVersion) {
         switch (outcome) {
             case UNCHANGED -> {
             }
             case RELOADED -> {
                 lastReloadFailed.set(0);
                 LOG.infof("Ruleset %s is now active: %s", reloader.current().version(), reloader.current().stats());
+                if (!reloader.current().version().equals(previousVersion)) { // not a forced reload of the same rules
+                    reloaded.fire(new RulesetReloaded(reloader.current(), previousVersion));
+                }
             }
             case FAILED -> {
                 lastReloadFailed.set(1);

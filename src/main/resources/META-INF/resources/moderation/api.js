@@ -104,10 +104,11 @@ const BASE = '/api/v1/moderation';
 export const api = {
   queue: (filter, opts) => request('GET', `${BASE}/queue${query(filter)}`, undefined, opts),
   claim: (limit) => request('POST', `${BASE}/queue/claim`, { limit }),
-  decide: (commentId, { action, reasonCode, note, expectedVersion }) =>
+  decide: (commentId, { action, reasonCode, note, expectedVersion, revision }) =>
     request('POST', `${BASE}/comments/${encodeURIComponent(commentId)}/decision`,
-      { action, reasonCode: reasonCode || null, note: note || null, expectedVersion }),
+      { action, reasonCode: reasonCode || null, note: note || null, expectedVersion, revision }),
   history: (commentId) => request('GET', `${BASE}/comments/${encodeURIComponent(commentId)}/history`),
+  revisions: (commentId) => request('GET', `${BASE}/comments/${encodeURIComponent(commentId)}/revisions`),
   // An author is a site's; without a siteId the server takes the default site.
   author: (authorId, siteId) => request('GET', `${BASE}/authors/${encodeURIComponent(authorId)}${query({ siteId })}`),
   setStanding: (authorId, siteId, { status, until, reason }) =>

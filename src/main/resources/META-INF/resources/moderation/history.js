@@ -1,4 +1,5 @@
-// A comment's audit trail: machine verdict, reports, decisions, standing changes, erasure.
+// A comment's revisions (each with its verdict, highlighted) and its audit trail: machine verdicts, reports,
+// decisions, standing changes, erasure.
 import { h, clear, time, humanize, visible } from './dom.js';
 import { api, ApiError, authorHash } from './api.js';
 import { seen, lastQueueHash } from './queue.js';
@@ -21,8 +22,10 @@ export async function renderHistory(container, commentId) {
       h('p', { class: 'body', lang: c.lang || undefined }, fragment),
       h('div', { hidden: true }, descriptions)));
   }
+  const revisions = h('ol', { class: 'revisions', 'aria-label': 'Revisions, oldest first', 'aria-busy': 'true' });
   const list = h('ol', { class: 'timeline', 'aria-label': 'Events, oldest first', 'aria-busy': 'true' });
-  section.append(list);
+  section.append(h('h2', {}, 'Revisions'), revisions, h('h2', {}, 'Events'), list);
+  renderRevisions(revisions, commentId);
   try {
     const entries = await api.history(commentId);
     list.setAttribute('aria-busy', 'false');
@@ -30,7 +33,8 @@ export async function renderHistory(container, commentId) {
     for (const e of entries) {
       list.append(h('li', { class: `event action-${e.action}` },
         h('div', { class: 'event-head' },
-          h('strong', {}, humanize(e.action)), ' · ', time(e.at), ' · by ', h('span', { class: 'mono' }, e.actor || '—')),
+          h('strong', {}, humanize(e.action)), ' · ', time(e.at), ' · by ', h('span', { class: 'mono' }, e.actor || '—'),
+          e.revision ? ` · revision ${e.revision}` : ''),
         e.from || e.to ? h('p', {}, `${humanize(e.from) || '—'} → ${humanize(e.to) || '—'}`) : null,
         e.reasonCode ? h('p', {}, 'Reason: ', h('strong', {}, humanize(e.reasonCode))) : null,
         e.note ? h('p', { class: 'note' }, 'Note: ', e.note) : null,
@@ -43,5 +47,27 @@ export async function renderHistory(container, commentId) {
     if (err instanceof ApiError && err.status === 401) return;
     section.append(h('div', { class: 'alert error', role: 'alert' },
       h('strong', {}, err.status === 404 ? 'No such comment' : 'The history could not be loaded'), h('p', {}, err.message)));
+  }
+}
+
+/** Every revision of the comment, oldest first: its words with the spans its verdict matched, its status then. */
+async function renderRevisions(list, commentId) {
+  try {
+    const revisions = await api.revisions(commentId);
+    list.setAttribute('aria-busy', 'false');
+    for (const r of revisions) {
+      const { fragment, descriptions } = highlighted(r.body || '', r.verdict?.matches);
+      list.append(h('li', { class: `card revision${r.latest ? ' latest' : ''}`, 'data-revision': r.revision },
+        h('p', {}, h('strong', {}, `Revision ${r.revision}${r.latest ? ' (latest)' : ''}`), ' · ', time(r.writtenAt),
+          ' · ', h('span', { class: `badge status-${r.status}` }, humanize(r.status)),
+          r.verdict?.decision ? ` · machine: ${humanize(r.verdict.decision)}` : ''),
+        h('p', { class: 'body' }, fragment),
+        h('div', { hidden: true }, descriptions)));
+    }
+  } catch (err) {
+    list.setAttribute('aria-busy', 'false');
+    if (err instanceof ApiError && err.status === 401) return;
+    // The events below say whether the comment exists; the revisions alone could not be read.
+    list.append(h('li', { class: 'alert error' }, 'The revisions could not be loaded: ', err.message));
   }
 }

@@ -212,6 +212,7 @@ function renderItem(item) {
     h('span', {}, 'Article '), h('a', { href: `#/queue?siteId=${encodeURIComponent(c.siteId)}&articleId=${encodeURIComponent(c.articleId)}` }, c.articleId),
     ' · ', time(c.createdAt),
     verdict.decision ? ` · machine: ${humanize(verdict.decision)}` : '',
+    c.revision > 1 ? h('span', { class: 'edited' }, ` · edited: revision ${c.revision}`) : '',
     ` · v${item.version}`),
   h('p', { class: 'body', lang: c.lang || undefined }, fragment),
   h('div', { hidden: true }, descriptions),
@@ -318,7 +319,8 @@ async function reject(id) {
 function schedule(item, decision) {
   const id = item.comment.id;
   const entry = {
-    id, item, decision: { ...decision, expectedVersion: item.version },
+    // The revision shown is the one decided on: if its author replaced it meanwhile, the server refuses (409).
+    id, item, decision: { ...decision, expectedVersion: item.version, revision: item.comment.revision },
     label: `${decision.action === 'APPROVE' ? 'Approve' : 'Reject'} ${item.comment.authorName || item.comment.authorId}'s comment`,
     deadline: Date.now() + UNDO_MS,
   };
@@ -433,6 +435,7 @@ async function explainConflict(entry, err) {
     const last = history[history.length - 1];
     if (last) {
       lines.push(`Latest change: ${humanize(last.action)} by ${last.actor} at ${new Date(last.at).toLocaleString()}`
+        + `${last.revision ? ` on revision ${last.revision}` : ''}`
         + `${last.from || last.to ? ` (${humanize(last.from)} → ${humanize(last.to)})` : ''}`
         + `${last.reasonCode ? `, reason ${humanize(last.reasonCode)}` : ''}.`);
     }

@@ -55,6 +55,9 @@ class AuthorErasureTest {
         String held = Comments.submit(insult).statusCode(201).body("status", equalTo("PENDING_REVIEW"))
                 .extract().path("id");
 
+        // The author edits it: the revision the edit replaces keeps their first words.
+        given().contentType(ContentType.JSON).body(Map.of("authorId", author, "body", "Edited. " + body))
+                .put("/api/v1/comments/{id}", published).then().statusCode(200).body("revision", equalTo(2));
         // Readers quote the author in their reports; the author reports someone else in their own words.
         given().contentType(ContentType.JSON).body(Map.of("reporterId", "reader-1", "reason", "says " + words))
                 .post("/api/v1/comments/{id}/reports", published).then().statusCode(201);

@@ -76,6 +76,18 @@ public interface ModerationConfig {
         Duration window();
     }
 
+    Rejudge rejudge();
+
+    interface Rejudge {
+        /** Whether comments waiting for a moderator are judged again when a new ruleset is loaded. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Whether a waiting comment the new rules allow is published at once, rather than left for a moderator. */
+        @WithDefault("false")
+        boolean releaseCleared();
+    }
+
     interface Workbench {
         /** The most stored comments one ruleset preview judges (the newest of its period are left out beyond it). */
         @WithDefault("100000")
@@ -117,6 +129,10 @@ public interface ModerationConfig {
          */
         @WithDefault("false")
         boolean maskPublished();
+
+        /** How long after a comment was written its author may edit it (PUT /api/v1/comments/{id}). */
+        @WithDefault("15m")
+        Duration editWindow();
     }
 
     interface Http {

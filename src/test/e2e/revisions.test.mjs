@@ -1,0 +1,151 @@
+// End-to-end test of edited comments in the moderator dashboard (headless Chromium, playwright-core): the queue
+// decides on the revision it shows, a decision on a replaced revision is explained, the history lists every revision.
+// Needs a running service (BASE_URL) and a moderator token (MODERATOR_TOKEN); run.sh provides both.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.BASE_URL || '').replace(/\/$/, '');
+const TOKEN = process.env.MODERATOR_TOKEN;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const UNDO_MS = 4000; // queue.js UNDO_MS
+const RUN = `${Date.now().toString(36)}`;
+const BASE_HOST = BASE ? new URL(BASE).host : '';
+const INSULT = 'Second thoughts: you are an idiot.';
+
+if (!BASE || !TOKEN) throw new Error('Set BASE_URL and MODERATOR_TOKEN (run.sh does)');
+
+let context;
+let userDataDir;
+const pageErrors = [];
+
+before(async () => {
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 800 },
+    timeout: 60000,
+  });
+  context.setDefaultTimeout(15000);
+  // Traffic only to the service under test.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.host === BASE_HOST) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+});
+
+async function call(method, urlPath, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(BASE + urlPath, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15000),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+async function submit(articleId, authorId, body) {
+  const res = await call('POST', '/api/v1/comments', { articleId, authorId, authorName: 'Eda', body });
+  assert.equal(res.status, 201, JSON.stringify(res.json));
+  return res.json;
+}
+
+async function edit(comment, body) {
+  const res = await call('PUT', `/api/v1/comments/${comment.id}`, { authorId: comment.authorId, body });
+  assert.equal(res.status, 200, JSON.stringify(res.json));
+  return res.json;
+}
+
+async function newPage() {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+  });
+  return page;
+}
+
+async function signIn(page, hash) {
+  await page.goto(`${BASE}/moderation/${hash}`);
+  await page.locator('#token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#topbar').waitFor({ state: 'visible' });
+}
+
+const item = (page, id) => page.locator(`#queue-list li.item[data-comment-id="${id}"]`);
+
+async function approveWithKeyboard(page, li, id) {
+  await li.focus();
+  await page.keyboard.press('a');
+  return page.waitForResponse((r) => r.url().endsWith(`/comments/${id}/decision`), { timeout: UNDO_MS + 10000 });
+}
+
+test('an edit held for review is decided on its latest revision, and the history lists both revisions', async () => {
+  const articleId = `e2e-${RUN}-edited`;
+  const comment = await submit(articleId, `reader-${RUN}-edit`, 'A careful, well sourced article.');
+  assert.equal(comment.status, 'PUBLISHED');
+  const edited = await edit(comment, INSULT);
+  assert.equal(edited.status, 'PENDING_REVIEW');
+  assert.equal(edited.revision, 2);
+
+  const page = await newPage();
+  await signIn(page, `#/queue?articleId=${articleId}`);
+  const li = item(page, comment.id);
+  await li.waitFor();
+  assert.match(await li.locator('.meta').textContent(), /edited: revision 2/);
+  assert.equal(await li.locator('p.body').textContent(), INSULT);
+
+  const response = await approveWithKeyboard(page, li, comment.id);
+  assert.equal(response.status(), 200);
+  const sent = JSON.parse(response.request().postData());
+  assert.equal(sent.revision, 2, 'the decision names the revision shown');
+  await li.waitFor({ state: 'detached' });
+
+  await page.goto(`${BASE}/moderation/#/history/${comment.id}`);
+  const revisions = page.locator('.revisions > li');
+  await revisions.nth(1).waitFor();
+  assert.equal(await revisions.count(), 2);
+  assert.match(await revisions.nth(0).textContent(), /Revision 1.*Published/s);
+  assert.match(await revisions.nth(1).textContent(), /Revision 2 \(latest\)/);
+  const marked = await revisions.nth(1).locator('mark').allTextContents();
+  assert.ok(marked.some((text) => text.includes('idiot')), JSON.stringify(marked));
+  await page.locator('.timeline li.action-MODERATOR_DECISION').waitFor();
+  assert.match(await page.locator('.timeline li.action-MODERATOR_DECISION').textContent(), /revision 2/);
+  await page.close();
+});
+
+test('approving a revision its author has replaced meanwhile is refused and explained', async () => {
+  const articleId = `e2e-${RUN}-replaced`;
+  const comment = await submit(articleId, `reader-${RUN}-replaced`, 'What a load of sh!t, honestly.');
+  assert.equal(comment.status, 'PENDING_REVIEW');
+
+  const page = await newPage();
+  await signIn(page, `#/queue?articleId=${articleId}`);
+  const li = item(page, comment.id);
+  await li.waitFor();
+  // The author replaces the text the moderator is reading.
+  await edit(comment, INSULT);
+
+  const response = await approveWithKeyboard(page, li, comment.id);
+  assert.equal(response.status(), 409);
+  assert.equal(JSON.parse(response.request().postData()).revision, 1);
+  const alert = page.locator('#alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /latest revision is 2/);
+  // The reloaded queue shows the latest revision, for a decision on it.
+  await li.locator('p.body', { hasText: INSULT }).waitFor();
+  await page.close();
+});

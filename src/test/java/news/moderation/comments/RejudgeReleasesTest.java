@@ -1,0 +1,48 @@
+package news.moderation.comments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import news.moderation.platform.database.EmbeddedPostgresResource;
+
+/** Re-judging on, releasing cleared comments on: a new ruleset that clears a held comment publishes it. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@TestProfile(RejudgeReleasesTest.ReleaseCleared.class)
+class RejudgeReleasesTest {
+
+    static final String RULES = "target/rejudge-rules-release";
+
+    public static class ReleaseCleared extends RejudgeScenario.Profile {
+        public ReleaseCleared() {
+            super(RULES, Map.of("moderation.rejudge.enabled", "true",
+                    "moderation.rejudge.release-cleared", "true"));
+        }
+    }
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void aHeldCommentTheNewRulesClearIsPublishedAndTheEventNamesTheNewRuleset() {
+        RejudgeScenario.Held held = RejudgeScenario.holdThenReloadRulesThatClearOne(RULES);
+
+        assertEquals("PUBLISHED", RejudgeScenario.statusOf(held.cleared()));
+        assertEquals(List.of("null→PENDING_REVIEW REVIEW " + held.versionBefore() + " false",
+                "PENDING_REVIEW→PUBLISHED ALLOW " + held.versionAfter() + " true"),
+                RejudgeScenario.judgedEvents(database, held.cleared()));
+        // The other one still breaks the rules: same verdict, nothing written, no event.
+        RejudgeScenario.untouched(held.stillHeld(), held.versionBefore());
+        assertEquals(1, RejudgeScenario.judgedEvents(database, held.stillHeld()).size());
+    }
+}

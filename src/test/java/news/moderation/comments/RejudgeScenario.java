@@ -1,0 +1,143 @@
+package news.moderation.comments;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import news.moderation.platform.security.Tokens;
+
+/**
+ * Comments held by a ruleset, then a ruleset that clears one of them: what the re-judging settings make of that. The
+ * service serves rule files of the test's own (the real policy, and two invented words that hold a comment for review),
+ * which it edits and reloads.
+ */
+final class RejudgeScenario {
+
+    static final String CLEARED = "What a flibbertigibbet of a budget.";
+    static final String STILL_HELD = "What a snollygoster of a mayor.";
+
+    /** The settings under test, and a rules directory of its own (each profile starts its own service). */
+    abstract static class Profile implements QuarkusTestProfile {
+        private final Path rules;
+        private final Map<String, String> rejudgeSettings;
+
+        /** {@code rejudgeSettings}: the moderation.rejudge settings given; the others keep their defaults. */
+        Profile(String rules, Map<String, String> rejudgeSettings) {
+            this.rules = Path.of(rules);
+            this.rejudgeSettings = rejudgeSettings;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            writeRules(rules, "flibbertigibbet", "snollygoster");
+            Map<String, String> settings = new HashMap<>(rejudgeSettings);
+            settings.put("moderation.rules.dir", rules.toString());
+            settings.put("moderation.rules.reload-interval", "1h"); // only the test's own reloads
+            return settings;
+        }
+    }
+
+    record Held(String cleared, String stillHeld, String versionBefore, String versionAfter) {
+    }
+
+    private RejudgeScenario() {
+    }
+
+    /**
+     * Holds two comments under the first ruleset, then reloads rules that hold only one of them. {@code rules}: the
+     * directory the profile serves.
+     */
+    static Held holdThenReloadRulesThatClearOne(String rules) {
+        Path directory = Path.of(rules);
+        writeRules(directory, "flibbertigibbet", "snollygoster");
+        String before = reload();
+        String article = "article-rejudge-" + UUID.randomUUID();
+        String cleared = Comments.submit(Comments.comment(article, CLEARED)).statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW")).body("verdict.rulesetVersion", equalTo(before))
+                .extract().path("id");
+        String stillHeld = Comments.submit(Comments.comment(article, STILL_HELD)).statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW")).extract().path("id");
+
+        writeRules(directory, "snollygoster");
+        String after = reload();
+        return new Held(cleared, stillHeld, before, after);
+    }
+
+    private static String reload() {
+        return given().auth().oauth2(Tokens.admin()).post("/api/v1/admin/ruleset/reload").then().statusCode(200)
+                .extract().path("version");
+    }
+
+    static String statusOf(String id) {
+        return given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}", id).then()
+                .statusCode(200).extract().path("comment.status");
+    }
+
+    static void untouched(String id, String version) {
+        given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}", id).then()
+                .statusCode(200)
+                .body("comment.status", equalTo("PENDING_REVIEW"))
+                .body("comment.verdict.decision", equalTo("REVIEW"))
+                .body("comment.verdict.rulesetVersion", equalTo(version))
+                .body("version", equalTo(0));
+    }
+
+    /** "fromStatus→status decision rulesetVersion rejudged" of each comment.judged event of the comment, in order. */
+    static List<String> judgedEvents(DataSource database, String id) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT payload->>'fromStatus', "
+                        + "payload->>'status', payload->>'decision', payload->>'rulesetVersion', "
+                        + "payload->>'rejudged' FROM domain_event WHERE comment_id = ? AND type = 'comment.judged' "
+                        + "ORDER BY seq")) {
+            query.setObject(1, UUID.fromString(id));
+            List<String> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(rows.getString(1) + "→" + rows.getString(2) + " " + rows.getString(3) + " "
+                            + rows.getString(4) + " " + rows.getString(5));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The real policy and one rule holding each of {@code words} for review (personal attacks of medium severity). */
+    private static void writeRules(Path directory, String... words) {
+        try {
+            Files.createDirectories(directory.resolve("en"));
+            Files.copy(Path.of("rules/policy.yaml"), directory.resolve("policy.yaml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StringBuilder file = new StringBuilder("language: en\ncategory: personal_attack\nrules:\n");
+            for (String word : words) {
+                file.append("""
+                          - id: en.personal_attack.test-%s
+                            severity: medium
+                            terms: [%s]
+                            examples:
+                              match: ["you %s"]
+                        """.formatted(word, word, word));
+            }
+            Files.writeString(directory.resolve("en/held.yaml"), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
