@@ -8,7 +8,6 @@ import { renderHistory } from './history.js';
 import { renderStats } from './stats.js';
 import { renderWorkbench } from './workbench.js';
 import { renderWebhooks } from './webhooks.js';
-      break;
 import { renderNotices } from './notices.js';
 import { renderAppeals } from './appeals.js';
 
