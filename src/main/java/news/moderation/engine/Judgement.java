@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The hits collected while judging one comment, turned into a {@link Verdict}. Not thread-safe; one per call. */
 final class Judgement implements TermHits {
@@ -27,6 +28,9 @@ final class Judgement implements TermHits {
     private final Policy policy;
     private final List<Hit> hits = new ArrayList<>();
     private final List<Hit> allowedSpans = new ArrayList<>();
+    /** Spans of {@code unless} phrases, by the rule they protect ({@link Hit#rule}). */
+    private final List<Hit> guardSpans = new ArrayList<>();
+    private boolean guardedHit;
     private final BitSet markersSeen = new BitSet();
 
     Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy) {
@@ -57,6 +61,17 @@ final class Judgement implements TermHits {
 
     void originalHit(int rule, int start, int end) {
         hits.add(new Hit(rule, start, end));
+        guardedHit |= rules.get(rule).guarded();
+    }
+
+    /** Whether a rule with {@code unless} phrases matched, so that the guards need to run at all. */
+    boolean hasGuardedHit() {
+        return guardedHit;
+    }
+
+    /** A match of one of {@code rule}'s {@code unless} phrases, in normalised-text offsets (end exclusive). */
+    void guarded(int rule, int start, int end) {
+        guardSpans.add(new Hit(rule, normalized.originalStart(start), normalized.originalEnd(end - 1)));
     }
 
     /**
@@ -68,9 +83,13 @@ final class Judgement implements TermHits {
             return new Verdict(Decision.ALLOW, List.of(), List.of(), rulesetVersion);
         }
         AllowedSpans allowed = new AllowedSpans(allowedSpans);
+        Map<Integer, AllowedSpans> guardedByRule = new HashMap<>();
+        guardSpans.stream().collect(Collectors.groupingBy(Hit::rule))
+                .forEach((rule, spans) -> guardedByRule.put(rule, new AllowedSpans(spans)));
         List<Hit> kept = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
-            if (!allowed.covers(hit)) {
+            AllowedSpans guards = guardedByRule.get(hit.rule());
+            if (!allowed.covers(hit) && (guards == null || !guards.covers(hit))) {
                 kept.add(hit);
             }
         }

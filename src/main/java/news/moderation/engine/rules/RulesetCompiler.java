@@ -67,6 +67,8 @@ public final class RulesetCompiler {
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
     private final PhraseCompiler phrases = new PhraseCompiler();
+    /** The rules' {@code unless} phrases; each reports the index of the rule it protects. */
+    private final PhraseCompiler guards = new PhraseCompiler();
     private int phraseCount;
     private final Map<String, String> fileOfRuleId = new HashMap<>();
     private Policy policy = Policy.defaults();
@@ -103,7 +105,7 @@ public final class RulesetCompiler {
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
         return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries),
-                compiler.phrases.build(), List.copyOf(compiler.patterns), termIndex(compiler.originalMarkerEntries),
+                compiler.phrases.build(), compiler.guards.build(), List.copyOf(compiler.patterns), termIndex(compiler.originalMarkerEntries),
                 compiler.policy, Map.copyOf(compiler.languageBits), stats);
     }
 
@@ -196,9 +198,10 @@ public final class RulesetCompiler {
         if (policyFile != null) {
             throw new RulesetException(file, null, null, "a second policy file; the first is " + policyFile);
         }
-        if (yaml.language() != null || yaml.rules() != null || yaml.lists() != null || yaml.allow() != null) {
-            throw new RulesetException(file, null, null,
-                    "a policy file (decisions, categories, masking) cannot also hold language, rules, lists or allow");
+        if (yaml.language() != null || yaml.rules() != null || yaml.lists() != null || yaml.allow() != null
+                || yaml.unless() != null) {
+            throw new RulesetException(file, null, null, "a policy file (decisions, categories, masking) cannot "
+                    + "also hold language, rules, lists, allow or unless");
         }
         policyFile = file;
         Map<Severity, Decision> decisions = new EnumMap<>(Policy.defaults().decisions());
@@ -281,17 +284,19 @@ public final class RulesetCompiler {
                     throw new RulesetException(file, null, null, "missing or unknown category \"" + yaml.category()
                             + "\" (obscene | derogatory | personal_attack | threat | personal_data)");
                 }
+                List<String> fileUnless = yaml.unless() == null ? List.of() : yaml.unless();
                 for (RuleYaml rule : yaml.rules()) {
-                    readRule(file, yaml.language(), language, category, rule);
+                    readRule(file, yaml.language(), language, category, rule, fileUnless);
                 }
-            } else if (yaml.category() != null) {
-                throw new RulesetException(file, null, null, "'category' given but no 'rules'");
+            } else if (yaml.category() != null || yaml.unless() != null) {
+                throw new RulesetException(file, null, null, "'category' or 'unless' given but no 'rules'");
             }
         }
     }
 
-    private void readRule(String file, String languageCode, long language, Category category, RuleYaml yaml)
-            throws RulesetException {
+    /** @param fileUnless the file's {@code unless} phrases, which guard every rule of the file */
+    private void readRule(String file, String languageCode, long language, Category category, RuleYaml yaml,
+                          List<String> fileUnless) throws RulesetException {
         String id = yaml.id();
         if (id == null || id.isBlank()) {
             throw new RulesetException(file, null, null, "a rule without 'id'");
@@ -322,10 +327,17 @@ public final class RulesetCompiler {
                 termCount++;
             }
         } else if (yaml.phrase() != null) {
-            compilePhrase(file, id, languageCode, language, index, yaml.phrase());
+            compilePhrase(phrases, file, id, languageCode, language, index, yaml.phrase(), "phrase");
             phraseCount++;
         } else {
             patterns.add(compilePattern(file, id, language, index, yaml));
+        }
+        List<String> unless = new ArrayList<>(fileUnless);
+        if (yaml.unless() != null) {
+            unless.addAll(yaml.unless());
+        }
+        for (String guard : unless) {
+            compilePhrase(guards, file, id, languageCode, language, index, guard, "unless");
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
         exampleCount += yaml.examples().match().size() + noMatch.size();
@@ -334,21 +346,25 @@ public final class RulesetCompiler {
                     + " examples, the limit for a ruleset");
         }
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
-                List.copyOf(noMatch)));
+                List.copyOf(noMatch), !unless.isEmpty()));
     }
 
-    private void compilePhrase(String file, String id, String languageCode, long language, int index,
-                               String phrase) throws RulesetException {
+    /** @param yamlKey the key the phrase is written under ("phrase" or "unless"), for messages */
+    private void compilePhrase(PhraseCompiler into, String file, String id, String languageCode, long language,
+                               int index, String phrase, String yamlKey) throws RulesetException {
+        if (phrase == null) {
+            throw new RulesetException(file, id, null, "an empty " + yamlKey + " phrase");
+        }
         try {
             PhraseNode tree = PhraseParser.parse(phrase);
-            phrases.add(index, language, tree, name -> {
+            into.add(index, language, tree, name -> {
                 String key = lists.containsKey(languageCode + ":" + name) ? languageCode + ":" + name
                         : ANY_LANGUAGE + ":" + name;
                 List<String> entries = lists.get(key);
                 return entries == null ? null : new PhraseCompiler.NamedList(key, entries);
             });
         } catch (PhraseSyntaxException e) {
-            throw new RulesetException(file, id, null, "phrase \"" + phrase + "\", " + e.getMessage(), e);
+            throw new RulesetException(file, id, null, yamlKey + " \"" + phrase + "\", " + e.getMessage(), e);
         }
     }
 
