@@ -2,6 +2,7 @@ package news.moderation.engine;
 
 import news.moderation.engine.match.TermHits;
 import news.moderation.engine.normalize.NormalizedText;
+import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.Policy;
 import news.moderation.engine.rules.Rule;
 
@@ -69,9 +70,13 @@ final class Judgement implements TermHits {
         return guardedHit;
     }
 
-    /** A match of one of {@code rule}'s {@code unless} phrases, in normalised-text offsets (end exclusive). */
+    /**
+     * A match of an {@code unless} phrase of {@code rule}, or of every rule ({@link CompiledRules#EVERY_RULE}: then
+     * it is an allowed span), in normalised-text offsets (end exclusive).
+     */
     void guarded(int rule, int start, int end) {
-        guardSpans.add(new Hit(rule, normalized.originalStart(start), normalized.originalEnd(end - 1)));
+        Hit span = new Hit(rule, normalized.originalStart(start), normalized.originalEnd(end - 1));
+        (rule == CompiledRules.EVERY_RULE ? allowedSpans : guardSpans).add(span);
     }
 
     /**

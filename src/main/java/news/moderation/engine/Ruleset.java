@@ -93,7 +93,9 @@ public final class Ruleset {
         compiled.terms().scan(normalized, languages, judgement);
         compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
         if (judgement.hasGuardedHit()) {
-            compiled.guards().scan(normalized, text, languages, judgement::guarded);
+            int[] guardedRules = compiled.guardedRules();
+            compiled.guards().scan(normalized, text, languages,
+                    (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
         }
         NfkcText nfkc = null;
         for (PatternRule pattern : compiled.patterns()) {

@@ -121,9 +121,14 @@ class UnlessPhrasesTest {
     }
 
     @Test
-    void anUnlessWithoutRulesIsRefused(@TempDir Path broken) {
-        RulesetException e = assertThrows(RulesetException.class, () -> Ruleset.load(RuleDirs.write(broken,
-                "en/lists.yaml", LISTS + "unless: [\"calling _\"]\n")));
-        assertTrue(e.getMessage().contains("'unless' given but no 'rules'"), e.getMessage());
+    void anUnlessInAFileWithoutRulesIsAnAllowEntryForEveryRule(@TempDir Path rules) throws RulesetException {
+        Ruleset withAllowPhrase = Ruleset.load(RuleDirs.write(rules, "en/lists.yaml", LISTS,
+                "en/derogatory.yaml", DEROGATORY, "en/attack.yaml", ATTACK,
+                "en/allow.yaml", "language: en\nunless: [\"what (does | do) _ mean\"]\n"));
+        assertEquals(List.of(), withAllowPhrase.judge("what does vermin mean?", "en").matches());
+        assertEquals(List.of(), withAllowPhrase.judge("what does wetback mean?", null).matches());
+        assertEquals(Decision.REJECT, withAllowPhrase.judge("what a wetback", "en").decision());
+        // without it, the same question is held: the test above is not vacuous
+        assertEquals(Decision.REVIEW, ruleset.judge("what does vermin mean?", "en").decision());
     }
 }

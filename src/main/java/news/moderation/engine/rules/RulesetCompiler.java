@@ -67,8 +67,12 @@ public final class RulesetCompiler {
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
     private final PhraseCompiler phrases = new PhraseCompiler();
-    /** The rules' {@code unless} phrases; each reports the index of the rule it protects. */
+    /** Every {@code unless} phrase; each reports its index in {@link #guardedRules}. */
     private final PhraseCompiler guards = new PhraseCompiler();
+    /** For each {@code unless} phrase, the rule it protects, or {@link CompiledRules#EVERY_RULE}. */
+    private final List<Integer> guardedRules = new ArrayList<>();
+    /** Whether a file without rules has an {@code unless}, which protects every rule like an allow entry. */
+    private boolean allowPhrases;
     private int phraseCount;
     private final Map<String, String> fileOfRuleId = new HashMap<>();
     private Policy policy = Policy.defaults();
@@ -104,9 +108,23 @@ public final class RulesetCompiler {
         compiler.readAllowListsAndRules();
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
-        return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries),
-                compiler.phrases.build(), compiler.guards.build(), List.copyOf(compiler.patterns), termIndex(compiler.originalMarkerEntries),
-                compiler.policy, Map.copyOf(compiler.languageBits), stats);
+        return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries),
+                compiler.phrases.build(), compiler.guards.build(),
+                compiler.guardedRules.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(compiler.patterns),
+                termIndex(compiler.originalMarkerEntries), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+    }
+
+    /**
+     * The rules, each marked guarded when it has {@code unless} phrases, or every rule when some file without rules
+     * has one: such a phrase is an allow entry, which drops a hit of any rule, whatever its language.
+     */
+    private List<Rule> rulesMarkedGuarded() {
+        List<Rule> marked = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            marked.add(new Rule(rule.id(), rule.category(), rule.severity(), rule.language(), rule.file(),
+                    rule.mustMatch(), rule.mustNotMatch(), rule.guarded() || allowPhrases));
+        }
+        return List.copyOf(marked);
     }
 
     private static TermIndex termIndex(List<TermEntry> entries) throws RulesetException {
@@ -288,8 +306,15 @@ public final class RulesetCompiler {
                 for (RuleYaml rule : yaml.rules()) {
                     readRule(file, yaml.language(), language, category, rule, fileUnless);
                 }
-            } else if (yaml.category() != null || yaml.unless() != null) {
-                throw new RulesetException(file, null, null, "'category' or 'unless' given but no 'rules'");
+            } else if (yaml.category() != null) {
+                throw new RulesetException(file, null, null, "'category' given but no 'rules'");
+            } else if (yaml.unless() != null) {
+                // an allow entry written as a phrase: protects every rule, when its language is selected
+                for (String guard : yaml.unless()) {
+                    compilePhrase(guards, file, null, yaml.language(), language, guardedRules.size(), guard, "unless");
+                    guardedRules.add(CompiledRules.EVERY_RULE);
+                }
+                allowPhrases = true;
             }
         }
     }
@@ -337,7 +362,8 @@ public final class RulesetCompiler {
             unless.addAll(yaml.unless());
         }
         for (String guard : unless) {
-            compilePhrase(guards, file, id, languageCode, language, index, guard, "unless");
+            compilePhrase(guards, file, id, languageCode, language, guardedRules.size(), guard, "unless");
+            guardedRules.add(index);
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
         exampleCount += yaml.examples().match().size() + noMatch.size();
