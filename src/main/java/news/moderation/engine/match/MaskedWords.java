@@ -51,8 +51,9 @@ final class MaskedWords {
     }
 
     private void matchWord(String word, long languages, int start, TermHits hits) {
-        if (word.chars().filter(c -> c != '*').count() < MIN_VISIBLE_LETTERS) {
-            return;
+        if (word.chars().filter(c -> c != '*').count() < MIN_VISIBLE_LETTERS
+                || word.chars().anyMatch(c -> c >= '0' && c <= '9')) {
+            return; // a digit left after leetspeak is a number ("n**2", "c**2" are exponents), not a disguise
         }
         char first = word.charAt(0);
         List<TermEntry> candidates = first == '*' ? all : byFirstLetter.getOrDefault(first, List.of());
@@ -112,9 +113,12 @@ final class MaskedWords {
         long all = (1L << (length + 1)) - 1; // positions 0..length
         long whole = 1L << length;
         long state = 1L; // nothing spelled yet
+        boolean letterShown = false;
         for (int i = 0; i < glob.length() && state != 0; i++) {
-            if (prefix && (state & whole) != 0) {
-                return true; // the key is spelled; the term's '*' takes the rest of the word
+            if (prefix && letterShown && (state & whole) != 0) {
+                // the key is spelled; the term's '*' takes the rest of the word. Masks alone spell nothing: in
+                // "***warning" the run could be the whole term, but the word shows none of its letters
+                return true;
             }
             char element = glob.charAt(i);
             if (element == ANY_LETTERS) {
@@ -123,6 +127,7 @@ final class MaskedWords {
                 state = (state << 1) & all;
             } else {
                 state = (state << 1) & positionsAfter(key, element);
+                letterShown = true;
             }
         }
         return (state & whole) != 0;

@@ -1,7 +1,12 @@
 package news.moderation.engine.match;
 
+import news.moderation.engine.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +34,45 @@ class MaskedWordsTest {
         assertTrue(MaskedWords.canSpell("f?%", "fuck", false));
         assertFalse(MaskedWords.canSpell("f?", "fuck", false));
         assertFalse(MaskedWords.canSpell("g?ck", "fuck", true));
+    }
+
+    @Test
+    void aMaskRunDoesNotSpellAPrefixTermWhoseEndingTheWordContradicts() {
+        // "***warning", "n**2": the run could stand for the whole term, but what follows is no ending of it
+        assertFalse(MaskedWords.canSpell("?%warning", "nigger", true));
+        assertFalse(MaskedWords.canSpell("?%warning", "fuck", true));
+        // a run after a letter of the term, the word's end, or the term's own letters still spell it
+        assertTrue(MaskedWords.canSpell("f?%king", "fuck", true));
+        assertTrue(MaskedWords.canSpell("f?%ing", "fuck", true));
+        assertTrue(MaskedWords.canSpell("f?%kers", "fuck", true));
+        assertTrue(MaskedWords.canSpell("n?%ers", "nigger", true));
+        assertTrue(MaskedWords.canSpell("fu?%", "fuck", true));
+    }
+
+    @Test
+    void aWordWithADigitIsANumberNotAMaskedWord() {
+        MaskedWords masked = new MaskedWords(List.of(
+                new TermEntry(Term.parse("nigger*"), TermEntry.Role.RULE, 0, 1L),
+                new TermEntry(Term.parse("cunt*"), TermEntry.Role.RULE, 1, 1L)));
+        List<Integer> hits = new ArrayList<>();
+        TermHits collect = new TermHits() {
+            @Override
+            public void ruleHit(int rule, int start, int end) {
+                hits.add(rule);
+            }
+
+            @Override
+            public void allowed(int start, int end) {
+            }
+
+            @Override
+            public void markerSeen(int markerGroup) {
+            }
+        };
+        masked.scan(Normalizer.normalize("O(n + n**2) per tab, c**2"), 1L, collect);
+        assertEquals(List.of(), hits);
+        masked.scan(Normalizer.normalize("n**gers and c*nts"), 1L, collect);
+        assertEquals(List.of(0, 1), hits);
     }
 
     @Test
