@@ -55,6 +55,9 @@ final class MaskedWords {
                 || word.chars().anyMatch(c -> c >= '0' && c <= '9')) {
             return; // a digit left after leetspeak is a number ("n**2", "c**2" are exponents), not a disguise
         }
+        if (word.charAt(0) == '*' && word.indexOf('*', 1) < 0 && word.length() > 1 && word.charAt(1) != '*') {
+            return; // one star opening a word is emphasis over several words ("*of course*"), not a masked letter
+        }
         char first = word.charAt(0);
         List<TermEntry> candidates = first == '*' ? all : byFirstLetter.getOrDefault(first, List.of());
         String wordGlob = globOfWord(word);

@@ -55,7 +55,33 @@ class MaskedWordsTest {
                 new TermEntry(Term.parse("nigger*"), TermEntry.Role.RULE, 0, 1L),
                 new TermEntry(Term.parse("cunt*"), TermEntry.Role.RULE, 1, 1L)));
         List<Integer> hits = new ArrayList<>();
-        TermHits collect = new TermHits() {
+        TermHits collect = collector(hits);
+        masked.scan(Normalizer.normalize("O(n + n**2) per tab, c**2"), 1L, collect);
+        assertEquals(List.of(), hits);
+        masked.scan(Normalizer.normalize("n**gers and c*nts"), 1L, collect);
+        assertEquals(List.of(0, 1), hits);
+    }
+
+    @Test
+    void oneStarOpeningAWordIsEmphasis() {
+        MaskedWords masked = new MaskedWords(List.of(new TermEntry(Term.parse("fuck*"), TermEntry.Role.RULE, 0, 1L)));
+        List<Integer> hits = new ArrayList<>();
+        masked.scan(Normalizer.normalize("Oh, right, *uck this*!"), 1L, collector(hits));
+        assertEquals(List.of(), hits);
+        masked.scan(Normalizer.normalize("what the f*ck"), 1L, collector(hits));
+        assertEquals(List.of(0), hits);
+    }
+
+    @Test
+    void aVeryLongWordCostsOneStepPerElementAndEndsEarly() {
+        String glob = "f?ck" + "a?".repeat(500_000);
+        assertTrue(MaskedWords.canSpell(glob, "fuck", true));
+        assertFalse(MaskedWords.canSpell(glob, "fuck", false));
+    }
+
+    /** Collects the rule indexes of the hits. */
+    private static TermHits collector(List<Integer> hits) {
+        return new TermHits() {
             @Override
             public void ruleHit(int rule, int start, int end) {
                 hits.add(rule);
@@ -69,16 +95,5 @@ class MaskedWordsTest {
             public void markerSeen(int markerGroup) {
             }
         };
-        masked.scan(Normalizer.normalize("O(n + n**2) per tab, c**2"), 1L, collect);
-        assertEquals(List.of(), hits);
-        masked.scan(Normalizer.normalize("n**gers and c*nts"), 1L, collect);
-        assertEquals(List.of(0, 1), hits);
-    }
-
-    @Test
-    void aVeryLongWordCostsOneStepPerElementAndEndsEarly() {
-        String glob = "f?ck" + "a?".repeat(500_000);
-        assertTrue(MaskedWords.canSpell(glob, "fuck", true));
-        assertFalse(MaskedWords.canSpell(glob, "fuck", false));
     }
 }
