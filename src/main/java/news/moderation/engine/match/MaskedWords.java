@@ -116,11 +116,12 @@ final class MaskedWords {
         long all = (1L << (length + 1)) - 1; // positions 0..length
         long whole = 1L << length;
         long state = 1L; // nothing spelled yet
-        boolean letterShown = false;
+        boolean startsWithLetter = !glob.isEmpty() && glob.charAt(0) != ONE_LETTER;
+        int lettersShown = 0;
         for (int i = 0; i < glob.length() && state != 0; i++) {
-            if (prefix && letterShown && (state & whole) != 0) {
-                // the key is spelled; the term's '*' takes the rest of the word. Masks alone spell nothing: in
-                // "***warning" the run could be the whole term, but the word shows none of its letters
+            if (prefix && (state & whole) != 0 && (startsWithLetter || lettersShown >= MIN_VISIBLE_LETTERS)) {
+                // the key is spelled; the term's '*' takes the rest of the word. A run of masks in front spells
+                // nothing by itself: "***warning" could be "shitshow" + "arning", but shows one letter of it
                 return true;
             }
             char element = glob.charAt(i);
@@ -130,7 +131,7 @@ final class MaskedWords {
                 state = (state << 1) & all;
             } else {
                 state = (state << 1) & positionsAfter(key, element);
-                letterShown = true;
+                lettersShown++;
             }
         }
         return (state & whole) != 0;

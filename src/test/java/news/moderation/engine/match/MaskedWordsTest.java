@@ -41,6 +41,8 @@ class MaskedWordsTest {
         // "***warning", "n**2": the run could stand for the whole term, but what follows is no ending of it
         assertFalse(MaskedWords.canSpell("?%warning", "nigger", true));
         assertFalse(MaskedWords.canSpell("?%warning", "fuck", true));
+        assertFalse(MaskedWords.canSpell("?%warning", "shitshow", true));
+        assertTrue(MaskedWords.canSpell("?%itshow", "shitshow", true));
         // a run after a letter of the term, the word's end, or the term's own letters still spell it
         assertTrue(MaskedWords.canSpell("f?%king", "fuck", true));
         assertTrue(MaskedWords.canSpell("f?%ing", "fuck", true));
