@@ -71,12 +71,19 @@ final class Judgement implements TermHits {
     }
 
     /**
-     * A match of an {@code unless} phrase of {@code rule}, or of every rule ({@link CompiledRules#EVERY_RULE}: then
-     * it is an allowed span), in normalised-text offsets (end exclusive).
+     * A match of an {@code unless} phrase protecting {@code protectedRules}, or every rule
+     * ({@link CompiledRules#EVERY_RULE}: then it is an allowed span), in normalised-text offsets (end exclusive).
      */
-    void guarded(int rule, int start, int end) {
-        Hit span = new Hit(rule, normalized.originalStart(start), normalized.originalEnd(end - 1));
-        (rule == CompiledRules.EVERY_RULE ? allowedSpans : guardSpans).add(span);
+    void guarded(int[] protectedRules, int start, int end) {
+        int originalStart = normalized.originalStart(start);
+        int originalEnd = normalized.originalEnd(end - 1);
+        if (protectedRules == CompiledRules.EVERY_RULE) {
+            allowedSpans.add(new Hit(-1, originalStart, originalEnd));
+            return;
+        }
+        for (int rule : protectedRules) {
+            guardSpans.add(new Hit(rule, originalStart, originalEnd));
+        }
     }
 
     /**

@@ -12,4 +12,9 @@ import java.util.List;
  */
 public record Rule(String id, Category category, Severity severity, String language, String file,
                    List<String> mustMatch, List<String> mustNotMatch, boolean guarded) {
+
+    /** This rule, marked as having {@code unless} phrases. */
+    public Rule withGuards() {
+        return new Rule(id, category, severity, language, file, mustMatch, mustNotMatch, true);
+    }
 }

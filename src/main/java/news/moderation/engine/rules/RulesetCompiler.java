@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Reads and checks every rule file, then builds the term index, the phrase automaton and the patterns. Every problem becomes a
@@ -67,10 +68,10 @@ public final class RulesetCompiler {
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
     private final PhraseCompiler phrases = new PhraseCompiler();
-    /** Every {@code unless} phrase; each reports its index in {@link #guardedRules}. */
+    /** Every {@code unless} phrase, compiled once; each reports its index in {@link #guardedRules}. */
     private final PhraseCompiler guards = new PhraseCompiler();
-    /** For each {@code unless} phrase, the rule it protects, or {@link CompiledRules#EVERY_RULE}. */
-    private final List<Integer> guardedRules = new ArrayList<>();
+    /** For each {@code unless} phrase, the rules it protects, or {@link CompiledRules#EVERY_RULE}. */
+    private final List<int[]> guardedRules = new ArrayList<>();
     /** Whether a file without rules has an {@code unless}, which protects every rule like an allow entry. */
     private boolean allowPhrases;
     private int phraseCount;
@@ -110,7 +111,7 @@ public final class RulesetCompiler {
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
         return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries),
                 compiler.phrases.build(), compiler.guards.build(),
-                compiler.guardedRules.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(compiler.patterns),
+                compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
                 termIndex(compiler.originalMarkerEntries), compiler.policy, Map.copyOf(compiler.languageBits), stats);
     }
 
@@ -119,12 +120,7 @@ public final class RulesetCompiler {
      * has one: such a phrase is an allow entry, which drops a hit of any rule, whatever its language.
      */
     private List<Rule> rulesMarkedGuarded() {
-        List<Rule> marked = new ArrayList<>(rules.size());
-        for (Rule rule : rules) {
-            marked.add(new Rule(rule.id(), rule.category(), rule.severity(), rule.language(), rule.file(),
-                    rule.mustMatch(), rule.mustNotMatch(), rule.guarded() || allowPhrases));
-        }
-        return List.copyOf(marked);
+        return rules.stream().map(rule -> allowPhrases ? rule.withGuards() : rule).toList();
     }
 
     private static TermIndex termIndex(List<TermEntry> entries) throws RulesetException {
@@ -302,26 +298,34 @@ public final class RulesetCompiler {
                     throw new RulesetException(file, null, null, "missing or unknown category \"" + yaml.category()
                             + "\" (obscene | derogatory | personal_attack | threat | personal_data)");
                 }
-                List<String> fileUnless = yaml.unless() == null ? List.of() : yaml.unless();
+                int firstRule = rules.size();
                 for (RuleYaml rule : yaml.rules()) {
-                    readRule(file, yaml.language(), language, category, rule, fileUnless);
+                    readRule(file, yaml.language(), language, category, rule);
+                }
+                if (yaml.unless() != null) {
+                    // once for the whole file, protecting each of its rules
+                    int[] fileRules = IntStream.range(firstRule, rules.size()).toArray();
+                    for (String guard : yaml.unless()) {
+                        compileGuard(file, null, yaml.language(), language, guard, fileRules);
+                    }
+                    for (int r = firstRule; r < rules.size(); r++) {
+                        rules.set(r, rules.get(r).withGuards());
+                    }
                 }
             } else if (yaml.category() != null) {
                 throw new RulesetException(file, null, null, "'category' given but no 'rules'");
             } else if (yaml.unless() != null) {
                 // an allow entry written as a phrase: protects every rule, when its language is selected
                 for (String guard : yaml.unless()) {
-                    compilePhrase(guards, file, null, yaml.language(), language, guardedRules.size(), guard, "unless");
-                    guardedRules.add(CompiledRules.EVERY_RULE);
+                    compileGuard(file, null, yaml.language(), language, guard, CompiledRules.EVERY_RULE);
                 }
                 allowPhrases = true;
             }
         }
     }
 
-    /** @param fileUnless the file's {@code unless} phrases, which guard every rule of the file */
-    private void readRule(String file, String languageCode, long language, Category category, RuleYaml yaml,
-                          List<String> fileUnless) throws RulesetException {
+    private void readRule(String file, String languageCode, long language, Category category, RuleYaml yaml)
+            throws RulesetException {
         String id = yaml.id();
         if (id == null || id.isBlank()) {
             throw new RulesetException(file, null, null, "a rule without 'id'");
@@ -357,13 +361,9 @@ public final class RulesetCompiler {
         } else {
             patterns.add(compilePattern(file, id, language, index, yaml));
         }
-        List<String> unless = new ArrayList<>(fileUnless);
-        if (yaml.unless() != null) {
-            unless.addAll(yaml.unless());
-        }
+        List<String> unless = yaml.unless() == null ? List.of() : yaml.unless();
         for (String guard : unless) {
-            compilePhrase(guards, file, id, languageCode, language, guardedRules.size(), guard, "unless");
-            guardedRules.add(index);
+            compileGuard(file, id, languageCode, language, guard, new int[] {index});
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
         exampleCount += yaml.examples().match().size() + noMatch.size();
@@ -373,6 +373,13 @@ public final class RulesetCompiler {
         }
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
                 List.copyOf(noMatch), !unless.isEmpty()));
+    }
+
+    /** @param protectedRules the indexes of the rules a match protects, or {@link CompiledRules#EVERY_RULE} */
+    private void compileGuard(String file, String id, String languageCode, long language, String phrase,
+                              int[] protectedRules) throws RulesetException {
+        compilePhrase(guards, file, id, languageCode, language, guardedRules.size(), phrase, "unless");
+        guardedRules.add(protectedRules);
     }
 
     /** @param yamlKey the key the phrase is written under ("phrase" or "unless"), for messages */
