@@ -121,6 +121,15 @@ class UnlessPhrasesTest {
     }
 
     @Test
+    void aBrokenFileLevelUnlessIsRefusedNamingTheFile(@TempDir Path broken) {
+        RulesetException e = assertThrows(RulesetException.class, () -> Ruleset.load(RuleDirs.write(broken,
+                "en/lists.yaml", LISTS, "en/derogatory.yaml", DEROGATORY.replace("{disapproval}\"", "{nope}\""))));
+        assertEquals("en/derogatory.yaml", e.getFile());
+        assertTrue(e.getMessage().contains("unless \"(calling | call)") && e.getMessage().contains("nope"),
+                e.getMessage());
+    }
+
+    @Test
     void anUnlessInAFileWithoutRulesIsAnAllowEntryForEveryRule(@TempDir Path rules) throws RulesetException {
         Ruleset withAllowPhrase = Ruleset.load(RuleDirs.write(rules, "en/lists.yaml", LISTS,
                 "en/derogatory.yaml", DEROGATORY, "en/attack.yaml", ATTACK,
