@@ -2,6 +2,7 @@ package news.moderation.engine;
 
 import news.moderation.engine.match.TermHits;
 import news.moderation.engine.normalize.NormalizedText;
+import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.Policy;
 import news.moderation.engine.rules.Rule;
 
@@ -12,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The hits collected while judging one comment, turned into a {@link Verdict}. Not thread-safe; one per call. */
 final class Judgement implements TermHits {
@@ -27,6 +29,9 @@ final class Judgement implements TermHits {
     private final Policy policy;
     private final List<Hit> hits = new ArrayList<>();
     private final List<Hit> allowedSpans = new ArrayList<>();
+    /** Spans of {@code unless} phrases, by the rule they protect ({@link Hit#rule}). */
+    private final List<Hit> guardSpans = new ArrayList<>();
+    private boolean guardedHit;
     private final BitSet markersSeen = new BitSet();
 
     Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy) {
@@ -57,6 +62,28 @@ final class Judgement implements TermHits {
 
     void originalHit(int rule, int start, int end) {
         hits.add(new Hit(rule, start, end));
+        guardedHit |= rules.get(rule).guarded();
+    }
+
+    /** Whether a rule with {@code unless} phrases matched, so that the guards need to run at all. */
+    boolean hasGuardedHit() {
+        return guardedHit;
+    }
+
+    /**
+     * A match of an {@code unless} phrase protecting {@code protectedRules}, or every rule
+     * ({@link CompiledRules#EVERY_RULE}: then it is an allowed span), in normalised-text offsets (end exclusive).
+     */
+    void guarded(int[] protectedRules, int start, int end) {
+        int originalStart = normalized.originalStart(start);
+        int originalEnd = normalized.originalEnd(end - 1);
+        if (protectedRules == CompiledRules.EVERY_RULE) {
+            allowedSpans.add(new Hit(-1, originalStart, originalEnd));
+            return;
+        }
+        for (int rule : protectedRules) {
+            guardSpans.add(new Hit(rule, originalStart, originalEnd));
+        }
     }
 
     /**
@@ -68,9 +95,13 @@ final class Judgement implements TermHits {
             return new Verdict(Decision.ALLOW, List.of(), List.of(), rulesetVersion);
         }
         AllowedSpans allowed = new AllowedSpans(allowedSpans);
+        Map<Integer, AllowedSpans> guardedByRule = new HashMap<>();
+        guardSpans.stream().collect(Collectors.groupingBy(Hit::rule))
+                .forEach((rule, spans) -> guardedByRule.put(rule, new AllowedSpans(spans)));
         List<Hit> kept = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
-            if (!allowed.covers(hit)) {
+            AllowedSpans guards = guardedByRule.get(hit.rule());
+            if (!allowed.covers(hit) && (guards == null || !guards.covers(hit))) {
                 kept.add(hit);
             }
         }

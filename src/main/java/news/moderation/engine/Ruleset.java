@@ -18,8 +18,8 @@ import java.util.Locale;
  *
  * <p>Judging a comment: normalise it ({@link Normalizer}), run every term and allow entry through one automaton and
  * every phrase through one token automaton, run the patterns (original text) whose required strings were seen, drop
- * hits inside allowed words, merge, report a span matched by rules of several languages once, and let the policy
- * decide. See docs/rules.md for the rule format.
+ * hits inside allowed words and hits of a rule inside one of its {@code unless} phrases, merge, report a span matched
+ * by rules of several languages once, and let the policy decide. See docs/rules.md for the rule format.
  */
 public final class Ruleset {
     private static final long ALL_LANGUAGES = -1L;
@@ -92,6 +92,11 @@ public final class Ruleset {
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
         compiled.terms().scan(normalized, languages, judgement);
         compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
+        if (judgement.hasGuardedHit()) {
+            int[][] guardedRules = compiled.guardedRules();
+            compiled.guards().scan(normalized, text, languages,
+                    (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
+        }
         NfkcText nfkc = null;
         for (PatternRule pattern : compiled.patterns()) {
             if ((pattern.languages() & languages) == 0) {

@@ -51,8 +51,12 @@ final class MaskedWords {
     }
 
     private void matchWord(String word, long languages, int start, TermHits hits) {
-        if (word.chars().filter(c -> c != '*').count() < MIN_VISIBLE_LETTERS) {
-            return;
+        if (word.chars().filter(c -> c != '*').count() < MIN_VISIBLE_LETTERS
+                || word.chars().anyMatch(c -> c >= '0' && c <= '9')) {
+            return; // a digit left after leetspeak is a number ("n**2", "c**2" are exponents), not a disguise
+        }
+        if (word.charAt(0) == '*' && word.indexOf('*', 1) < 0 && word.length() > 1 && word.charAt(1) != '*') {
+            return; // one star opening a word is emphasis over several words ("*of course*"), not a masked letter
         }
         char first = word.charAt(0);
         List<TermEntry> candidates = first == '*' ? all : byFirstLetter.getOrDefault(first, List.of());
@@ -112,9 +116,13 @@ final class MaskedWords {
         long all = (1L << (length + 1)) - 1; // positions 0..length
         long whole = 1L << length;
         long state = 1L; // nothing spelled yet
+        boolean startsWithLetter = !glob.isEmpty() && glob.charAt(0) != ONE_LETTER;
+        int lettersShown = 0;
         for (int i = 0; i < glob.length() && state != 0; i++) {
-            if (prefix && (state & whole) != 0) {
-                return true; // the key is spelled; the term's '*' takes the rest of the word
+            if (prefix && (state & whole) != 0 && (startsWithLetter || lettersShown >= MIN_VISIBLE_LETTERS)) {
+                // the key is spelled; the term's '*' takes the rest of the word. A run of masks in front spells
+                // nothing by itself: "***warning" could be "shitshow" + "arning", but shows one letter of it
+                return true;
             }
             char element = glob.charAt(i);
             if (element == ANY_LETTERS) {
@@ -123,6 +131,7 @@ final class MaskedWords {
                 state = (state << 1) & all;
             } else {
                 state = (state << 1) & positionsAfter(key, element);
+                lettersShown++;
             }
         }
         return (state & whole) != 0;

@@ -13,12 +13,14 @@ record RuleFileYaml(
         List<RuleYaml> rules,
         Map<String, List<String>> lists,
         List<String> allow,
+        List<String> unless,
         Map<String, String> decisions,
         Map<String, Map<String, String>> categories,
         MaskingYaml masking) {
 
     record RuleYaml(String id, String severity, String description, List<String> terms, String phrase, String pattern,
                     String on,
+                    List<String> unless,
                     ExamplesYaml examples) {
     }
 

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Reads and checks every rule file, then builds the term index, the phrase automaton and the patterns. Every problem becomes a
@@ -67,6 +68,12 @@ public final class RulesetCompiler {
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
     private final PhraseCompiler phrases = new PhraseCompiler();
+    /** Every {@code unless} phrase, compiled once; each reports its index in {@link #guardedRules}. */
+    private final PhraseCompiler guards = new PhraseCompiler();
+    /** For each {@code unless} phrase, the rules it protects, or {@link CompiledRules#EVERY_RULE}. */
+    private final List<int[]> guardedRules = new ArrayList<>();
+    /** Whether a file without rules has an {@code unless}, which protects every rule like an allow entry. */
+    private boolean allowPhrases;
     private int phraseCount;
     private final Map<String, String> fileOfRuleId = new HashMap<>();
     private Policy policy = Policy.defaults();
@@ -102,9 +109,18 @@ public final class RulesetCompiler {
         compiler.readAllowListsAndRules();
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
-        return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries),
-                compiler.phrases.build(), List.copyOf(compiler.patterns), termIndex(compiler.originalMarkerEntries),
-                compiler.policy, Map.copyOf(compiler.languageBits), stats);
+        return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries),
+                compiler.phrases.build(), compiler.guards.build(),
+                compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
+                termIndex(compiler.originalMarkerEntries), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+    }
+
+    /**
+     * The rules, each marked guarded when it has {@code unless} phrases, or every rule when some file without rules
+     * has one: such a phrase is an allow entry, which drops a hit of any rule, whatever its language.
+     */
+    private List<Rule> rulesMarkedGuarded() {
+        return rules.stream().map(rule -> allowPhrases ? rule.withGuards() : rule).toList();
     }
 
     private static TermIndex termIndex(List<TermEntry> entries) throws RulesetException {
@@ -196,9 +212,10 @@ public final class RulesetCompiler {
         if (policyFile != null) {
             throw new RulesetException(file, null, null, "a second policy file; the first is " + policyFile);
         }
-        if (yaml.language() != null || yaml.rules() != null || yaml.lists() != null || yaml.allow() != null) {
-            throw new RulesetException(file, null, null,
-                    "a policy file (decisions, categories, masking) cannot also hold language, rules, lists or allow");
+        if (yaml.language() != null || yaml.rules() != null || yaml.lists() != null || yaml.allow() != null
+                || yaml.unless() != null) {
+            throw new RulesetException(file, null, null, "a policy file (decisions, categories, masking) cannot "
+                    + "also hold language, rules, lists, allow or unless");
         }
         policyFile = file;
         Map<Severity, Decision> decisions = new EnumMap<>(Policy.defaults().decisions());
@@ -281,11 +298,28 @@ public final class RulesetCompiler {
                     throw new RulesetException(file, null, null, "missing or unknown category \"" + yaml.category()
                             + "\" (obscene | derogatory | personal_attack | threat | personal_data)");
                 }
+                int firstRule = rules.size();
                 for (RuleYaml rule : yaml.rules()) {
                     readRule(file, yaml.language(), language, category, rule);
                 }
+                if (yaml.unless() != null) {
+                    // once for the whole file, protecting each of its rules
+                    int[] fileRules = IntStream.range(firstRule, rules.size()).toArray();
+                    for (String guard : yaml.unless()) {
+                        compileGuard(file, null, yaml.language(), language, guard, fileRules);
+                    }
+                    for (int r = firstRule; r < rules.size(); r++) {
+                        rules.set(r, rules.get(r).withGuards());
+                    }
+                }
             } else if (yaml.category() != null) {
                 throw new RulesetException(file, null, null, "'category' given but no 'rules'");
+            } else if (yaml.unless() != null) {
+                // an allow entry written as a phrase: protects every rule, when its language is selected
+                for (String guard : yaml.unless()) {
+                    compileGuard(file, null, yaml.language(), language, guard, CompiledRules.EVERY_RULE);
+                }
+                allowPhrases = true;
             }
         }
     }
@@ -322,10 +356,14 @@ public final class RulesetCompiler {
                 termCount++;
             }
         } else if (yaml.phrase() != null) {
-            compilePhrase(file, id, languageCode, language, index, yaml.phrase());
+            compilePhrase(phrases, file, id, languageCode, language, index, yaml.phrase(), "phrase");
             phraseCount++;
         } else {
             patterns.add(compilePattern(file, id, language, index, yaml));
+        }
+        List<String> unless = yaml.unless() == null ? List.of() : yaml.unless();
+        for (String guard : unless) {
+            compileGuard(file, id, languageCode, language, guard, new int[] {index});
         }
         List<String> noMatch = yaml.examples().noMatch() == null ? List.of() : yaml.examples().noMatch();
         exampleCount += yaml.examples().match().size() + noMatch.size();
@@ -334,21 +372,32 @@ public final class RulesetCompiler {
                     + " examples, the limit for a ruleset");
         }
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
-                List.copyOf(noMatch)));
+                List.copyOf(noMatch), !unless.isEmpty()));
     }
 
-    private void compilePhrase(String file, String id, String languageCode, long language, int index,
-                               String phrase) throws RulesetException {
+    /** @param protectedRules the indexes of the rules a match protects, or {@link CompiledRules#EVERY_RULE} */
+    private void compileGuard(String file, String id, String languageCode, long language, String phrase,
+                              int[] protectedRules) throws RulesetException {
+        compilePhrase(guards, file, id, languageCode, language, guardedRules.size(), phrase, "unless");
+        guardedRules.add(protectedRules);
+    }
+
+    /** @param yamlKey the key the phrase is written under ("phrase" or "unless"), for messages */
+    private void compilePhrase(PhraseCompiler into, String file, String id, String languageCode, long language,
+                               int index, String phrase, String yamlKey) throws RulesetException {
+        if (phrase == null) {
+            throw new RulesetException(file, id, null, "an empty " + yamlKey + " phrase");
+        }
         try {
             PhraseNode tree = PhraseParser.parse(phrase);
-            phrases.add(index, language, tree, name -> {
+            into.add(index, language, tree, name -> {
                 String key = lists.containsKey(languageCode + ":" + name) ? languageCode + ":" + name
                         : ANY_LANGUAGE + ":" + name;
                 List<String> entries = lists.get(key);
                 return entries == null ? null : new PhraseCompiler.NamedList(key, entries);
             });
         } catch (PhraseSyntaxException e) {
-            throw new RulesetException(file, id, null, "phrase \"" + phrase + "\", " + e.getMessage(), e);
+            throw new RulesetException(file, id, null, yamlKey + " \"" + phrase + "\", " + e.getMessage(), e);
         }
     }
 
