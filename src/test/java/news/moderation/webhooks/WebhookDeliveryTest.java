@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -226,14 +228,14 @@ class WebhookDeliveryTest {
 
             String deliveryId = given().auth().oauth2(Tokens.admin())
                     .get("/api/v1/admin/webhooks/{id}/deliveries", endpointId).then().statusCode(200)
-                    .body("[0].state", equalTo("DELIVERED")).extract().path("[0].id");
+                    .extract().path("[0].id");
+            awaitDelivered(deliveryId, 1);
             given().auth().oauth2(Tokens.admin())
                     .post("/api/v1/admin/webhooks/deliveries/{id}/redeliver", deliveryId).then().statusCode(200)
                     .body("state", equalTo("PENDING"));
             Receiver.Received again = receiver.await(r -> r.size() >= 2, PATIENCE).get(1);
             assertEquals(first.eventId(), again.eventId());
-            given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/webhooks/deliveries/{id}", deliveryId).then()
-                    .statusCode(200).body("state", equalTo("DELIVERED")).body("attempts", hasSize(2));
+            awaitDelivered(deliveryId, 2);
 
             given().auth().oauth2(Tokens.admin()).delete("/api/v1/admin/webhooks/{id}", endpointId).then()
                     .statusCode(204);
@@ -276,18 +278,36 @@ class WebhookDeliveryTest {
                 .post("/api/v1/moderation/comments/{id}/decision", commentId).then().statusCode(200);
     }
 
+    /**
+     * Waits until a delivery is logged as delivered after {@code attempts} attempts: the receiver sees the request
+     * before the dispatcher has committed its outcome, so the log lags the receiver a little.
+     */
+    private static void awaitDelivered(String deliveryId, int attempts) {
+        awaitLog(() -> given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/webhooks/deliveries/{id}", deliveryId)
+                .then().statusCode(200).extract().jsonPath(),
+                delivery -> "DELIVERED".equals(delivery.getString("state"))
+                        && delivery.getList("attempts").size() == attempts,
+                "delivered after " + attempts + " attempts");
+    }
+
     /** Waits until the delivery log holds {@code count} attempts the receiver answered 503. */
     private static void awaitFailedAttempts(String endpointId, int count) {
+        awaitLog(() -> given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/webhooks/{id}/deliveries", endpointId)
+                .then().statusCode(200).extract().jsonPath().getList("attempts.httpStatus").stream()
+                .flatMap(s -> ((List<?>) s).stream()).toList(),
+                statuses -> statuses.stream().filter(s -> Integer.valueOf(503).equals(s)).count() >= count,
+                count + " failed attempts logged");
+    }
+
+    /** Reads the delivery log until {@code done} holds, for at most {@link #PATIENCE}. */
+    private static <T> void awaitLog(Supplier<T> read, Predicate<T> done, String what) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
-            List<?> statuses = given().auth().oauth2(Tokens.admin())
-                    .get("/api/v1/admin/webhooks/{id}/deliveries", endpointId).then().statusCode(200).extract()
-                    .jsonPath().getList("attempts.httpStatus").stream().flatMap(s -> ((List<?>) s).stream())
-                    .toList();
-            if (statuses.stream().filter(s -> Integer.valueOf(503).equals(s)).count() >= count) {
+            T log = read.get();
+            if (done.test(log)) {
                 return;
             }
-            assertTrue(System.nanoTime() < deadline, "no failed attempts logged: " + statuses);
+            assertTrue(System.nanoTime() < deadline, "not " + what + ": " + log);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
