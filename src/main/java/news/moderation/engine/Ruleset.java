@@ -3,6 +3,7 @@ package news.moderation.engine;
 import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
+import news.moderation.engine.rules.AsciiSet;
 import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.PatternRule;
 import news.moderation.engine.rules.Rule;
@@ -92,22 +93,39 @@ public final class Ruleset {
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
         compiled.terms().scan(normalized, languages, judgement);
         compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
+        judgePatterns(text, normalized, languages, judgement);
+        return judgement.verdict(version, languages == ALL_LANGUAGES ? null : lang.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The patterns on the original text, each only where its footprint's chars (one mask test each, then a scan for
+     * its window) and then its strings (one marker pass, made only for a pattern that got that far) can match.
+     */
+    private void judgePatterns(String text, NormalizedText normalized, long languages, Judgement judgement) {
         NfkcText nfkc = null;
+        AsciiSet charsPresent = null;
+        boolean markersScanned = false;
         for (PatternRule pattern : compiled.patterns()) {
             if ((pattern.languages() & languages) == 0) {
                 continue;
             }
             if (nfkc == null) {
                 nfkc = NfkcText.of(text, normalized.originalIsAscii());
-                compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+                charsPresent = AsciiSet.charsOf(nfkc.text());
             }
-            NfkcText view = nfkc;
-            if (pattern.mayMatch(judgement.markersSeen(), view.text())) {
+            if (!pattern.mayMatch(charsPresent, nfkc.text())) {
+                continue;
+            }
+            if (pattern.needsMarkers() && !markersScanned) {
+                compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+                markersScanned = true;
+            }
+            if (pattern.markersSeen(judgement.markersSeen())) {
+                NfkcText view = nfkc;
                 pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
                         view.originalStart(start), view.originalEnd(end - 1)));
             }
         }
-        return judgement.verdict(version, languages == ALL_LANGUAGES ? null : lang.strip().toLowerCase(Locale.ROOT));
     }
 
     /** What the policy does with one match of this category and severity; the verdict takes the strictest. */

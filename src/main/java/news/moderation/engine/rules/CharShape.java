@@ -1,0 +1,230 @@
+package news.moderation.engine.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the matches of one part of a regex look like char by char, worked out on {@link RegexFootprint}'s syntax
+ * tree: the sets of the first and of the last chars of every match, the whole of every match when it is a short
+ * fixed sequence, and the most selective {@code window}: a run of char sets that every match contains somewhere,
+ * contiguously. For an e-mail address that is "[A-Za-z0-9._%+-] @ [A-Za-z0-9]": the '@' of "RT @user" (a space
+ * before it) cannot start one.
+ *
+ * <p>A null set stands for any char. A part that may match a non-ASCII char (a Unicode class, a negated class,
+ * {@code .}) has no fixed length in chars (a surrogate pair is two), so it ends every sequence it is in. Patterns
+ * read the NFKC text, where the only non-ASCII chars re2j folds into ASCII letters ({@code (?i)}: the Kelvin sign,
+ * the long s) have become those letters.
+ */
+record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[] window, boolean mayBeEmpty) {
+    /** Longest sequence kept at each end: enough to be selective, and the analysis stays linear in the regex. */
+    private static final int MAX_LENGTH = 8;
+    private static final AsciiSet[] NONE = {};
+
+    /** A zero-width part: {@code \b}, {@code ^}, a flag group. */
+    static final CharShape EMPTY = new CharShape(NONE, NONE, NONE, NONE, false);
+
+    /** One char of {@code set} (null: any char, possibly non-ASCII, so not of a fixed length in UTF-16 chars). */
+    static CharShape oneOf(AsciiSet set) {
+        AsciiSet[] one = {set};
+        return new CharShape(one, one, set == null ? null : one, set == null ? NONE : one, false);
+    }
+
+    /**
+     * This, then {@code next}. A part that may match nothing ({@code x?}, {@code x*}, {@code x{0,3}}: its fields
+     * describe its non-empty matches) joins nothing, but what is on either side of it is one of two things: the
+     * last chars before "[._%+-]{0,63}@" are those of the part before it or its own.
+     */
+    CharShape then(CharShape next) {
+        if (isZeroWidth()) {
+            return next;
+        }
+        if (next.isZeroWidth()) {
+            return this;
+        }
+        AsciiSet[] joinedWhole = whole != null && next.whole != null && whole.length + next.whole.length <= MAX_LENGTH
+                ? concat(whole, next.whole) : null;
+        AsciiSet[] joinedFirst;
+        if (mayBeEmpty) {
+            joinedFirst = alignedFirst(first, next.mayBeEmpty ? next.first : firstOfJoined(next, NONE));
+        } else {
+            joinedFirst = whole == null ? first : firstOf(concat(whole, next.mayBeEmpty ? NONE : next.first));
+        }
+        AsciiSet[] joinedLast;
+        if (next.mayBeEmpty) {
+            joinedLast = alignedLast(mayBeEmpty || whole == null ? last : lastOf(whole), next.last);
+        } else {
+            joinedLast = next.whole == null ? next.last : lastOf(concat(mayBeEmpty ? NONE : last, next.whole));
+        }
+        AsciiSet[] joinedWindow = NONE;
+        if (!mayBeEmpty) {
+            joinedWindow = window;
+        }
+        if (!next.mayBeEmpty) {
+            joinedWindow = best(joinedWindow, next.window);
+            if (!mayBeEmpty) {
+                joinedWindow = best(joinedWindow, concat(last, next.first));
+            }
+        }
+        return new CharShape(joinedFirst, joinedLast, joinedWhole, joinedWindow, mayBeEmpty && next.mayBeEmpty);
+    }
+
+    private boolean isZeroWidth() {
+        return whole != null && whole.length == 0;
+    }
+
+    private static AsciiSet[] firstOfJoined(CharShape part, AsciiSet[] after) {
+        return part.whole == null ? part.first : firstOf(concat(part.whole, after));
+    }
+
+    /** This or {@code other}: what both have in common, position by position. */
+    CharShape or(CharShape other) {
+        AsciiSet[] eitherWhole = whole != null && other.whole != null && whole.length == other.whole.length
+                ? union(whole, other.whole) : null;
+        AsciiSet[] eitherFirst = alignedFirst(first, other.first);
+        AsciiSet[] eitherLast = alignedLast(last, other.last);
+        int length = Math.min(window.length, other.window.length);
+        AsciiSet[] eitherWindow = union(bestSlice(window, length), bestSlice(other.window, length));
+        return new CharShape(eitherFirst, eitherLast, eitherWhole, best(best(eitherWindow, eitherFirst), eitherLast),
+                mayBeEmpty || other.mayBeEmpty);
+    }
+
+    /** This, at least {@code min} and at most {@code max} times ({@code max} < 0: no limit). */
+    CharShape repeated(int min, int max) {
+        if (max == 0) {
+            return EMPTY;
+        }
+        if (min == 0) {
+            CharShape nonEmpty = repeated(1, max);
+            return new CharShape(nonEmpty.first, nonEmpty.last, null, nonEmpty.window, true);
+        }
+        AsciiSet[] repeatedWhole = null;
+        AsciiSet[] repeatedFirst = first;
+        AsciiSet[] repeatedLast = last;
+        if (whole != null) {
+            int copies = Math.min(min, MAX_LENGTH); // MAX_LENGTH copies of a non-empty part are more than kept
+            AsciiSet[] minCopies = NONE;
+            for (int k = 0; k < copies; k++) {
+                minCopies = concat(minCopies, whole);
+            }
+            repeatedFirst = firstOf(minCopies);
+            repeatedLast = lastOf(minCopies);
+            repeatedWhole = min == max && minCopies.length <= MAX_LENGTH && copies == min ? minCopies : null;
+        }
+        AsciiSet[] repeatedWindow = best(best(window, repeatedFirst), repeatedLast);
+        if (min >= 2 && !mayBeEmpty) {
+            repeatedWindow = best(repeatedWindow, concat(last, first));
+        }
+        return new CharShape(repeatedFirst, repeatedLast, repeatedWhole, repeatedWindow, mayBeEmpty);
+    }
+
+    /** Under {@code (?i)}: each letter stands for both its cases. */
+    CharShape bothCases() {
+        return new CharShape(bothCases(first), bothCases(last), whole == null ? null : bothCases(whole),
+                bothCases(window), mayBeEmpty);
+    }
+
+    private static AsciiSet[] bothCases(AsciiSet[] sets) {
+        AsciiSet[] folded = new AsciiSet[sets.length];
+        for (int k = 0; k < sets.length; k++) {
+            folded[k] = sets[k] == null ? null : sets[k].bothCases();
+        }
+        return folded;
+    }
+
+    /** The window to look for: the most selective one, without the any-char sets at its ends. */
+    List<AsciiSet> requiredWindow() {
+        int from = 0;
+        int to = window.length;
+        while (from < to && window[from] == null) {
+            from++;
+        }
+        while (to > from && window[to - 1] == null) {
+            to--;
+        }
+        return new ArrayList<>(Arrays.asList(window).subList(from, to));
+    }
+
+    /**
+     * Bits of selectivity: minus log2 of the estimated chance that text of comments has a char of each set at a
+     * given place. Letters, spaces and common punctuation are likely; digits, capitals and '@' much less so.
+     */
+    static double selectivity(AsciiSet[] sets) {
+        double bits = 0;
+        for (AsciiSet set : sets) {
+            bits -= set == null ? 0 : Math.log(Math.min(1.0, chance(set))) / Math.log(2);
+        }
+        return bits;
+    }
+
+    /** The estimated chance that a char of comment text is in {@code set}. */
+    static double chance(AsciiSet set) {
+        double chance = 0;
+        for (char c = 0; c < 128; c++) {
+            if (set.contains(c)) {
+                chance += c >= 'a' && c <= 'z' ? 0.03 : c == ' ' ? 0.17 : c >= 'A' && c <= 'Z' ? 0.002
+                        : c >= '0' && c <= '9' ? 0.001 : c == '.' || c == ',' || c == '\'' || c == '\n' ? 0.01
+                        : 0.001;
+            }
+        }
+        return chance;
+    }
+
+    private static AsciiSet[] best(AsciiSet[] a, AsciiSet[] b) {
+        return selectivity(b) > selectivity(a) ? b : a;
+    }
+
+    /** The most selective run of {@code length} consecutive sets of {@code sets}. */
+    private static AsciiSet[] bestSlice(AsciiSet[] sets, int length) {
+        AsciiSet[] bestSlice = NONE;
+        for (int from = 0; from + length <= sets.length; from++) {
+            AsciiSet[] slice = Arrays.copyOfRange(sets, from, from + length);
+            if (bestSlice.length == 0 || selectivity(slice) > selectivity(bestSlice)) {
+                bestSlice = slice;
+            }
+        }
+        return bestSlice;
+    }
+
+    /** Position by position, the sets of two starts, as long as both go. */
+    private static AsciiSet[] alignedFirst(AsciiSet[] a, AsciiSet[] b) {
+        int length = Math.min(a.length, b.length);
+        return union(firstOf(a, length), firstOf(b, length));
+    }
+
+    /** Position by position from the end, the sets of two ends, as long as both go. */
+    private static AsciiSet[] alignedLast(AsciiSet[] a, AsciiSet[] b) {
+        int length = Math.min(a.length, b.length);
+        return union(lastOf(a, length), lastOf(b, length));
+    }
+
+    private static AsciiSet[] union(AsciiSet[] a, AsciiSet[] b) {
+        AsciiSet[] union = new AsciiSet[a.length];
+        for (int k = 0; k < a.length; k++) {
+            union[k] = a[k] == null || b[k] == null ? null : a[k].union(b[k]);
+        }
+        return union;
+    }
+
+    private static AsciiSet[] concat(AsciiSet[] a, AsciiSet[] b) {
+        AsciiSet[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
+    }
+
+    private static AsciiSet[] firstOf(AsciiSet[] sets) {
+        return firstOf(sets, MAX_LENGTH);
+    }
+
+    private static AsciiSet[] firstOf(AsciiSet[] sets, int length) {
+        return sets.length <= length ? sets : Arrays.copyOf(sets, length);
+    }
+
+    private static AsciiSet[] lastOf(AsciiSet[] sets) {
+        return lastOf(sets, MAX_LENGTH);
+    }
+
+    private static AsciiSet[] lastOf(AsciiSet[] sets, int length) {
+        return sets.length <= length ? sets : Arrays.copyOfRange(sets, sets.length - length, sets.length);
+    }
+}
