@@ -43,6 +43,12 @@ public final class PhraseAutomaton {
     private final long[][] startLanguagesBySymbol;
     private final int[] boundaryStarts;
     private final long[] boundaryStartLanguages;
+    /**
+     * Whether a phrase that starts at a sentence boundary can take a word that has no symbol (or end at once).
+     * Otherwise, with no thread alive, the boundary before a word without symbols changes nothing and is not
+     * looked for: reading it means mapping the words back to the original text.
+     */
+    private final boolean boundaryStartsTakeAnyWord;
     private final ThreadLocal<Scratch> scratch;
 
     PhraseAutomaton(byte[] kinds, int[] arguments, int[] next, int[] alternative, int[][] dispatchSymbols,
@@ -62,7 +68,37 @@ public final class PhraseAutomaton {
         this.startLanguagesBySymbol = startLanguagesBySymbol;
         this.boundaryStarts = boundaryStarts;
         this.boundaryStartLanguages = boundaryStartLanguages;
+        this.boundaryStartsTakeAnyWord = anyReachableTakesAnyWord(boundaryStarts);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds.length, symbolCount));
+    }
+
+    /** Whether a state reachable from {@code states} without a token accepts a word regardless of its symbols. */
+    private boolean anyReachableTakesAnyWord(int[] states) {
+        boolean[] seen = new boolean[kinds.length];
+        int[] stack = new int[2 * kinds.length + states.length]; // each state once, and two per SPLIT
+        int depth = 0;
+        for (int state : states) {
+            stack[depth++] = state;
+            while (depth > 0) {
+                int current = stack[--depth];
+                if (seen[current]) {
+                    continue;
+                }
+                seen[current] = true;
+                switch (kinds[current]) {
+                    case SPLIT -> {
+                        stack[depth++] = next[current];
+                        stack[depth++] = alternative[current];
+                    }
+                    case SYMBOL, DISPATCH -> {
+                    }
+                    default -> {
+                        return true; // NOT_SYMBOL, ANY_WORD, BOUNDARY, MATCH
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     public int states() {
@@ -104,7 +140,8 @@ public final class PhraseAutomaton {
             while (i < length && normalized.charAt(i) != ' ') {
                 i++;
             }
-            if (boundariesStart || run.active > 0) {
+            int count = symbolsOf(run, normalized, start, i);
+            if (run.active > 0 || (boundariesStart && (count > 0 || boundaryStartsTakeAnyWord))) {
                 int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
                 int gapEnd = text.originalStart(start);
                 run.work += gapEnd - gapStart;
@@ -113,7 +150,7 @@ public final class PhraseAutomaton {
                 }
             }
             run.work++;
-            word(run, normalized, start, i, languages, hits);
+            word(run, count, start, i, languages, hits);
             lastWordEnd = i;
         }
         if (boundariesStart || run.active > 0) {
@@ -122,11 +159,17 @@ public final class PhraseAutomaton {
         return run.work;
     }
 
-    private void word(Scratch run, String text, int start, int end, long languages, PhraseHits hits) {
+    /** Looks the word up: its symbols go to {@code run.symbols[0]}; returns how many. */
+    private int symbolsOf(Scratch run, String text, int start, int end) {
         int count = words.lookup(text, start, end, run.symbols);
         if (mentionSymbol >= 0 && text.charAt(start) == '@') {
             count = appendSymbol(run, count, mentionSymbol);
         }
+        return count;
+    }
+
+    /** Moves every thread on over the word whose {@code count} symbols {@link #symbolsOf} found. */
+    private void word(Scratch run, int count, int start, int end, long languages, PhraseHits hits) {
         int[] symbols = run.symbols[0];
         if (run.active == 0 && !startsAny(symbols, count)) {
             return; // the fast path: nothing alive, and this word starts nothing
