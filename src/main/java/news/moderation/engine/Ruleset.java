@@ -3,8 +3,8 @@ package news.moderation.engine;
 import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
-import news.moderation.engine.rules.AsciiSet;
 import news.moderation.engine.rules.CompiledRules;
+import news.moderation.engine.rules.PatternGate;
 import news.moderation.engine.rules.PatternRule;
 import news.moderation.engine.rules.Rule;
 import news.moderation.engine.rules.RuleFiles;
@@ -34,9 +34,11 @@ public final class Ruleset {
     private final String version;
     private final long anyLanguage;
     private final int maxTextLength;
+    private final PatternGate patternGate;
 
     private Ruleset(CompiledRules compiled, String version, int maxTextLength) {
         this.compiled = compiled;
+        this.patternGate = new PatternGate(compiled.patterns());
         this.version = version;
         this.anyLanguage = compiled.languageBits().getOrDefault("any", 0L);
         this.maxTextLength = maxTextLength;
@@ -98,32 +100,30 @@ public final class Ruleset {
     }
 
     /**
-     * The patterns on the original text, each only where its footprint's chars (one mask test each, then a scan for
-     * its window) and then its strings (one marker pass, made only for a pattern that got that far) can match.
+     * The patterns on the original text, each only where its footprint's chars ({@link PatternGate}: one pass over
+     * the text for all patterns) and then its strings (one marker pass, made only for a pattern that got that far)
+     * can match.
      */
     private void judgePatterns(String text, NormalizedText normalized, long languages, Judgement judgement) {
-        NfkcText nfkc = null;
-        AsciiSet charsPresent = null;
+        List<PatternRule> patterns = compiled.patterns();
+        if (patterns.isEmpty()) {
+            return;
+        }
+        NfkcText nfkc = NfkcText.of(text, normalized.originalIsAscii());
+        boolean[] mayMatch = patternGate.mayMatch(nfkc.text(), languages);
         boolean markersScanned = false;
-        for (PatternRule pattern : compiled.patterns()) {
-            if ((pattern.languages() & languages) == 0) {
+        for (int k = 0; k < patterns.size(); k++) {
+            if (!mayMatch[k]) {
                 continue;
             }
-            if (nfkc == null) {
-                nfkc = NfkcText.of(text, normalized.originalIsAscii());
-                charsPresent = AsciiSet.charsOf(nfkc.text());
-            }
-            if (!pattern.mayMatch(charsPresent, nfkc.text())) {
-                continue;
-            }
+            PatternRule pattern = patterns.get(k);
             if (pattern.needsMarkers() && !markersScanned) {
                 compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
                 markersScanned = true;
             }
             if (pattern.markersSeen(judgement.markersSeen())) {
-                NfkcText view = nfkc;
-                pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
-                        view.originalStart(start), view.originalEnd(end - 1)));
+                pattern.findAll(nfkc.text(), (start, end) -> judgement.originalHit(pattern.rule(),
+                        nfkc.originalStart(start), nfkc.originalEnd(end - 1)));
             }
         }
     }

@@ -33,12 +33,12 @@ public record AsciiSet(long low, long high) {
         long low = 0;
         long high = 0;
         for (int i = 0, length = text.length(); i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 64) {
-                low |= 1L << c;
-            } else if (c < 128) {
-                high |= 1L << c; // the shift counts modulo 64
-            }
+            int c = text.charAt(i);
+            long bit = 1L << c; // the shift counts modulo 64
+            long isLow = (c - 64) >> 31; // all ones below 64: no branch on a char class, which prose mixes at random
+            long isAscii = (c - 128) >> 31;
+            low |= bit & isLow;
+            high |= bit & ~isLow & isAscii;
         }
         return new AsciiSet(low, high);
     }

@@ -63,19 +63,25 @@ final class CharWindow {
 
     /** Whether {@code text} has, somewhere, one char of each set in a row. */
     boolean foundIn(String text) {
-        int size = lows.length;
-        long anchorLow = lows[anchor];
-        long anchorHigh = highs[anchor];
-        int last = text.length() - (size - anchor);
-        for (int i = anchor; i <= last; i++) {
-            if (isIn(text.charAt(i), anchorLow, anchorHigh) && fitsAround(text, i - anchor)) {
+        for (int i = anchor, last = text.length() - (lows.length - anchor); i <= last; i++) {
+            if (anchorHolds(text.charAt(i)) && fitsAnchoredAt(text, i)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean fitsAround(String text, int start) {
+    /** Whether the rarest set, the one the window is looked for by, holds {@code c}. */
+    boolean anchorHolds(char c) {
+        return any[anchor] || isIn(c, lows[anchor], highs[anchor]);
+    }
+
+    /** Whether the window fits {@code text} with its rarest set at {@code index}. */
+    boolean fitsAnchoredAt(String text, int index) {
+        int start = index - anchor;
+        if (start < 0 || start + lows.length > text.length()) {
+            return false;
+        }
         for (int k = 0; k < lows.length; k++) {
             if (!any[k] && !isIn(text.charAt(start + k), lows[k], highs[k])) {
                 return false;

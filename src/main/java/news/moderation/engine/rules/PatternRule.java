@@ -19,15 +19,6 @@ public record PatternRule(int rule, Pattern pattern, long languages, int[] requi
         void accept(int start, int end);
     }
 
-    /**
-     * The char checks of the footprint (no marker needed yet).
-     *
-     * @param charsPresent {@code AsciiSet.charsOf(text)}, worked out once for all patterns
-     */
-    public boolean mayMatch(AsciiSet charsPresent, String text) {
-        return footprint.mayMatch(charsPresent, text);
-    }
-
     /** Whether the pattern needs strings looked for by the marker pass (then {@link #markersSeen} tells). */
     public boolean needsMarkers() {
         return requiredMarkers.length > 0;

@@ -64,23 +64,24 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 CharWindow.of(shape.requiredWindow()));
     }
 
-    /** The character checks; the string groups are checked by the term pass. */
+    /**
+     * The character checks, cheapest first (the string groups are checked by the marker pass). {@link PatternGate}
+     * makes the same checks for all patterns over one text at once.
+     */
     boolean mayMatch(String text) {
-        return mayMatch(AsciiSet.charsOf(text), text);
+        AsciiSet charsPresent = AsciiSet.charsOf(text);
+        return requiredCharsIn(charsPresent)
+                && (requiredWindow.isEmpty() || requiredWindow.possibleWith(charsPresent) && requiredWindow.foundIn(text))
+                && hasAlphabetRun(text);
     }
 
-    /**
-     * The character checks, cheapest first: the chars each check needs against {@code charsPresent} (the ASCII
-     * chars of {@code text}), then the window, then the run of the alphabet.
-     */
-    boolean mayMatch(AsciiSet charsPresent, String text) {
-        if (requiredChars != null && !requiredChars.intersects(charsPresent)) {
-            return false;
-        }
-        if (!requiredWindow.isEmpty() && !(requiredWindow.possibleWith(charsPresent)
-                && requiredWindow.foundIn(text))) {
-            return false;
-        }
+    /** Whether the text (given by its ASCII chars) has one of {@link #requiredChars}, when there are such. */
+    boolean requiredCharsIn(AsciiSet charsPresent) {
+        return requiredChars == null || requiredChars.intersects(charsPresent);
+    }
+
+    /** Whether the text has {@link #minLength} chars of {@link #alphabet} in a row, when that says anything. */
+    boolean hasAlphabetRun(String text) {
         return alphabet == null || minLength <= 1 || hasRun(text, alphabet, minLength);
     }
 
