@@ -137,10 +137,11 @@ public final class PhraseAutomaton {
                 continue;
             }
             int start = i;
-            while (i < length && normalized.charAt(i) != ' ') {
-                i++;
+            int hash = 0; // String.hashCode of the word, for its lookup
+            for (char c; i < length && (c = normalized.charAt(i)) != ' '; i++) {
+                hash = 31 * hash + c;
             }
-            int count = symbolsOf(run, normalized, start, i);
+            int count = symbolsOf(run, normalized, start, i, hash);
             if (run.active > 0 || (boundariesStart && (count > 0 || boundaryStartsTakeAnyWord))) {
                 int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
                 int gapEnd = text.originalStart(start);
@@ -160,8 +161,8 @@ public final class PhraseAutomaton {
     }
 
     /** Looks the word up: its symbols go to {@code run.symbols[0]}; returns how many. */
-    private int symbolsOf(Scratch run, String text, int start, int end) {
-        int count = words.lookup(text, start, end, run.symbols);
+    private int symbolsOf(Scratch run, String text, int start, int end, int hash) {
+        int count = words.lookup(text, start, end, hash, run.symbols);
         if (mentionSymbol >= 0 && text.charAt(start) == '@') {
             count = appendSymbol(run, count, mentionSymbol);
         }

@@ -47,21 +47,20 @@ final class WordTable {
     /**
      * Writes the symbols of {@code text[start, end)} into {@code into} (grown when needed).
      *
+     * @param hash {@code text.substring(start, end).hashCode()}, worked out by the caller while finding the word's end
      * @return the number of symbols written, 0 for a word no phrase mentions
      */
-    int lookup(String text, int start, int end, int[][] into) {
-        int hash = 0;
+    int lookup(String text, int start, int end, int hash, int[][] into) {
         int count = 0;
         int longestPrefix = Math.min(end - start, isPrefixLength.length - 1);
-        boolean inPrefix = longestPrefix > 0;
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + text.charAt(i);
-            if (inPrefix) {
-                int length = i - start + 1;
-                if (isPrefixLength[length]) {
-                    count = append(prefixes.get(text, start, i + 1, hash), into, count);
-                }
-                inPrefix = length < longestPrefix && mayBeginPrefix(hash);
+        int prefixHash = 0;
+        for (int length = 1; length <= longestPrefix; length++) {
+            prefixHash = 31 * prefixHash + text.charAt(start + length - 1);
+            if (isPrefixLength[length]) {
+                count = append(prefixes.get(text, start, start + length, prefixHash), into, count);
+            }
+            if (!mayBeginPrefix(prefixHash)) {
+                break;
             }
         }
         return append(whole.get(text, start, end, hash), into, count);

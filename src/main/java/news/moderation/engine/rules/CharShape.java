@@ -2,12 +2,13 @@ package news.moderation.engine.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * What the matches of one part of a regex look like char by char, worked out on {@link RegexFootprint}'s syntax
  * tree: the sets of the first and of the last chars of every match, the whole of every match when it is a short
- * fixed sequence, and the most selective {@code window}: a run of char sets that every match contains somewhere,
+ * fixed sequence, and the most selective {@code windows}: runs of char sets that every match contains somewhere,
  * contiguously. For an e-mail address that is "[A-Za-z0-9._%+-] @ [A-Za-z0-9]": the '@' of "RT @user" (a space
  * before it) cannot start one.
  *
@@ -16,18 +17,21 @@ import java.util.List;
  * read the NFKC text, where the only non-ASCII chars re2j folds into ASCII letters ({@code (?i)}: the Kelvin sign,
  * the long s) have become those letters.
  */
-record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[] window, boolean mayBeEmpty) {
+record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[][] windows, boolean mayBeEmpty) {
+    /** How many windows are kept: every one is required, so a second one (the other end of a phone number) helps. */
+    private static final int MAX_WINDOWS = 2;
+    private static final AsciiSet[][] NO_WINDOWS = {};
     /** Longest sequence kept at each end: enough to be selective, and the analysis stays linear in the regex. */
     private static final int MAX_LENGTH = 8;
     private static final AsciiSet[] NONE = {};
 
     /** A zero-width part: {@code \b}, {@code ^}, a flag group. */
-    static final CharShape EMPTY = new CharShape(NONE, NONE, NONE, NONE, false);
+    static final CharShape EMPTY = new CharShape(NONE, NONE, NONE, NO_WINDOWS, false);
 
     /** One char of {@code set} (null: any char, possibly non-ASCII, so not of a fixed length in UTF-16 chars). */
     static CharShape oneOf(AsciiSet set) {
         AsciiSet[] one = {set};
-        return new CharShape(one, one, set == null ? null : one, set == null ? NONE : one, false);
+        return new CharShape(one, one, set == null ? null : one, windows(one), false);
     }
 
     /**
@@ -56,17 +60,18 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
         } else {
             joinedLast = next.whole == null ? next.last : lastOf(concat(mayBeEmpty ? NONE : last, next.whole));
         }
-        AsciiSet[] joinedWindow = NONE;
+        List<AsciiSet[]> joinedWindows = new ArrayList<>();
         if (!mayBeEmpty) {
-            joinedWindow = window;
+            joinedWindows.addAll(Arrays.asList(windows));
         }
         if (!next.mayBeEmpty) {
-            joinedWindow = best(joinedWindow, next.window);
+            joinedWindows.addAll(Arrays.asList(next.windows));
             if (!mayBeEmpty) {
-                joinedWindow = best(joinedWindow, concat(last, next.first));
+                joinedWindows.add(concat(last, next.first));
             }
         }
-        return new CharShape(joinedFirst, joinedLast, joinedWhole, joinedWindow, mayBeEmpty && next.mayBeEmpty);
+        return new CharShape(joinedFirst, joinedLast, joinedWhole, mostSelective(joinedWindows),
+                mayBeEmpty && next.mayBeEmpty);
     }
 
     private boolean isZeroWidth() {
@@ -83,10 +88,12 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
                 ? union(whole, other.whole) : null;
         AsciiSet[] eitherFirst = alignedFirst(first, other.first);
         AsciiSet[] eitherLast = alignedLast(last, other.last);
-        int length = Math.min(window.length, other.window.length);
-        AsciiSet[] eitherWindow = union(bestSlice(window, length), bestSlice(other.window, length));
-        return new CharShape(eitherFirst, eitherLast, eitherWhole, best(best(eitherWindow, eitherFirst), eitherLast),
-                mayBeEmpty || other.mayBeEmpty);
+        AsciiSet[] mine = windows.length == 0 ? NONE : windows[0];
+        AsciiSet[] theirs = other.windows.length == 0 ? NONE : other.windows[0];
+        int length = Math.min(mine.length, theirs.length);
+        AsciiSet[] eitherWindow = union(bestSlice(mine, length), bestSlice(theirs, length));
+        return new CharShape(eitherFirst, eitherLast, eitherWhole,
+                mostSelective(List.of(eitherWindow, eitherFirst, eitherLast)), mayBeEmpty || other.mayBeEmpty);
     }
 
     /** This, at least {@code min} and at most {@code max} times ({@code max} < 0: no limit). */
@@ -96,7 +103,7 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
         }
         if (min == 0) {
             CharShape nonEmpty = repeated(1, max);
-            return new CharShape(nonEmpty.first, nonEmpty.last, null, nonEmpty.window, true);
+            return new CharShape(nonEmpty.first, nonEmpty.last, null, nonEmpty.windows, true);
         }
         AsciiSet[] repeatedWhole = null;
         AsciiSet[] repeatedFirst = first;
@@ -111,17 +118,19 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
             repeatedLast = lastOf(minCopies);
             repeatedWhole = min == max && minCopies.length <= MAX_LENGTH && copies == min ? minCopies : null;
         }
-        AsciiSet[] repeatedWindow = best(best(window, repeatedFirst), repeatedLast);
+        List<AsciiSet[]> repeatedWindows = new ArrayList<>(Arrays.asList(windows));
+        repeatedWindows.add(repeatedFirst);
+        repeatedWindows.add(repeatedLast);
         if (min >= 2 && !mayBeEmpty) {
-            repeatedWindow = best(repeatedWindow, concat(last, first));
+            repeatedWindows.add(concat(last, first));
         }
-        return new CharShape(repeatedFirst, repeatedLast, repeatedWhole, repeatedWindow, mayBeEmpty);
+        return new CharShape(repeatedFirst, repeatedLast, repeatedWhole, mostSelective(repeatedWindows), mayBeEmpty);
     }
 
     /** Under {@code (?i)}: each letter stands for both its cases. */
     CharShape bothCases() {
         return new CharShape(bothCases(first), bothCases(last), whole == null ? null : bothCases(whole),
-                bothCases(window), mayBeEmpty);
+                Arrays.stream(windows).map(CharShape::bothCases).toArray(AsciiSet[][]::new), mayBeEmpty);
     }
 
     private static AsciiSet[] bothCases(AsciiSet[] sets) {
@@ -132,17 +141,23 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
         return folded;
     }
 
-    /** The window to look for: the most selective one, without the any-char sets at its ends. */
-    List<AsciiSet> requiredWindow() {
-        int from = 0;
-        int to = window.length;
-        while (from < to && window[from] == null) {
-            from++;
+    /** The windows to look for, most selective first, without the any-char sets at their ends. */
+    List<List<AsciiSet>> requiredWindows() {
+        List<List<AsciiSet>> required = new ArrayList<>();
+        for (AsciiSet[] window : windows) {
+            int from = 0;
+            int to = window.length;
+            while (from < to && window[from] == null) {
+                from++;
+            }
+            while (to > from && window[to - 1] == null) {
+                to--;
+            }
+            if (from < to) {
+                required.add(new ArrayList<>(Arrays.asList(window).subList(from, to)));
+            }
         }
-        while (to > from && window[to - 1] == null) {
-            to--;
-        }
-        return new ArrayList<>(Arrays.asList(window).subList(from, to));
+        return required;
     }
 
     /**
@@ -170,8 +185,22 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
         return chance;
     }
 
-    private static AsciiSet[] best(AsciiSet[] a, AsciiSet[] b) {
-        return selectivity(b) > selectivity(a) ? b : a;
+    private static AsciiSet[][] windows(AsciiSet[] window) {
+        return selectivity(window) > 0 ? new AsciiSet[][] {window} : NO_WINDOWS;
+    }
+
+    /** The {@link #MAX_WINDOWS} most selective of {@code candidates}, most selective first, without repeats. */
+    private static AsciiSet[][] mostSelective(List<AsciiSet[]> candidates) {
+        List<AsciiSet[]> sorted = new ArrayList<>(candidates);
+        sorted.removeIf(window -> selectivity(window) == 0);
+        sorted.sort(Comparator.comparingDouble(CharShape::selectivity).reversed());
+        List<AsciiSet[]> kept = new ArrayList<>();
+        for (AsciiSet[] window : sorted) {
+            if (kept.size() < MAX_WINDOWS && kept.stream().noneMatch(other -> Arrays.equals(other, window))) {
+                kept.add(window);
+            }
+        }
+        return kept.toArray(AsciiSet[][]::new);
     }
 
     /** The most selective run of {@code length} consecutive sets of {@code sets}. */

@@ -14,8 +14,6 @@ final class CharWindow {
     private final boolean[] any;
     private final int anchor;
 
-    static final CharWindow NONE = of(List.of());
-
     static CharWindow of(List<AsciiSet> sets) {
         long[] lows = new long[sets.size()];
         long[] highs = new long[sets.size()];
@@ -45,10 +43,6 @@ final class CharWindow {
     @Override
     public String toString() {
         return "CharWindow" + written;
-    }
-
-    boolean isEmpty() {
-        return lows.length == 0;
     }
 
     /** Whether every set can be met at all, given the ASCII chars of the text. */

@@ -27,7 +27,7 @@ import java.util.Set;
  * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
 public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
-                             AsciiSet requiredChars, CharWindow requiredWindow) {
+                             AsciiSet requiredChars, List<CharWindow> requiredWindows) {
 
     /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
     private static final int MIN_USEFUL_LENGTH = 2;
@@ -50,7 +50,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         Parser parser = new Parser(regex);
         Node node = parser.alternation();
         if (parser.i < regex.length()) {
-            return new RegexFootprint(List.of(), null, 0, null, CharWindow.NONE); // an unbalanced ')': re2j refuses it
+            return new RegexFootprint(List.of(), null, 0, null, List.of()); // an unbalanced ')': re2j refuses it
         }
         boolean ignoreCase = ignoresCase(regex);
         List<Set<String>> groups = new ArrayList<>();
@@ -61,7 +61,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
         CharShape shape = ignoreCase ? node.shape.bothCases() : node.shape;
         return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars,
-                CharWindow.of(shape.requiredWindow()));
+                shape.requiredWindows().stream().map(CharWindow::of).toList());
     }
 
     /**
@@ -71,7 +71,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     boolean mayMatch(String text) {
         AsciiSet charsPresent = AsciiSet.charsOf(text);
         return requiredCharsIn(charsPresent)
-                && (requiredWindow.isEmpty() || requiredWindow.possibleWith(charsPresent) && requiredWindow.foundIn(text))
+                && requiredWindows.stream().allMatch(window -> window.possibleWith(charsPresent) && window.foundIn(text))
                 && hasAlphabetRun(text);
     }
 

@@ -44,6 +44,15 @@ class RegexFootprintTest {
         assertTrue(email.mayMatch("RT @someone: write to me@example.org"));
     }
 
+    /** Both ends of a number are required: a date and "(UTC)" of a signature have the first, not the last. */
+    @Test
+    void aPhonePatternNeedsBothEndsOfTheNumber() {
+        RegexFootprint phone = RegexFootprint.of("(?i)(?:his|her) number\\s*:?\\s*[\\d(][\\d\\s().\\-/]{5,18}\\d");
+        assertEquals(2, phone.requiredWindows().size(), phone.toString());
+        assertFalse(phone.mayMatch("his number? no idea. 12:34, 5 May 2008 (UTC)"));
+        assertTrue(phone.mayMatch("his number: (555) 123-4567"));
+    }
+
     /**
      * Soundness of every char check: for each pattern of rules/any/personal_data.yaml and random texts built from
      * the chars and pieces of its examples, whenever re2j finds a match the footprint lets the text through.
