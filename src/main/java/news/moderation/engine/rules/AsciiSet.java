@@ -43,6 +43,10 @@ public record AsciiSet(long low, long high) {
         return new AsciiSet(low, high);
     }
 
+    boolean containsAll(AsciiSet other) {
+        return (other.low & ~low) == 0 && (other.high & ~high) == 0;
+    }
+
     boolean intersects(AsciiSet other) {
         return (low & other.low) != 0 || (high & other.high) != 0;
     }

@@ -21,6 +21,11 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
     /** How many windows are kept: every one is required, so a second one (the other end of a phone number) helps. */
     private static final int MAX_WINDOWS = 2;
     private static final AsciiSet[][] NO_WINDOWS = {};
+    /**
+     * A window after the first is kept only when its rarest set is this rare (digits, capitals, '@'): it is looked for
+     * by that set, and one anchored on common letters or spaces would cost a check at most chars of the text.
+     */
+    private static final double MAX_ANCHOR_CHANCE = 0.06;
     /** Longest sequence kept at each end: enough to be selective, and the analysis stays linear in the regex. */
     private static final int MAX_LENGTH = 8;
     private static final AsciiSet[] NONE = {};
@@ -141,21 +146,11 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
         return folded;
     }
 
-    /** The windows to look for, most selective first, without the any-char sets at their ends. */
+    /** The windows to look for, most selective first (their ends are never any-char sets). */
     List<List<AsciiSet>> requiredWindows() {
         List<List<AsciiSet>> required = new ArrayList<>();
         for (AsciiSet[] window : windows) {
-            int from = 0;
-            int to = window.length;
-            while (from < to && window[from] == null) {
-                from++;
-            }
-            while (to > from && window[to - 1] == null) {
-                to--;
-            }
-            if (from < to) {
-                required.add(new ArrayList<>(Arrays.asList(window).subList(from, to)));
-            }
+            required.add(Arrays.asList(window));
         }
         return required;
     }
@@ -186,21 +181,66 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
     }
 
     private static AsciiSet[][] windows(AsciiSet[] window) {
-        return selectivity(window) > 0 ? new AsciiSet[][] {window} : NO_WINDOWS;
+        return mostSelective(List.<AsciiSet[]>of(window));
     }
 
-    /** The {@link #MAX_WINDOWS} most selective of {@code candidates}, most selective first, without repeats. */
+    /**
+     * The {@link #MAX_WINDOWS} most selective of {@code candidates}, most selective first, leaving out a window that
+     * a kept one implies (the "[._%+-]@" inside "[._%+-]@[A-Za-z0-9]"): it would be looked for and say nothing new.
+     */
     private static AsciiSet[][] mostSelective(List<AsciiSet[]> candidates) {
-        List<AsciiSet[]> sorted = new ArrayList<>(candidates);
-        sorted.removeIf(window -> selectivity(window) == 0);
+        List<AsciiSet[]> sorted = new ArrayList<>();
+        for (AsciiSet[] candidate : candidates) {
+            AsciiSet[] window = withoutAnyCharEnds(candidate);
+            if (selectivity(window) > 0) {
+                sorted.add(window);
+            }
+        }
         sorted.sort(Comparator.comparingDouble(CharShape::selectivity).reversed());
         List<AsciiSet[]> kept = new ArrayList<>();
         for (AsciiSet[] window : sorted) {
-            if (kept.size() < MAX_WINDOWS && kept.stream().noneMatch(other -> Arrays.equals(other, window))) {
+            if (kept.size() < MAX_WINDOWS && (kept.isEmpty() || rarestChance(window) <= MAX_ANCHOR_CHANCE)
+                    && kept.stream().noneMatch(other -> implies(other, window))) {
                 kept.add(window);
             }
         }
         return kept.toArray(AsciiSet[][]::new);
+    }
+
+    private static double rarestChance(AsciiSet[] window) {
+        double rarest = 1;
+        for (AsciiSet set : window) {
+            rarest = set == null ? rarest : Math.min(rarest, chance(set));
+        }
+        return rarest;
+    }
+
+    private static AsciiSet[] withoutAnyCharEnds(AsciiSet[] window) {
+        int from = 0;
+        int to = window.length;
+        while (from < to && window[from] == null) {
+            from++;
+        }
+        while (to > from && window[to - 1] == null) {
+            to--;
+        }
+        return from == 0 && to == window.length ? window : Arrays.copyOfRange(window, from, to);
+    }
+
+    /** Whether every text holding {@code window} also holds {@code other}: it sits inside, set within set. */
+    private static boolean implies(AsciiSet[] window, AsciiSet[] other) {
+        for (int offset = 0; offset + other.length <= window.length; offset++) {
+            boolean inside = true;
+            for (int k = 0; k < other.length && inside; k++) {
+                AsciiSet outer = other[k];
+                AsciiSet inner = window[offset + k];
+                inside = outer == null || inner != null && outer.containsAll(inner);
+            }
+            if (inside) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most selective run of {@code length} consecutive sets of {@code sets}. */
