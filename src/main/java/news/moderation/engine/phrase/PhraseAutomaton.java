@@ -44,11 +44,13 @@ public final class PhraseAutomaton {
     private final int[] boundaryStarts;
     private final long[] boundaryStartLanguages;
     /**
-     * Whether a phrase that starts at a sentence boundary can take a word that has no symbol (or end at once).
-     * Otherwise, with no thread alive, the boundary before a word without symbols changes nothing and is not
-     * looked for: reading it means mapping the words back to the original text.
+     * Whether a phrase that starts at a sentence boundary can take a word whatever its symbols (or end at once).
+     * Otherwise, with no thread alive, the boundary before a word that no such phrase takes next changes nothing and
+     * is not looked for: reading it means mapping the words back to the original text.
      */
     private final boolean boundaryStartsTakeAnyWord;
+    /** For each symbol, whether a phrase that starts at a sentence boundary can take a word with it next. */
+    private final boolean[] followsBoundary;
     private final ThreadLocal<Scratch> scratch;
 
     PhraseAutomaton(byte[] kinds, int[] arguments, int[] next, int[] alternative, int[][] dispatchSymbols,
@@ -68,34 +70,52 @@ public final class PhraseAutomaton {
         this.startLanguagesBySymbol = startLanguagesBySymbol;
         this.boundaryStarts = boundaryStarts;
         this.boundaryStartLanguages = boundaryStartLanguages;
-        this.boundaryStartsTakeAnyWord = anyReachableTakesAnyWord(boundaryStarts);
+        this.followsBoundary = new boolean[symbolCount];
+        this.boundaryStartsTakeAnyWord = symbolsTakenAfter(boundaryStarts, followsBoundary);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds.length, symbolCount));
     }
 
-    /** Whether a state reachable from {@code states} without a token accepts a word regardless of its symbols. */
-    private boolean anyReachableTakesAnyWord(int[] states) {
+    /**
+     * Marks in {@code taken} the symbols that a state reachable from {@code states} without a token accepts.
+     *
+     * @return whether such a state accepts a word whatever its symbols (or ends a phrase, or waits for a boundary)
+     */
+    private boolean symbolsTakenAfter(int[] states, boolean[] taken) {
         boolean[] seen = new boolean[kinds.length];
         int[] stack = new int[2 * kinds.length + states.length]; // each state once, and two per SPLIT
         int depth = 0;
         for (int state : states) {
             stack[depth++] = state;
-            while (depth > 0) {
-                int current = stack[--depth];
-                if (seen[current]) {
-                    continue;
+        }
+        while (depth > 0) {
+            int current = stack[--depth];
+            if (seen[current]) {
+                continue;
+            }
+            seen[current] = true;
+            switch (kinds[current]) {
+                case SPLIT -> {
+                    stack[depth++] = next[current];
+                    stack[depth++] = alternative[current];
                 }
-                seen[current] = true;
-                switch (kinds[current]) {
-                    case SPLIT -> {
-                        stack[depth++] = next[current];
-                        stack[depth++] = alternative[current];
-                    }
-                    case SYMBOL, DISPATCH -> {
-                    }
-                    default -> {
-                        return true; // NOT_SYMBOL, ANY_WORD, BOUNDARY, MATCH
+                case SYMBOL -> taken[arguments[current]] = true;
+                case DISPATCH -> {
+                    for (int symbol : dispatchSymbols[arguments[current]]) {
+                        taken[symbol] = true;
                     }
                 }
+                default -> {
+                    return true; // NOT_SYMBOL, ANY_WORD, BOUNDARY, MATCH
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyFollowsBoundary(int[] symbols, int count) {
+        for (int k = 0; k < count; k++) {
+            if (followsBoundary[symbols[k]]) {
+                return true;
             }
         }
         return false;
@@ -142,7 +162,8 @@ public final class PhraseAutomaton {
                 hash = 31 * hash + c;
             }
             int count = symbolsOf(run, normalized, start, i, hash);
-            if (run.active > 0 || (boundariesStart && (count > 0 || boundaryStartsTakeAnyWord))) {
+            if (run.active > 0 || (boundariesStart
+                    && (boundaryStartsTakeAnyWord || anyFollowsBoundary(run.symbols[0], count)))) {
                 int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
                 int gapEnd = text.originalStart(start);
                 run.work += gapEnd - gapStart;
