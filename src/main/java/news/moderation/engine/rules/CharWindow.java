@@ -24,7 +24,8 @@ final class CharWindow {
             any[k] = set == null;
             lows[k] = set == null ? -1L : set.low();
             highs[k] = set == null ? -1L : set.high();
-            if (set != null && (sets.get(anchor) == null || CharShape.chance(set) < CharShape.chance(sets.get(anchor)))) {
+            AsciiSet rarest = sets.get(anchor);
+            if (set != null && (rarest == null || CharShape.chance(set) < CharShape.chance(rarest))) {
                 anchor = k;
             }
         }

@@ -23,6 +23,8 @@ import java.util.Set;
  *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
  *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
  *   <li>{@code requiredChars}: every match contains one of these ('@' for an e-mail address).</li>
+ *   <li>{@code requiredWindows}: runs of char sets every match contains ({@link CharShape}): an e-mail address has
+ *       "[A-Za-z0-9._%+-]@[A-Za-z0-9]", so the '@' of "RT @user" does not let a text through.</li>
  * </ul>
  * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
@@ -71,7 +73,8 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     boolean mayMatch(String text) {
         AsciiSet charsPresent = AsciiSet.charsOf(text);
         return requiredCharsIn(charsPresent)
-                && requiredWindows.stream().allMatch(window -> window.possibleWith(charsPresent) && window.foundIn(text))
+                && requiredWindows.stream()
+                        .allMatch(window -> window.possibleWith(charsPresent) && window.foundIn(text))
                 && hasAlphabetRun(text);
     }
 

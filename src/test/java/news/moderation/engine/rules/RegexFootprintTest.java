@@ -63,7 +63,8 @@ class RegexFootprintTest {
                 .readTree(Path.of("rules/any/personal_data.yaml").toFile()).get("rules");
         Random random = new Random(11);
         String[] pieces = {" ", "  ", "\n", ".", "-", "/", "(", ")", "+", "@", ",", ":", "'", "0", "00", "12", "123",
-                "2024", "555", "a", "de", "St", "rue", "calle", "his", "number", "is", "é", "ß", "😀", "x.y", "com"};
+                "2024", "555", "a", "de", "St", "rue", "calle", "his", "number", "is", "é", "ß", "😀", "x.y",
+                "com"};
         int matched = 0;
         for (JsonNode rule : rules) {
             String regex = rule.get("pattern").asText();
