@@ -4,6 +4,7 @@ import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
 import news.moderation.engine.rules.CompiledRules;
+import news.moderation.engine.rules.PatternGate;
 import news.moderation.engine.rules.PatternRule;
 import news.moderation.engine.rules.Rule;
 import news.moderation.engine.rules.RuleFiles;
@@ -33,9 +34,11 @@ public final class Ruleset {
     private final String version;
     private final long anyLanguage;
     private final int maxTextLength;
+    private final PatternGate patternGate;
 
     private Ruleset(CompiledRules compiled, String version, int maxTextLength) {
         this.compiled = compiled;
+        this.patternGate = new PatternGate(compiled.patterns());
         this.version = version;
         this.anyLanguage = compiled.languageBits().getOrDefault("any", 0L);
         this.maxTextLength = maxTextLength;
@@ -97,22 +100,37 @@ public final class Ruleset {
             compiled.guards().scan(normalized, text, languages,
                     (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
         }
-        NfkcText nfkc = null;
-        for (PatternRule pattern : compiled.patterns()) {
-            if ((pattern.languages() & languages) == 0) {
+        judgePatterns(text, normalized, languages, judgement);
+        return judgement.verdict(version, languages == ALL_LANGUAGES ? null : lang.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The patterns on the original text, each only where its footprint's chars ({@link PatternGate}: one pass over
+     * the text for all patterns) and then its strings (one marker pass, made only for a pattern that got that far)
+     * can match.
+     */
+    private void judgePatterns(String text, NormalizedText normalized, long languages, Judgement judgement) {
+        List<PatternRule> patterns = compiled.patterns();
+        if (patterns.isEmpty()) {
+            return;
+        }
+        NfkcText nfkc = NfkcText.of(text, normalized.originalIsAscii());
+        boolean[] mayMatch = patternGate.mayMatch(nfkc.text(), languages);
+        boolean markersScanned = false;
+        for (int k = 0; k < patterns.size(); k++) {
+            if (!mayMatch[k]) {
                 continue;
             }
-            if (nfkc == null) {
-                nfkc = NfkcText.of(text, normalized.originalIsAscii());
+            PatternRule pattern = patterns.get(k);
+            if (pattern.needsMarkers() && !markersScanned) {
                 compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+                markersScanned = true;
             }
-            NfkcText view = nfkc;
-            if (pattern.mayMatch(judgement.markersSeen(), view.text())) {
-                pattern.findAll(view.text(), (start, end) -> judgement.originalHit(pattern.rule(),
-                        view.originalStart(start), view.originalEnd(end - 1)));
+            if (pattern.markersSeen(judgement.markersSeen())) {
+                pattern.findAll(nfkc.text(), (start, end) -> judgement.originalHit(pattern.rule(),
+                        nfkc.originalStart(start), nfkc.originalEnd(end - 1)));
             }
         }
-        return judgement.verdict(version, languages == ALL_LANGUAGES ? null : lang.strip().toLowerCase(Locale.ROOT));
     }
 
     /** What the policy does with one match of this category and severity; the verdict takes the strictest. */

@@ -17,6 +17,8 @@ public final class NormalizedText {
     static final int LAST_END = 2;
     static final int LAST_RUN = 3;
     static final int SEGMENT_FIELDS = 4;
+    /** How many segments a lookup steps over from the last one before it searches the rest */
+    private static final int NEARBY_SEGMENTS = 4;
 
     private final String text;
     private final int[] segments;
@@ -28,6 +30,8 @@ public final class NormalizedText {
     /** chars [knownEndFrom, knownEnd) are word chars of one word, which ends at knownEnd (see wordEnd) */
     private int knownEndFrom = -1;
     private int knownEnd = -1;
+    /** the segment of the last lookup: lookups in increasing order (a pass over the words) step on from it */
+    private int lastSegment;
 
     NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii) {
         this.text = text;
@@ -87,7 +91,17 @@ public final class NormalizedText {
             throw new IndexOutOfBoundsException("index " + index + ", length " + text.length());
         }
         int low = 0;
+        if (segments[SEGMENT_FIELDS * lastSegment + START] <= index) {
+            low = lastSegment;
+            for (int step = 0; step < NEARBY_SEGMENTS && low + 1 < segmentCount
+                    && segments[SEGMENT_FIELDS * (low + 1) + START] <= index; step++) {
+                low++;
+            }
+        }
         int high = segmentCount - 1;
+        if (low + 1 < segmentCount && segments[SEGMENT_FIELDS * (low + 1) + START] > index) {
+            high = low;
+        }
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
             if (segments[SEGMENT_FIELDS * middle + START] <= index) {
@@ -96,6 +110,7 @@ public final class NormalizedText {
                 high = middle - 1;
             }
         }
+        lastSegment = low;
         return SEGMENT_FIELDS * low;
     }
 

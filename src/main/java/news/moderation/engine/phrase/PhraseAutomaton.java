@@ -43,6 +43,14 @@ public final class PhraseAutomaton {
     private final long[][] startLanguagesBySymbol;
     private final int[] boundaryStarts;
     private final long[] boundaryStartLanguages;
+    /**
+     * Whether a phrase that starts at a sentence boundary can take a word whatever its symbols (or end at once).
+     * Otherwise, with no thread alive, the boundary before a word that no such phrase takes next changes nothing and
+     * is not looked for: reading it means mapping the words back to the original text.
+     */
+    private final boolean boundaryStartsTakeAnyWord;
+    /** For each symbol, whether a phrase that starts at a sentence boundary can take a word with it next. */
+    private final boolean[] followsBoundary;
     private final ThreadLocal<Scratch> scratch;
 
     PhraseAutomaton(byte[] kinds, int[] arguments, int[] next, int[] alternative, int[][] dispatchSymbols,
@@ -62,7 +70,55 @@ public final class PhraseAutomaton {
         this.startLanguagesBySymbol = startLanguagesBySymbol;
         this.boundaryStarts = boundaryStarts;
         this.boundaryStartLanguages = boundaryStartLanguages;
+        this.followsBoundary = new boolean[symbolCount];
+        this.boundaryStartsTakeAnyWord = symbolsTakenAfter(boundaryStarts, followsBoundary);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds.length, symbolCount));
+    }
+
+    /**
+     * Marks in {@code taken} the symbols that a state reachable from {@code states} without a token accepts.
+     *
+     * @return whether such a state accepts a word whatever its symbols (or ends a phrase, or waits for a boundary)
+     */
+    private boolean symbolsTakenAfter(int[] states, boolean[] taken) {
+        boolean[] seen = new boolean[kinds.length];
+        int[] stack = new int[2 * kinds.length + states.length]; // each state once, and two per SPLIT
+        int depth = 0;
+        for (int state : states) {
+            stack[depth++] = state;
+        }
+        while (depth > 0) {
+            int current = stack[--depth];
+            if (seen[current]) {
+                continue;
+            }
+            seen[current] = true;
+            switch (kinds[current]) {
+                case SPLIT -> {
+                    stack[depth++] = next[current];
+                    stack[depth++] = alternative[current];
+                }
+                case SYMBOL -> taken[arguments[current]] = true;
+                case DISPATCH -> {
+                    for (int symbol : dispatchSymbols[arguments[current]]) {
+                        taken[symbol] = true;
+                    }
+                }
+                default -> {
+                    return true; // NOT_SYMBOL, ANY_WORD, BOUNDARY, MATCH
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyFollowsBoundary(int[] symbols, int count) {
+        for (int k = 0; k < count; k++) {
+            if (followsBoundary[symbols[k]]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int states() {
@@ -101,10 +157,13 @@ public final class PhraseAutomaton {
                 continue;
             }
             int start = i;
-            while (i < length && normalized.charAt(i) != ' ') {
-                i++;
+            int hash = 0; // String.hashCode of the word, for its lookup
+            for (char c; i < length && (c = normalized.charAt(i)) != ' '; i++) {
+                hash = 31 * hash + c;
             }
-            if (boundariesStart || run.active > 0) {
+            int count = symbolsOf(run, normalized, start, i, hash);
+            if (run.active > 0 || (boundariesStart
+                    && (boundaryStartsTakeAnyWord || anyFollowsBoundary(run.symbols[0], count)))) {
                 int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
                 int gapEnd = text.originalStart(start);
                 run.work += gapEnd - gapStart;
@@ -113,7 +172,7 @@ public final class PhraseAutomaton {
                 }
             }
             run.work++;
-            word(run, normalized, start, i, languages, hits);
+            word(run, count, start, i, languages, hits);
             lastWordEnd = i;
         }
         if (boundariesStart || run.active > 0) {
@@ -122,11 +181,17 @@ public final class PhraseAutomaton {
         return run.work;
     }
 
-    private void word(Scratch run, String text, int start, int end, long languages, PhraseHits hits) {
-        int count = words.lookup(text, start, end, run.symbols);
+    /** Looks the word up: its symbols go to {@code run.symbols[0]}; returns how many. */
+    private int symbolsOf(Scratch run, String text, int start, int end, int hash) {
+        int count = words.lookup(text, start, end, hash, run.symbols);
         if (mentionSymbol >= 0 && text.charAt(start) == '@') {
             count = appendSymbol(run, count, mentionSymbol);
         }
+        return count;
+    }
+
+    /** Moves every thread on over the word whose {@code count} symbols {@link #symbolsOf} found. */
+    private void word(Scratch run, int count, int start, int end, long languages, PhraseHits hits) {
         int[] symbols = run.symbols[0];
         if (run.active == 0 && !startsAny(symbols, count)) {
             return; // the fast path: nothing alive, and this word starts nothing

@@ -19,13 +19,18 @@ public record PatternRule(int rule, Pattern pattern, long languages, int[] requi
         void accept(int start, int end);
     }
 
-    public boolean mayMatch(BitSet markersSeen, String text) {
+    /** Whether the pattern needs strings looked for by the marker pass (then {@link #markersSeen} tells). */
+    public boolean needsMarkers() {
+        return requiredMarkers.length > 0;
+    }
+
+    public boolean markersSeen(BitSet markersSeen) {
         for (int marker : requiredMarkers) {
             if (!markersSeen.get(marker)) {
                 return false;
             }
         }
-        return footprint.mayMatch(text);
+        return true;
     }
 
     /** Every non-empty, non-overlapping match, leftmost first. */

@@ -23,11 +23,13 @@ import java.util.Set;
  *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
  *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
  *   <li>{@code requiredChars}: every match contains one of these ('@' for an e-mail address).</li>
+ *   <li>{@code requiredWindows}: runs of char sets every match contains ({@link CharShape}): an e-mail address has
+ *       "[A-Za-z0-9._%+-]@[A-Za-z0-9]", so the '@' of "RT @user" does not let a text through.</li>
  * </ul>
  * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
 public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
-                             AsciiSet requiredChars) {
+                             AsciiSet requiredChars, List<CharWindow> requiredWindows) {
 
     /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
     private static final int MIN_USEFUL_LENGTH = 2;
@@ -50,7 +52,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         Parser parser = new Parser(regex);
         Node node = parser.alternation();
         if (parser.i < regex.length()) {
-            return new RegexFootprint(List.of(), null, 0, null); // an unbalanced ')': re2j refuses it anyway
+            return new RegexFootprint(List.of(), null, 0, null, List.of()); // an unbalanced ')': re2j refuses it
         }
         boolean ignoreCase = ignoresCase(regex);
         List<Set<String>> groups = new ArrayList<>();
@@ -59,14 +61,30 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         }
         AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
-        return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars);
+        CharShape shape = ignoreCase ? node.shape.bothCases() : node.shape;
+        return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars,
+                shape.requiredWindows().stream().map(CharWindow::of).toList());
     }
 
-    /** The character checks; the string groups are checked by the term pass. */
+    /**
+     * The character checks, cheapest first (the string groups are checked by the marker pass). {@link PatternGate}
+     * makes the same checks for all patterns over one text at once.
+     */
     boolean mayMatch(String text) {
-        if (requiredChars != null && !containsAny(text, requiredChars)) {
-            return false;
-        }
+        AsciiSet charsPresent = AsciiSet.charsOf(text);
+        return requiredCharsIn(charsPresent)
+                && requiredWindows.stream()
+                        .allMatch(window -> window.possibleWith(charsPresent) && window.foundIn(text))
+                && hasAlphabetRun(text);
+    }
+
+    /** Whether the text (given by its ASCII chars) has one of {@link #requiredChars}, when there are such. */
+    boolean requiredCharsIn(AsciiSet charsPresent) {
+        return requiredChars == null || requiredChars.intersects(charsPresent);
+    }
+
+    /** Whether the text has {@link #minLength} chars of {@link #alphabet} in a row, when that says anything. */
+    boolean hasAlphabetRun(String text) {
         return alphabet == null || minLength <= 1 || hasRun(text, alphabet, minLength);
     }
 
@@ -80,15 +98,6 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 if (regex.charAt(k) == 'i') {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean containsAny(String text, AsciiSet set) {
-        for (int i = 0, length = text.length(); i < length; i++) {
-            if (set.contains(text.charAt(i))) {
-                return true;
             }
         }
         return false;
@@ -123,17 +132,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     }
 
     private static AsciiSet bothCases(AsciiSet set) {
-        if (set == null) {
-            return null;
-        }
-        AsciiSet folded = set;
-        for (char c = 'a'; c <= 'z'; c++) {
-            char upper = Character.toUpperCase(c);
-            if (set.contains(c) || set.contains(upper)) {
-                folded = folded.union(AsciiSet.of(c)).union(AsciiSet.of(upper));
-            }
-        }
-        return folded;
+        return set == null ? null : set.bothCases();
     }
 
     /**
@@ -142,19 +141,19 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
      * grow with what follows); {@code required}: string groups every match contains one of.
      */
     private record Node(AsciiSet alphabet, int minLength, AsciiSet requiredChars, Set<String> exact,
-                        Set<String> tail, List<Set<String>> required) {
+                        Set<String> tail, List<Set<String>> required, CharShape shape) {
 
-        static final Node EMPTY = new Node(AsciiSet.NONE, 0, null, Set.of(""), Set.of(""), List.of());
-        static final Node ANYTHING = new Node(null, 1, null, null, null, List.of());
+        static final Node EMPTY = new Node(AsciiSet.NONE, 0, null, Set.of(""), Set.of(""), List.of(), CharShape.EMPTY);
+        static final Node ANYTHING = new Node(null, 1, null, null, null, List.of(), CharShape.oneOf(null));
 
         static Node oneOf(AsciiSet set) {
-            return set == null ? ANYTHING : new Node(set, 1, set, null, null, List.of());
+            return set == null ? ANYTHING : new Node(set, 1, set, null, null, List.of(), CharShape.oneOf(set));
         }
 
         static Node literal(char c) {
             AsciiSet set = c < 128 ? AsciiSet.of(c) : null;
             Set<String> string = Set.of(String.valueOf(c));
-            return new Node(set, 1, set, string, string, List.of());
+            return new Node(set, 1, set, string, string, List.of(), CharShape.oneOf(set));
         }
 
         /** This, then {@code next}. */
@@ -177,7 +176,8 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                     newTail = next.exact;
                 }
             }
-            return new Node(joinedAlphabet, minLength + next.minLength, chars, exactProduct, newTail, groups);
+            return new Node(joinedAlphabet, minLength + next.minLength, chars, exactProduct, newTail, groups,
+                    shape.then(next.shape));
         }
 
         /** This or {@code other}. */
@@ -199,18 +199,21 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 either.addAll(theirs);
                 groups.add(either);
             }
-            return new Node(joinedAlphabet, Math.min(minLength, other.minLength), chars, union, union, groups);
+            return new Node(joinedAlphabet, Math.min(minLength, other.minLength), chars, union, union, groups,
+                    shape.or(other.shape));
         }
 
-        /** This, repeated at least {@code min} times ({@code atMostOnce}: and at most once). */
-        Node repeated(int min, boolean atMostOnce) {
+        /** This, repeated at least {@code min} and at most {@code max} times ({@code max} < 0: no limit). */
+        Node repeated(int min, int max) {
+            boolean atMostOnce = max >= 0 && max <= 1;
+            CharShape repeatedShape = shape.repeated(min, max);
             if (min == 0) {
                 Set<String> optional = null;
                 if (atMostOnce && exact != null) {
                     optional = new LinkedHashSet<>(exact);
                     optional.add("");
                 }
-                return new Node(alphabet, 0, null, optional, optional, List.of());
+                return new Node(alphabet, 0, null, optional, optional, List.of(), repeatedShape);
             }
             int length = (int) Math.min((long) minLength * min, Integer.MAX_VALUE / 2);
             if (min == 1 && atMostOnce) {
@@ -218,7 +221,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             }
             List<Set<String>> groups = new ArrayList<>(required);
             addGroup(groups, tail);
-            return new Node(alphabet, length, requiredChars, null, null, groups);
+            return new Node(alphabet, length, requiredChars, null, null, groups, repeatedShape);
         }
 
         /** Lower is more selective: few characters, and not spaces or letters, which every comment has. */
@@ -324,10 +327,10 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             }
             char c = regex.charAt(i);
             int min;
-            boolean atMostOnce = false;
+            int max = -1;
             if (c == '?') {
                 min = 0;
-                atMostOnce = true;
+                max = 1;
             } else if (c == '*') {
                 min = 0;
             } else if (c == '+') {
@@ -336,7 +339,11 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 String counts = regex.substring(i + 1, repeatEnd());
                 int comma = counts.indexOf(',');
                 min = Integer.parseInt(comma < 0 ? counts : counts.substring(0, comma));
-                atMostOnce = counts.equals("0,1") || counts.equals("1") || counts.equals("0");
+                if (comma < 0) {
+                    max = min;
+                } else if (comma < counts.length() - 1) {
+                    max = Integer.parseInt(counts.substring(comma + 1));
+                }
                 i = repeatEnd();
             } else {
                 return atom;
@@ -347,7 +354,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             } else if (i < regex.length() && regex.charAt(i) == '+') {
                 throw unsupported("a possessive quantifier (\"" + regex.substring(i - 1, i + 1) + "\")");
             }
-            return atom.repeated(min, atMostOnce);
+            return atom.repeated(min, max);
         }
 
         /** {@code \pL}, {@code \p{Greek}}, {@code \x41}, {@code \x{1F600}}: moves past the argument at i. */

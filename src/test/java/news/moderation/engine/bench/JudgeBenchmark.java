@@ -5,6 +5,8 @@ import news.moderation.engine.match.TermHits;
 import news.moderation.engine.match.TermIndex;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
+import news.moderation.engine.phrase.PhraseAutomaton;
+import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.RuleFiles;
 import news.moderation.engine.rules.RulesetCompiler;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,6 +43,7 @@ public class JudgeBenchmark {
 
     private Ruleset ruleset;
     private TermIndex terms;
+    private PhraseAutomaton phrases;
     private List<String> comments;
     private List<NormalizedText> normalized;
 
@@ -48,7 +51,9 @@ public class JudgeBenchmark {
     public void setUp() throws Exception {
         Path rules = rulesOrSynthetic(Path.of(rulesDir));
         ruleset = Ruleset.load(rules);
-        terms = RulesetCompiler.compile(RuleFiles.read(rules)).terms();
+        CompiledRules compiled = RulesetCompiler.compile(RuleFiles.read(rules));
+        terms = compiled.terms();
+        phrases = compiled.phrases();
         comments = BenchmarkTexts.load(texts, rules);
         normalized = comments.stream().map(Normalizer::normalize).toList();
     }
@@ -84,6 +89,20 @@ public class JudgeBenchmark {
             terms.scan(text, -1L, hits);
         }
         blackhole.consume(hits.count);
+    }
+
+    /**
+     * The phrase pass alone (word lookups, the token automaton, sentence boundaries read from the original) over
+     * texts normalised beforehand, for the breakdown; with the normaliser, the term pass and this, the rest of
+     * {@code engineJudge} is the patterns and building the verdict.
+     */
+    @Benchmark
+    public void phraseAutomaton(Blackhole blackhole) {
+        long[] hits = new long[1];
+        for (int i = 0; i < comments.size(); i++) {
+            phrases.scan(normalized.get(i), comments.get(i), -1L, (rule, start, end) -> hits[0] += end - start);
+        }
+        blackhole.consume(hits[0]);
     }
 
     int commentCount() {

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The engine benchmark: JMH throughput of {@code Ruleset.judge} with the given rules and with their terms-only copy
- * ({@link TermsOnlyRules}), of the normaliser and of the term pass alone, and, in the same run, of @2toad/profanity
- * on the same texts (scripts/bench/profanity, once before and once after the JMH runs); prints MB/s, the ratios to
+ * ({@link TermsOnlyRules}), of the normaliser, the term pass and the phrase pass alone, and, in the same run,
+ * of @2toad/profanity on the same texts (scripts/bench/profanity, once before and once after the JMH runs); prints MB/s, the ratios to
  * profanity, ruleset compile time and retained heap. Each figure comes as the mean of the measured iterations and
  * as the best iteration: on a shared machine the best is the one least slowed by other processes, so the ratio of
  * the bests is the steadier comparison. Usage: {@code RunBenchmarks [rules-directory [texts]]}
@@ -69,7 +69,7 @@ public final class RunBenchmarks {
 
         double[] profanityBefore = profanity(textsForNode);
         Map<String, double[]> figures = new LinkedHashMap<>();
-        figures.putAll(jmh(rules, textsSource, bytes, "", "engineJudge|normalizer|termAutomaton"));
+        figures.putAll(jmh(rules, textsSource, bytes, "", "engineJudge|normalizer|termAutomaton|phraseAutomaton"));
         figures.putAll(jmh(termsOnly, textsSource, bytes, " [terms-only]", "engineJudge|termAutomaton"));
         double[] profanityAfter = profanity(textsForNode);
         double profanityMean = (profanityBefore[0] + profanityAfter[0]) / 2;

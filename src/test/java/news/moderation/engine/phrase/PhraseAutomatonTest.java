@@ -201,6 +201,22 @@ class PhraseAutomatonTest {
         assertTrue(perWord < 40, perWord + " steps per word");
     }
 
+    /**
+     * A word that no phrase mentions, with no thread alive, costs its lookup alone: even where a phrase starts at a
+     * sentence boundary, the text between the words is not read (it could only start a thread that dies at once).
+     * Where a phrase after a boundary takes any word, every boundary is looked for.
+     */
+    @Test
+    void wordsNoPhraseMentionsCostOneStepEach() {
+        String text = "The weather. Was lovely today, wasn't it?\nWe walked along the river. ".repeat(50);
+        int words = 12 * 50;
+        PhraseAutomaton startsWithAClass = compile("<s> {insult} <s>", "{you_are} {filler}*2 {insult}");
+        assertEquals(words, work(startsWithAClass, text) - work(startsWithAClass, "")); // "": the end of the text
+        PhraseAutomaton startsWithAnyWord = compile("<s> _ {insult}");
+        assertTrue(work(startsWithAnyWord, text) > 2L * words, "every gap is read");
+        assertEquals(List.of("0:Total idiot"), matches(startsWithAnyWord, "Nice. Total idiot", -1L));
+    }
+
     private static long work(PhraseAutomaton automaton, String text) {
         return automaton.work(Normalizer.normalize(text), text, -1L, (rule, start, end) -> {
         });

@@ -1,6 +1,13 @@
 package news.moderation.engine.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Random;
 
 import java.util.List;
 import java.util.Set;
@@ -28,6 +35,62 @@ class RegexFootprintTest {
         assertEquals(AsciiSet.of('@'), email.requiredChars());
         assertFalse(email.mayMatch("no address in this long sentence at all"));
         assertTrue(email.mayMatch("me@example.org"));
+    }
+
+    @Test
+    void anEmailWindowNeedsAnAddressCharOnEachSideOfTheAt() {
+        RegexFootprint email = RegexFootprint.of(EMAIL);
+        assertFalse(email.mayMatch("RT @someone: thanks, see you at the match. tomorrow @ 10.30"));
+        assertTrue(email.mayMatch("RT @someone: write to me@example.org"));
+    }
+
+    /** Both ends of a number are required: a date and "(UTC)" of a signature have the first, not the last. */
+    @Test
+    void aPhonePatternNeedsBothEndsOfTheNumber() {
+        RegexFootprint phone = RegexFootprint.of("(?i)(?:his|her) number\\s*:?\\s*[\\d(][\\d\\s().\\-/]{5,18}\\d");
+        assertEquals(2, phone.requiredWindows().size(), phone.toString());
+        assertFalse(phone.mayMatch("his number? no idea. 12:34, 5 May 2008 (UTC)"));
+        assertTrue(phone.mayMatch("his number: (555) 123-4567"));
+    }
+
+    /**
+     * Soundness of every char check: for each pattern of rules/any/personal_data.yaml and random texts built from
+     * the chars and pieces of its examples, whenever re2j finds a match the footprint lets the text through.
+     */
+    @Test
+    void theCharChecksNeverGateOutATextWithAMatch() throws Exception {
+        JsonNode rules = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("rules/any/personal_data.yaml").toFile()).get("rules");
+        Random random = new Random(11);
+        String[] pieces = {" ", "  ", "\n", ".", "-", "/", "(", ")", "+", "@", ",", ":", "'", "0", "00", "12", "123",
+                "2024", "555", "a", "de", "St", "rue", "calle", "his", "number", "is", "é", "ß", "😀", "x.y",
+                "com"};
+        int matched = 0;
+        for (JsonNode rule : rules) {
+            String regex = rule.get("pattern").asText();
+            com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(regex);
+            RegexFootprint footprint = RegexFootprint.of(regex);
+            List<String> examples = new ArrayList<>();
+            rule.get("examples").get("match").forEach(example -> examples.add(example.asText()));
+            for (int n = 0; n < 3000; n++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(12); k > 0; k--) {
+                    if (random.nextInt(6) == 0) {
+                        String example = examples.get(random.nextInt(examples.size()));
+                        int from = random.nextInt(example.length());
+                        text.append(example, from, from + random.nextInt(example.length() - from + 1));
+                    } else {
+                        text.append(pieces[random.nextInt(pieces.length)]);
+                    }
+                }
+                String candidate = text.toString();
+                if (pattern.matcher(candidate).find()) {
+                    matched++;
+                    assertTrue(footprint.mayMatch(candidate), regex + " gated out \"" + candidate + "\": " + footprint);
+                }
+            }
+        }
+        assertTrue(matched > 1000, "too few random texts matched to test anything: " + matched);
     }
 
     @Test
