@@ -1,81 +1,26 @@
 // End-to-end test of the dashboard's notices and appeals queues in Debian's headless Chromium (playwright-core).
 // Needs a running service (BASE_URL) and a moderator token (MODERATOR_TOKEN); run.sh provides both. Notices and
 // appeals are filed without a site key (the default site), as a site's backend would with its key.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  MODERATOR_TOKEN as TOKEN, RUN, useBrowser, call, submit as submitComment, newPage, signIn, screenshot,
+} from './browser.mjs';
 
-const BASE = (process.env.BASE_URL || '').replace(/\/$/, '');
-const TOKEN = process.env.MODERATOR_TOKEN;
-const SHOTS = process.env.SCREENSHOT_DIR;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const RUN = `${Date.now().toString(36)}`;
-const BASE_HOST = BASE ? new URL(BASE).host : '';
-
-if (!BASE || !TOKEN) throw new Error('Set BASE_URL and MODERATOR_TOKEN (run.sh does)');
-
-let context;
-let userDataDir;
-const pageErrors = [];
-
-before(async () => {
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 800 },
-    timeout: 60000,
-  });
-  context.setDefaultTimeout(15000);
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.host === BASE_HOST) return route.continue();
-    return route.abort('blockedbyclient');
-  });
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-});
-
-async function call(method, urlPath, body, token) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(BASE + urlPath, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15000),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
+useBrowser();
 
 async function expect(status, method, urlPath, body, token) {
-  const res = await call(method, urlPath, body, token);
+  const res = await call(method, urlPath, body, { token });
   assert.equal(res.status, status, `${method} ${urlPath}: ${JSON.stringify(res.json)}`);
   return res.json;
 }
 
-const submit = (articleId, body) => expect(201, 'POST', '/api/v1/comments',
-  { articleId, authorId: `reader-${RUN}`, authorName: 'Ada', body });
+const submit = (articleId, body) => submitComment(articleId, `reader-${RUN}`, body, { authorName: 'Ada' });
 const appeal = (commentId) => expect(201, 'POST', `/api/v1/comments/${commentId}/appeals`, { reason: 'I meant no harm.' });
 
 async function signedIn(hash) {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
-  });
-  await page.goto(`${BASE}/moderation/${hash}`);
-  await page.locator('#token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#topbar').waitFor({ state: 'visible' });
+  const page = await newPage();
+  await signIn(page, hash, TOKEN);
   return page;
 }
 
@@ -92,7 +37,7 @@ test('a notice is shown in the notices queue and acted on: the comment is remove
   await li.waitFor();
   assert.ok((await li.textContent()).includes(`Criminal code s. 241 (${RUN})`));
   assert.ok((await li.locator('p.body').textContent()).includes('See you at the town hall tonight.'));
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'notices.png') });
+  await screenshot(page, 'notices.png', { fullPage: false });
 
   // No reply, no decision: the form says so and nothing is sent.
   await li.getByRole('button', { name: 'Act: remove the comment' }).click();
@@ -124,7 +69,7 @@ test('an appeal of a machine removal is reversed from the appeals queue; one of 
   await machineItem.waitFor();
   await ownItem.waitFor();
   assert.equal(await machineItem.locator('.contested-by').textContent(), 'the rules (system)');
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'appeals.png') });
+  await screenshot(page, 'appeals.png', { fullPage: false });
 
   // The moderator who rejected it sees why they cannot decide, and the service refuses them too.
   assert.ok((await ownItem.textContent()).includes('another moderator decides this appeal'));

@@ -1,5 +1,6 @@
-// What the admin pages' browser tests share: one headless Chromium that reaches only the service under test, API calls
-// with Node's fetch, new pages that collect uncaught errors and Content-Security-Policy refusals, and signing in.
+// What the dashboard's browser tests share: one headless Chromium that reaches only the service under test, API calls
+// with Node's fetch, new pages that collect uncaught errors and Content-Security-Policy refusals, signing in, and the
+// review queue's items and undo delay.
 // Needs BASE_URL, ADMIN_TOKEN and MODERATOR_TOKEN (run.sh provides them).
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,8 @@ export const SHOTS = process.env.SCREENSHOT_DIR;
 /** Letters only: rule terms fold digits into letters (l33t), so a word with digits would not be itself. */
 export const RUN = Date.now().toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[d]);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+/** How long the queue waits before it sends a decision (queue.js UNDO_MS). */
+export const UNDO_MS = 4000;
 
 if (!BASE || !ADMIN_TOKEN || !MODERATOR_TOKEN) throw new Error('Set BASE_URL, ADMIN_TOKEN and MODERATOR_TOKEN (run.sh does)');
 
@@ -62,8 +65,8 @@ export async function call(method, urlPath, body, { token, apiKey } = {}) {
 }
 
 /** A comment submitted and stored (201), on the default site or on the API key's. */
-export async function submit(articleId, authorId, body, apiKey) {
-  const res = await call('POST', '/api/v1/comments', { articleId, authorId, authorName: 'E2E reader', body }, { apiKey });
+export async function submit(articleId, authorId, body, { apiKey, authorName = 'E2E reader' } = {}) {
+  const res = await call('POST', '/api/v1/comments', { articleId, authorId, authorName, body }, { apiKey });
   assert.equal(res.status, 201, JSON.stringify(res.json));
   return res.json;
 }
@@ -84,6 +87,12 @@ export async function signIn(page, hash, token = ADMIN_TOKEN) {
   await page.locator('#topbar').waitFor({ state: 'visible' });
 }
 
-export async function screenshot(page, name) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+/** Into SCREENSHOT_DIR when it is set: the whole page, or with fullPage false what the viewport shows. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, name), fullPage });
+}
+
+/** A comment's entry in the review queue page. */
+export function queueListItem(page, commentId) {
+  return page.locator(`#queue-list li.item[data-comment-id="${commentId}"]`);
 }

@@ -1,120 +1,50 @@
 // End-to-end test of the moderator dashboard in Debian's headless Chromium, driven by playwright-core.
 // Needs a running service (BASE_URL) and a moderator token (MODERATOR_TOKEN); run.sh provides both.
 // SCREENSHOT_DIR, when set, receives screenshots of the queue (desktop and phone), the author panel and the stats page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  BASE, MODERATOR_TOKEN as TOKEN, RUN, UNDO_MS, useBrowser, call, submit, newPage, signIn, screenshot,
+  queueListItem as item,
+} from './browser.mjs';
 
-const BASE = (process.env.BASE_URL || '').replace(/\/$/, '');
-const TOKEN = process.env.MODERATOR_TOKEN;
-const SHOTS = process.env.SCREENSHOT_DIR;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const UNDO_MS = 4000; // queue.js UNDO_MS
-const RUN = `${Date.now().toString(36)}`;
-const BASE_HOST = BASE ? new URL(BASE).host : '';
+useBrowser();
+
 /** The moderator's name, as the service records it: the token's upn. */
-const MODERATOR = TOKEN ? JSON.parse(Buffer.from(TOKEN.split('.')[1], 'base64url')).upn : '';
-
-if (!BASE || !TOKEN) throw new Error('Set BASE_URL and MODERATOR_TOKEN (run.sh does)');
-
-let context;
-let userDataDir;
-const pageErrors = [];
-
-before(async () => {
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 800 },
-    timeout: 60000,
-  });
-  context.setDefaultTimeout(15000);
-  // Traffic only to the service under test.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.host === BASE_HOST) return route.continue();
-    return route.abort('blockedbyclient');
-  });
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-});
+const MODERATOR = JSON.parse(Buffer.from(TOKEN.split('.')[1], 'base64url')).upn;
 
 // ---- API helpers (Node's fetch, straight to the service) -----------------------------------------------------
-
-async function call(method, urlPath, body, token) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(BASE + urlPath, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15000),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
-
-async function submit(articleId, authorId, authorName, body) {
-  const res = await call('POST', '/api/v1/comments', { articleId, authorId, authorName, body });
-  assert.equal(res.status, 201, JSON.stringify(res.json));
-  return res.json;
-}
 
 async function queueItem(articleId, id, status) {
   const q = new URLSearchParams({ articleId, limit: '100' });
   if (status) q.set('status', status);
-  const res = await call('GET', `/api/v1/moderation/queue?${q}`, undefined, TOKEN);
+  const res = await call('GET', `/api/v1/moderation/queue?${q}`, undefined, { token: TOKEN });
   assert.equal(res.status, 200);
   return res.json.items.find((i) => i.comment.id === id);
 }
 
 // ---- page helpers ------------------------------------------------------------------------------------------
 
-async function newPage(viewport) {
-  const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  // Whatever the Content-Security-Policy blocks would break the dashboard: it counts as a page error.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
-  });
-  page.decisionRequests = [];
+/** The decision requests the page sends from now on, as they leave. */
+function decisionRequests(page) {
+  const sent = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && /\/api\/v1\/moderation\/comments\/[^/]+\/decision$/.test(r.url())) page.decisionRequests.push(r);
+    if (r.method() === 'POST' && /\/api\/v1\/moderation\/comments\/[^/]+\/decision$/.test(r.url())) sent.push(r);
   });
-  return page;
-}
-
-async function signIn(page, hash = '#/queue') {
-  await page.goto(`${BASE}/moderation/${hash}`);
-  await page.locator('#token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#topbar').waitFor({ state: 'visible' });
-}
-
-function item(page, id) {
-  return page.locator(`#queue-list li.item[data-comment-id="${id}"]`);
+  return sent;
 }
 
 // ---- tests -------------------------------------------------------------------------------------------------
 
 test('a held comment is shown with its spans highlighted, approved with the keyboard, then published', async () => {
   const articleId = `e2e-${RUN}-approve`;
-  const comment = await submit(articleId, `reader-${RUN}-1`, 'Ada', 'You are an idiot, frankly.');
+  const comment = await submit(articleId, `reader-${RUN}-1`, 'You are an idiot, frankly.', { authorName: 'Ada' });
   assert.equal(comment.status, 'PENDING_REVIEW');
   const matches = comment.verdict.matches;
   assert.ok(matches.some((m) => m.category === 'personal_attack'), JSON.stringify(matches));
 
   const page = await newPage();
-  await signIn(page, `#/queue?articleId=${articleId}`);
+  await signIn(page, `#/queue?articleId=${articleId}`, TOKEN);
   const li = item(page, comment.id);
   await li.waitFor();
 
@@ -167,10 +97,11 @@ test('a held comment is shown with its spans highlighted, approved with the keyb
 
 test('spans are sliced by UTF-16 offsets, also after characters outside the BMP', async () => {
   const articleId = `e2e-${RUN}-utf16`;
-  const comment = await submit(articleId, `reader-${RUN}-2`, 'Émile', 'Great piece 😀😀 but what a load of sh!t');
+  const comment = await submit(articleId, `reader-${RUN}-2`, 'Great piece 😀😀 but what a load of sh!t',
+    { authorName: 'Émile' });
   assert.equal(comment.status, 'PENDING_REVIEW');
   const page = await newPage();
-  await signIn(page, `#/queue?articleId=${articleId}`);
+  await signIn(page, `#/queue?articleId=${articleId}`, TOKEN);
   const li = item(page, comment.id);
   await li.waitFor();
   assert.deepEqual(await li.locator('mark').allTextContents(), comment.verdict.matches.map((m) => m.excerpt));
@@ -180,10 +111,10 @@ test('spans are sliced by UTF-16 offsets, also after characters outside the BMP'
 test('invisible and direction-changing characters in a body are shown as visible markers', async () => {
   const articleId = `e2e-${RUN}-invisible`;
   const body = 'Open evil\u202egnp.exe, zero\u200bwidth, what a load of sh!t';
-  const comment = await submit(articleId, `reader-${RUN}-6`, 'Ida', body);
+  const comment = await submit(articleId, `reader-${RUN}-6`, body, { authorName: 'Ida' });
   assert.equal(comment.body, body, 'the body is stored as written');
   const page = await newPage();
-  await signIn(page, `#/queue?articleId=${articleId}`);
+  await signIn(page, `#/queue?articleId=${articleId}`, TOKEN);
   const li = item(page, comment.id);
   await li.waitFor();
   const shown = await li.locator('p.body').textContent();
@@ -195,10 +126,11 @@ test('invisible and direction-changing characters in a body are shown as visible
 
 test('u undoes a decision within the delay, and nothing is sent', async () => {
   const articleId = `e2e-${RUN}-undo`;
-  const comment = await submit(articleId, `reader-${RUN}-3`, 'Bo', 'What a load of sh!t, honestly');
+  const comment = await submit(articleId, `reader-${RUN}-3`, 'What a load of sh!t, honestly', { authorName: 'Bo' });
   assert.equal(comment.status, 'PENDING_REVIEW');
   const page = await newPage();
-  await signIn(page, `#/queue?articleId=${articleId}`);
+  const sentDecisions = decisionRequests(page);
+  await signIn(page, `#/queue?articleId=${articleId}`, TOKEN);
   const li = item(page, comment.id);
   await li.waitFor();
 
@@ -221,7 +153,7 @@ test('u undoes a decision within the delay, and nothing is sent', async () => {
   await page.getByRole('button', { name: 'Undo (u)' }).click();
 
   await page.waitForTimeout(UNDO_MS + 1500);
-  assert.equal(page.decisionRequests.length, 0, 'no decision was sent');
+  assert.equal(sentDecisions.length, 0, 'no decision was sent');
   assert.equal(await li.getAttribute('data-pending'), null);
   const still = await queueItem(articleId, comment.id);
   assert.equal(still.comment.status, 'PENDING_REVIEW');
@@ -231,15 +163,15 @@ test('u undoes a decision within the delay, and nothing is sent', async () => {
 
 test('a conflict (409) is explained to the moderator, and the queue reloaded', async () => {
   const articleId = `e2e-${RUN}-conflict`;
-  const comment = await submit(articleId, `reader-${RUN}-4`, 'Cy', 'You are an idiot, frankly.');
+  const comment = await submit(articleId, `reader-${RUN}-4`, 'You are an idiot, frankly.', { authorName: 'Cy' });
   const page = await newPage();
-  await signIn(page, `#/queue?articleId=${articleId}`);
+  await signIn(page, `#/queue?articleId=${articleId}`, TOKEN);
   const li = item(page, comment.id);
   await li.waitFor();
 
   // Another moderator decides first, through the API.
   const other = await call('POST', `/api/v1/moderation/comments/${comment.id}/decision`,
-    { action: 'APPROVE', reasonCode: 'ACCEPTABLE', expectedVersion: 0 }, TOKEN);
+    { action: 'APPROVE', reasonCode: 'ACCEPTABLE', expectedVersion: 0 }, { token: TOKEN });
   assert.equal(other.status, 200, JSON.stringify(other.json));
 
   await li.focus();
@@ -270,7 +202,7 @@ test('a refused token returns to sign-in with a message', async () => {
   await page.locator('#sign-in-message').filter({ hasText: 'refused' }).waitFor();
   assert.equal(await page.locator('#topbar').isVisible(), false, 'no navigation before sign-in');
 
-  await signIn(page);
+  await signIn(page, '#/queue', TOKEN);
   await page.evaluate(() => sessionStorage.setItem('moderation.token', 'expired.or.forged'));
   await page.getByRole('button', { name: 'Reload' }).click();
   await page.locator('#sign-in-message').filter({ hasText: 'session ended' }).waitFor();
@@ -280,9 +212,10 @@ test('a refused token returns to sign-in with a message', async () => {
 
 test('author panel sets a standing with a reason', async () => {
   const authorId = `reader-${RUN}-5`;
-  await submit(`e2e-${RUN}-author`, authorId, 'Dee', 'Call me at +44 20 7946 0958 or mail john.doe@example.com');
+  await submit(`e2e-${RUN}-author`, authorId, 'Call me at +44 20 7946 0958 or mail john.doe@example.com',
+    { authorName: 'Dee' });
   const page = await newPage();
-  await signIn(page, `#/author/${authorId}`);
+  await signIn(page, `#/author/${authorId}`, TOKEN);
   await page.locator('#author-standing').waitFor();
   assert.equal(await page.locator('#author-standing').textContent(), 'Active');
   await page.getByLabel('New standing').selectOption('SUSPENDED');
@@ -290,10 +223,10 @@ test('author panel sets a standing with a reason', async () => {
   await page.getByLabel(/^Reason/).fill('Posts other people\'s phone numbers');
   await page.getByRole('button', { name: 'Set standing' }).click();
   await page.locator('#author-standing').filter({ hasText: 'Suspended' }).waitFor();
-  const profile = await call('GET', `/api/v1/moderation/authors/${authorId}`, undefined, TOKEN);
+  const profile = await call('GET', `/api/v1/moderation/authors/${authorId}`, undefined, { token: TOKEN });
   assert.equal(profile.json.standing, 'SUSPENDED');
   assert.equal(profile.json.reason, 'Posts other people\'s phone numbers');
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'author.png') });
+  await screenshot(page, 'author.png', { fullPage: false });
   await page.close();
 });
 
@@ -308,32 +241,34 @@ test('queue and stats pages at 1280×800 and at phone width (screenshots)', asyn
     ['u-eve', 'Eve', 'You are a moron if you believe this'],
   ];
   const made = [];
-  for (const [authorId, name, body] of bodies) made.push(await submit(articleId, `${authorId}-${RUN}`, name, body));
+  for (const [authorId, authorName, body] of bodies) {
+    made.push(await submit(articleId, `${authorId}-${RUN}`, body, { authorName }));
+  }
   for (const [i, c] of made.slice(0, 2).entries()) {
     const res = await call('POST', `/api/v1/moderation/comments/${c.id}/decision`,
-      i === 0 ? { action: 'APPROVE', reasonCode: 'FALSE_POSITIVE', expectedVersion: 0 } : { action: 'REJECT', reasonCode: 'PROFANITY', expectedVersion: 0 }, TOKEN);
+      i === 0 ? { action: 'APPROVE', reasonCode: 'FALSE_POSITIVE', expectedVersion: 0 } : { action: 'REJECT', reasonCode: 'PROFANITY', expectedVersion: 0 }, { token: TOKEN });
     assert.equal(res.status, 200);
   }
 
-  const page = await newPage({ width: 1280, height: 800 });
-  await signIn(page, '#/queue?sort=SEVERITY');
+  const page = await newPage(); // the browser's viewport: 1280×800
+  await signIn(page, '#/queue?sort=SEVERITY', TOKEN);
   await page.locator('#queue-list li.item').first().waitFor();
   await page.locator('#queue-list li.item mark').first().focus(); // show a tooltip in the picture
   await page.locator('#tooltip').waitFor({ state: 'visible' });
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'queue.png') });
+  await screenshot(page, 'queue.png', { fullPage: false });
 
   await page.goto(`${BASE}/moderation/#/stats`);
   await page.locator('.stats-view svg.chart').first().waitFor();
   assert.ok(await page.locator('.stats-view svg.chart rect').count() > 0, 'the daily chart has bars');
   await page.getByRole('heading', { name: 'Rules moderators overturn most' }).waitFor();
   assert.ok(await page.locator('section[aria-labelledby=overturn-title] svg.chart rect').count() > 0, 'the overturned-rules chart has bars');
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'stats.png'), fullPage: true });
+  await screenshot(page, 'stats.png');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${BASE}/moderation/#/queue`);
   await page.locator('#queue-list li.item').first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'queue-phone.png') });
+  await screenshot(page, 'queue-phone.png', { fullPage: false });
   await page.close();
 });

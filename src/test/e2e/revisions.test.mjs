@@ -1,91 +1,21 @@
 // End-to-end test of edited comments in the moderator dashboard (headless Chromium, playwright-core): the queue
 // decides on the revision it shows, a decision on a replaced revision is explained, the history lists every revision.
 // Needs a running service (BASE_URL) and a moderator token (MODERATOR_TOKEN); run.sh provides both.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  BASE, MODERATOR_TOKEN, RUN, UNDO_MS, useBrowser, call, submit, newPage, signIn, queueListItem as item,
+} from './browser.mjs';
 
-const BASE = (process.env.BASE_URL || '').replace(/\/$/, '');
-const TOKEN = process.env.MODERATOR_TOKEN;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const UNDO_MS = 4000; // queue.js UNDO_MS
-const RUN = `${Date.now().toString(36)}`;
-const BASE_HOST = BASE ? new URL(BASE).host : '';
+useBrowser();
+
 const INSULT = 'Second thoughts: you are an idiot.';
-
-if (!BASE || !TOKEN) throw new Error('Set BASE_URL and MODERATOR_TOKEN (run.sh does)');
-
-let context;
-let userDataDir;
-const pageErrors = [];
-
-before(async () => {
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 800 },
-    timeout: 60000,
-  });
-  context.setDefaultTimeout(15000);
-  // Traffic only to the service under test.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.host === BASE_HOST) return route.continue();
-    return route.abort('blockedbyclient');
-  });
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
-});
-
-async function call(method, urlPath, body) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(BASE + urlPath, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15000),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
-
-async function submit(articleId, authorId, body) {
-  const res = await call('POST', '/api/v1/comments', { articleId, authorId, authorName: 'Eda', body });
-  assert.equal(res.status, 201, JSON.stringify(res.json));
-  return res.json;
-}
 
 async function edit(comment, body) {
   const res = await call('PUT', `/api/v1/comments/${comment.id}`, { authorId: comment.authorId, body });
   assert.equal(res.status, 200, JSON.stringify(res.json));
   return res.json;
 }
-
-async function newPage() {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
-  });
-  return page;
-}
-
-async function signIn(page, hash) {
-  await page.goto(`${BASE}/moderation/${hash}`);
-  await page.locator('#token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#topbar').waitFor({ state: 'visible' });
-}
-
-const item = (page, id) => page.locator(`#queue-list li.item[data-comment-id="${id}"]`);
 
 async function approveWithKeyboard(page, li, id) {
   await li.focus();
@@ -95,14 +25,15 @@ async function approveWithKeyboard(page, li, id) {
 
 test('an edit held for review is decided on its latest revision, and the history lists both revisions', async () => {
   const articleId = `e2e-${RUN}-edited`;
-  const comment = await submit(articleId, `reader-${RUN}-edit`, 'A careful, well sourced article.');
+  const comment = await submit(articleId, `reader-${RUN}-edit`, 'A careful, well sourced article.',
+    { authorName: 'Eda' });
   assert.equal(comment.status, 'PUBLISHED');
   const edited = await edit(comment, INSULT);
   assert.equal(edited.status, 'PENDING_REVIEW');
   assert.equal(edited.revision, 2);
 
   const page = await newPage();
-  await signIn(page, `#/queue?articleId=${articleId}`);
+  await signIn(page, `#/queue?articleId=${articleId}`, MODERATOR_TOKEN);
   const li = item(page, comment.id);
   await li.waitFor();
   assert.match(await li.locator('.meta').textContent(), /edited: revision 2/);
@@ -129,11 +60,12 @@ test('an edit held for review is decided on its latest revision, and the history
 
 test('approving a revision its author has replaced meanwhile is refused and explained', async () => {
   const articleId = `e2e-${RUN}-replaced`;
-  const comment = await submit(articleId, `reader-${RUN}-replaced`, 'What a load of sh!t, honestly.');
+  const comment = await submit(articleId, `reader-${RUN}-replaced`, 'What a load of sh!t, honestly.',
+    { authorName: 'Eda' });
   assert.equal(comment.status, 'PENDING_REVIEW');
 
   const page = await newPage();
-  await signIn(page, `#/queue?articleId=${articleId}`);
+  await signIn(page, `#/queue?articleId=${articleId}`, MODERATOR_TOKEN);
   const li = item(page, comment.id);
   await li.waitFor();
   // The author replaces the text the moderator is reading.

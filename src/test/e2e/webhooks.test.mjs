@@ -81,7 +81,7 @@ test('an endpoint registered on the page receives signed events, its log shows t
   assert.ok(!(await page.content()).includes(secret), 'the secret is not shown again');
 
   // A comment's event arrives signed with that secret; the log shows the delivery, its status and latency.
-  const first = await submit(`e2e-${RUN}-hooks`, `hooks-${RUN}`, 'A calm and friendly remark.', apiKey);
+  const first = await submit(`e2e-${RUN}-hooks`, `hooks-${RUN}`, 'A calm and friendly remark.', { apiKey });
   const delivered = await until('the first event', () => judgedEventOf(first.id));
   assert.ok(verifies(delivered, secret), `signed with the secret shown: ${delivered.signature}`);
   await page.locator(`li[data-endpoint-id="${endpointId}"] .wh-log-link`).click();
@@ -110,7 +110,7 @@ test('an endpoint registered on the page receives signed events, its log shows t
 
   // The receiver fails: the delivery is dead-lettered, shown under Dead letters, redelivered from the page.
   receiver.status = 500;
-  const second = await submit(`e2e-${RUN}-hooks`, `hooks-${RUN}`, 'Another calm remark.', apiKey);
+  const second = await submit(`e2e-${RUN}-hooks`, `hooks-${RUN}`, 'Another calm remark.', { apiKey });
   await page.goto(`${page.url().split('#')[0]}#/webhooks/${endpointId}?state=DEAD`);
   const dead = page.locator('#wh-delivery-table tbody tr', { hasText: second.id });
   await until('the dead letter', async () => {
@@ -135,7 +135,7 @@ test('an endpoint registered on the page receives signed events, its log shows t
   await page.locator(`li[data-endpoint-id="${endpointId}"] .wh-disable`).click();
   await page.locator(`li[data-endpoint-id="${endpointId}"] .wh-disabled`).waitFor();
   const afterDisable = receiver.received.length;
-  const third = await submit(`e2e-${RUN}-hooks`, `hooks-${RUN}`, 'A third calm remark.', apiKey);
+  const third = await submit(`e2e-${RUN}-hooks`, `hooks-${RUN}`, 'A third calm remark.', { apiKey });
   await new Promise((resolve) => { setTimeout(resolve, 2500); });
   assert.equal(receiver.received.slice(afterDisable).filter((r) => r.json.commentId === third.id).length, 0);
   await screenshot(page, 'webhooks.png');

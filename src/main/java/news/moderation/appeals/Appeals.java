@@ -3,7 +3,6 @@ package news.moderation.appeals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +29,7 @@ import news.moderation.notices.NoticeStatus;
 import news.moderation.notices.Notices;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.platform.paging.StatusQueue;
 import news.moderation.sites.CallingSite;
 import news.moderation.sites.ModeratorSites;
 
@@ -161,16 +160,8 @@ public class Appeals {
     /** The appeals of the moderator's sites in one status (the queue: OPEN), oldest first. */
     @Transactional
     public AppealViews.Page queue(AppealStatus status, String siteId, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        String ofSites = moderatorSites.scope().narrowedTo(Optional.ofNullable(siteId))
-                .sqlCondition("site_id", params);
-        Query query = em.createNativeQuery("SELECT * FROM appeal WHERE status = :status" + ofSites
-                + " ORDER BY filed_at, id LIMIT :limit", Appeal.class)
-                .setParameter("status", status.name())
-                .setParameter("limit", limit);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Appeal> appeals = query.getResultList();
+        List<Appeal> appeals = StatusQueue.oldestFirst(em, Appeal.class, "appeal", "filed_at", status,
+                moderatorSites.scope().narrowedTo(Optional.ofNullable(siteId))::sqlCondition, limit);
         Map<UUID, Comment> comments = Comment.<Comment>list("id in ?1",
                 appeals.stream().map(a -> a.commentId).distinct().toList()).stream()
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));

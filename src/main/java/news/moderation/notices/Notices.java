@@ -2,7 +2,6 @@ package news.moderation.notices;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +23,7 @@ import news.moderation.events.DomainEvents;
 import news.moderation.events.NoticeDecided;
 import news.moderation.events.NoticeReceived;
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.platform.paging.StatusQueue;
 import news.moderation.sites.CallingSite;
 import news.moderation.sites.ModeratorSites;
 
@@ -84,16 +83,8 @@ public class Notices {
     /** The notices of the moderator's sites in one status (the queue: RECEIVED), oldest first. */
     @Transactional
     public NoticeViews.Page queue(NoticeStatus status, String siteId, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        String ofSites = moderatorSites.scope().narrowedTo(Optional.ofNullable(siteId))
-                .sqlCondition("site_id", params);
-        Query query = em.createNativeQuery("SELECT * FROM notice WHERE status = :status" + ofSites
-                + " ORDER BY received_at, id LIMIT :limit", Notice.class)
-                .setParameter("status", status.name())
-                .setParameter("limit", limit);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Notice> notices = query.getResultList();
+        List<Notice> notices = StatusQueue.oldestFirst(em, Notice.class, "notice", "received_at", status,
+                moderatorSites.scope().narrowedTo(Optional.ofNullable(siteId))::sqlCondition, limit);
         Map<UUID, Comment> comments = Comment.<Comment>list("id in ?1",
                 notices.stream().map(n -> n.commentId).distinct().toList()).stream()
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));

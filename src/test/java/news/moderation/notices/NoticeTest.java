@@ -1,7 +1,9 @@
 package news.moderation.notices;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -176,5 +178,32 @@ class NoticeTest {
                 .post("/api/v1/notices/{id}/appeals", noticeId).then().statusCode(404);
         given().auth().oauth2(Tokens.scoped("kim", "moderator", List.of(otherSite.id())))
                 .get("/api/v1/moderation/notices/{id}", noticeId).then().statusCode(404);
+    }
+
+    /** The queue query notices share with appeals (platform/paging/StatusQueue): status, sites, order and limit. */
+    @Test
+    void theQueueListsOneStatusOfTheAskedSiteOldestFirstUpToTheLimit() {
+        Site site = Sites.create("notices-queue");
+        Site otherSite = Sites.create("notices-queue-other");
+        String first = send(site, site.submitted("nq-article", "nq-author-1", "A first comment."), notice())
+                .statusCode(201).extract().path("id");
+        String second = send(site, site.submitted("nq-article", "nq-author-2", "A second comment."), notice())
+                .statusCode(201).extract().path("id");
+        send(otherSite, otherSite.submitted("nq-article", "nq-author-3", "Elsewhere."), notice()).statusCode(201);
+        String moderator = Tokens.scoped("lena", "moderator", List.of(site.id(), otherSite.id()));
+
+        queue(moderator, site.id(), "RECEIVED", 100).body("items.id", contains(first, second));
+        queue(moderator, site.id(), "RECEIVED", 1).body("items.id", contains(first));
+        String onlyOtherSite = Tokens.scoped("kim", "moderator", List.of(otherSite.id()));
+        queue(onlyOtherSite, site.id(), "RECEIVED", 100).body("items", empty());
+
+        decide(first, "lena", Map.of("action", "NO_ACTION", "reply", "Lawful criticism.")).statusCode(200);
+        queue(moderator, site.id(), "RECEIVED", 100).body("items.id", contains(second));
+        queue(moderator, site.id(), "NO_ACTION", 100).body("items.id", contains(first));
+    }
+
+    private static ValidatableResponse queue(String token, String siteId, String status, int limit) {
+        return given().auth().oauth2(token).queryParam("siteId", siteId).queryParam("status", status)
+                .queryParam("limit", limit).get("/api/v1/moderation/notices").then().statusCode(200);
     }
 }
