@@ -22,6 +22,8 @@ public interface ModerationConfig {
 
     Submission submission();
 
+    SubmissionBatch submissionBatch();
+
     ApiKeys apiKeys();
 
     Review review();
@@ -97,6 +99,24 @@ public interface ModerationConfig {
         /** Whether comments and checks are accepted without a site API key (X-Api-Key). */
         @WithDefault("true")
         boolean anonymousAllowed();
+    }
+
+    /** The commit batcher of new comments (comments/CommentBatcher). */
+    interface SubmissionBatch {
+        /** Most comments committed in one transaction. */
+        @WithDefault("64")
+        int maxSize();
+
+        /**
+         * Longest a comment waits, from its arrival, for others to share its transaction; a full batch is committed
+         * at once, and so is one whose oldest comment has already waited this long for a free committer.
+         */
+        @WithDefault("2ms")
+        Duration maxWait();
+
+        /** Threads committing batches; while one waits for PostgreSQL's fsync, another gathers the next batch. */
+        @WithDefault("2")
+        int committers();
     }
 
     interface ApiKeys {
