@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -219,11 +221,18 @@ class CommentBatcher {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Comment> admitted = new ArrayList<>(batch.size());
         List<Verdict> verdicts = new ArrayList<>(batch.size());
+        // The authors' standing: one lookup per site of the batch (usually one), not two per comment.
+        Map<String, Set<String>> authorsBySite = new HashMap<>();
+        batch.forEach(waiting -> authorsBySite.computeIfAbsent(waiting.comment().siteId(), site -> new HashSet<>())
+                .add(waiting.comment().request().authorId()));
+        Map<String, Map<String, AuthorPolicy.Admission>> admissions = new HashMap<>();
+        authorsBySite.forEach((site, authors) -> admissions.put(site, newComments.admissions(site, authors)));
         for (Waiting waiting : batch) {
             NewComment comment = waiting.comment();
             try {
                 admitted.add(newComments.admit(comment.request(), comment.verdict(), comment.siteId(),
-                        comment.idempotencyKey(), comment.requestHash()));
+                        comment.idempotencyKey(), comment.requestHash(),
+                        admissions.get(comment.siteId()).get(comment.request().authorId())));
                 verdicts.add(comment.verdict());
                 outcomes.add(null); // known once the rows are inserted
             } catch (ClientErrorException refused) {

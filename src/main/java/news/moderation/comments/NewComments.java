@@ -2,6 +2,8 @@ package news.moderation.comments;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +28,24 @@ class NewComments {
     /** @throws ClientErrorException 403 for an author who may not comment, 422 for a parent on another article */
     Comment admit(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
             String requestHash) {
-        authors.requireMayComment(siteId, request.authorId());
+        return admit(request, verdict, siteId, idempotencyKey, requestHash,
+                admissions(siteId, Set.of(request.authorId())).get(request.authorId()));
+    }
+
+    /** The standing of many authors of a site, for a batch of their comments: one lookup. */
+    Map<String, AuthorPolicy.Admission> admissions(String siteId, Set<String> authorIds) {
+        return authors.admissions(siteId, authorIds);
+    }
+
+    /**
+     * As {@link #admit(SubmitCommentRequest, Verdict, String, String, String)}, with the author's admission already
+     * looked up.
+     */
+    Comment admit(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
+            String requestHash, AuthorPolicy.Admission author) {
+        if (author.refusal() != null) {
+            throw author.refusal();
+        }
         if (request.parentId() != null) {
             Comment parent = Comment.findById(request.parentId());
             // Another site's comment answers as one that does not exist: its existence is not confirmed.
@@ -43,7 +62,7 @@ class NewComments {
         comment.body = request.body();
         comment.lang = request.lang();
         comment.siteId = siteId;
-        CommentService.judged(comment, verdict, authors.isPremoderated(siteId, request.authorId()));
+        CommentService.judged(comment, verdict, author.premoderated());
         // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.idempotencyKey = idempotencyKey;

@@ -151,7 +151,7 @@ class CommentBatchingTest {
         for (int i = 0; i < CONCURRENT; i++) {
             int n = i;
             if (i % 8 == 0) {
-                submissions.add(() -> submit(article, RETRIED, key)); // retries of one comment
+                submissions.add(() -> submit(article, "the-retrying-reader", RETRIED, key)); // retries of one comment
             } else if (i % 8 == 1) {
                 submissions.add(() -> submit(article, "Another comment under a taken key " + n, key));
             } else {
@@ -189,7 +189,11 @@ class CommentBatchingTest {
     }
 
     private Answer submit(String article, String body, String idempotencyKey) throws Exception {
-        Map<String, Object> comment = new HashMap<>(Comments.comment(article, body));
+        return submit(article, "reader-" + UUID.randomUUID(), body, idempotencyKey);
+    }
+
+    private Answer submit(String article, String author, String body, String idempotencyKey) throws Exception {
+        Map<String, Object> comment = new HashMap<>(Comments.comment(article, author, body));
         HttpRequest.Builder request = HttpRequest.newBuilder(comments).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(comment)));
         if (idempotencyKey != null) {

@@ -114,8 +114,11 @@ public interface ModerationConfig {
         @WithDefault("2ms")
         Duration maxWait();
 
-        /** Threads committing batches; while one waits for PostgreSQL's fsync, another gathers the next batch. */
-        @WithDefault("2")
+        /**
+         * Threads committing batches, each on a connection of its own: while one waits for PostgreSQL (its round trips,
+         * its fsync), another gathers and writes the next batch. At most the connection pool's size.
+         */
+        @WithDefault("8")
         int committers();
     }
 
