@@ -19,7 +19,8 @@ INSERT INTO audit_event (occurred_at, site_id, author_id, actor, action, to_stat
 VALUES (now(), 'default', 'reader-' || :author, 'system', 'MACHINE_VERDICT', 'PUBLISHED', 'sha256:pgbench', 'ALLOW',
         '[]')
 RETURNING id;
-SELECT id FROM statement_of_reasons WHERE comment_id = gen_random_uuid() AND ended_at IS NULL LIMIT 1;
+-- A literal id: gen_random_uuid() in the WHERE clause would be evaluated per row, a sequential scan.
+SELECT id FROM statement_of_reasons WHERE comment_id = '7d2c1a9e-0000-4000-8000-000000000000' AND ended_at IS NULL LIMIT 1;
 INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_seq, event_type, comment_id, state, next_attempt_at,
                               give_up_at, created_at)
 SELECT gen_random_uuid(), e.id, gen_random_uuid(), 0, 'comment.judged', NULL, 'PENDING', now(), now(), now()
