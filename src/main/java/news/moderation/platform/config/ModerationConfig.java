@@ -109,9 +109,11 @@ public interface ModerationConfig {
 
         /**
          * Longest a comment waits, from its arrival, for others to share its transaction; a full batch is committed
-         * at once, and so is one whose oldest comment has already waited this long for a free committer.
+         * at once, and so is one whose oldest comment has already waited this long for a free committer. With 0 a
+         * batch is what queued up while the committers were busy: under load that fills batches by itself, and with
+         * few submissions none waits (a wait holds up the comments behind it too).
          */
-        @WithDefault("2ms")
+        @WithDefault("0ms")
         Duration maxWait();
 
         /**
