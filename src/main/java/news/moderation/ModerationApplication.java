@@ -12,19 +12,33 @@ import news.moderation.platform.config.StartupFailure;
 import news.moderation.platform.database.ConfiguredDatabase;
 import news.moderation.platform.database.EmbeddedDatabase;
 import news.moderation.platform.security.LocalSigningKeys;
+import news.moderation.ruleset.RulesetPreload;
 
 /**
- * Starts the embedded PostgreSQL (and provides a local token signing key) before Quarkus when no external database is
+ * Starts the embedded PostgreSQL (and provides a local token signing key) with Quarkus when no external database is
  * configured, so that the packaged service runs for real with no set-up. Quarkus reads the datasource URL and the
  * token key location at start, hence this happens in main, with the settings resolved as Quarkus will resolve them.
+ * The database's start and the rules' compilation run in parallel with Quarkus's boot, the start-up's three longest
+ * parts.
  */
 @QuarkusMain
 public class ModerationApplication {
 
+    /** Set by Quarkus's build when it runs the application to create the AppCDS archive (pom.xml). */
+    private static final String APPCDS_GENERATION = "quarkus.appcds.generate";
+
     public static void main(String... args) {
+        if (Boolean.getBoolean(APPCDS_GENERATION)) {
+            // The build runs the application up to its static initialisation to record the classes it loads: no
+            // database, no keys, no files written by the build.
+            Quarkus.run(args);
+            return;
+        }
         try {
             EarlySettings settings = EarlySettings.resolve();
             requireFreeHttpPort(settings);
+            // Both run on threads of their own while Quarkus boots; Flyway's first connection waits for the database.
+            RulesetPreload.start(settings, ModerationApplication.class.getClassLoader());
             boolean embeddedDatabase = EmbeddedDatabase.startUnlessConfigured(settings);
             if (!embeddedDatabase) {
                 ConfiguredDatabase.requireReachable(settings);

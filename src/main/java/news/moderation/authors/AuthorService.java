@@ -2,9 +2,12 @@ package news.moderation.authors;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,13 +51,35 @@ public class AuthorService implements AuthorPolicy {
 
     @Override
     public void requireMayComment(String siteId, String authorId) {
-        Optional<Author> author = Author.find(siteId, authorId);
+        Optional<ClientErrorException> refusal = refusal(authorId, Author.find(siteId, authorId));
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    @Override
+    public Map<String, Admission> admissions(String siteId, Set<String> authorIds) {
+        Map<String, Author> withStanding = Author.<Author>list("siteId = ?1 and authorId in ?2", siteId, authorIds)
+                .stream().collect(Collectors.toMap(author -> author.authorId, author -> author));
+        Map<String, Admission> admissions = new HashMap<>();
+        for (String authorId : authorIds) {
+            Optional<Author> author = Optional.ofNullable(withStanding.get(authorId));
+            admissions.put(authorId, new Admission(refusal(authorId, author).orElse(null), author
+                    .map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE)
+                    == AuthorStanding.PREMODERATED));
+        }
+        return admissions;
+    }
+
+    /** Why the author may not comment now (403), if suspended or banned. */
+    private static Optional<ClientErrorException> refusal(String authorId, Optional<Author> author) {
         AuthorStanding standing = author.map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
         if (standing == AuthorStanding.SUSPENDED || standing == AuthorStanding.BANNED) {
             String until = author.get().until == null ? "" : " until " + author.get().until;
-            throw new ClientErrorException(Response.Status.FORBIDDEN,
-                    "Author " + authorId + " is " + standing.name().toLowerCase() + until + " and may not comment");
+            return Optional.of(new ClientErrorException(Response.Status.FORBIDDEN,
+                    "Author " + authorId + " is " + standing.name().toLowerCase() + until + " and may not comment"));
         }
+        return Optional.empty();
     }
 
     @Override

@@ -15,10 +15,7 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
-
-import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import news.moderation.engine.Verdict;
@@ -39,15 +36,19 @@ public class CommentService {
     private final RulesetService rulesets;
     private final AuthorPolicy authors;
     private final DomainEvents events;
+    private final NewComments newComments;
+    private final CommentBatcher batcher;
     private final CallingSite site;
     private final boolean maskPublished;
     private final Duration editWindow;
 
-    CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, CallingSite site,
-            ModerationConfig config) {
+    CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, NewComments newComments,
+            CommentBatcher batcher, CallingSite site, ModerationConfig config) {
         this.rulesets = rulesets;
         this.authors = authors;
         this.events = events;
+        this.newComments = newComments;
+        this.batcher = batcher;
         this.site = site;
         this.maskPublished = config.comments().maskPublished();
         this.editWindow = config.comments().editWindow();
@@ -58,8 +59,9 @@ public class CommentService {
     }
 
     /**
-     * Judges and stores a comment. Returns only once the comment is committed, so a 201 means durable. A retry with the
-     * same idempotency key and the same request replays the original comment; with another request it is refused.
+     * Judges and stores a comment. Returns only once the comment is committed, so a 201 means durable; concurrent
+     * submissions share one transaction ({@link CommentBatcher}). A retry with the same idempotency key and the same
+     * request replays the original comment; with another request it is refused.
      */
     public Submission submit(SubmitCommentRequest request, Optional<String> idempotencyKey) {
         String requestHash = hash(request);
@@ -69,17 +71,12 @@ public class CommentService {
         }
         // The engine needs no database: judge before the transaction, so it stays short.
         Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()));
-        try {
-            return new Submission(QuarkusTransaction.requiringNew()
-                    .call(() -> insert(request, verdict, site.siteId(), idempotencyKey.orElse(null), requestHash)),
-                    true);
-        } catch (PersistenceException e) {
-            // Two concurrent first attempts with one key: the loser answers with the winner's comment.
-            if (idempotencyKey.isPresent() && isUniqueViolation(e)) {
-                return idempotencyKey.flatMap(key -> replay(key, requestHash)).orElseThrow(() -> e);
-            }
-            throw e;
-        }
+        Optional<Comment> stored = batcher.store(new CommentBatcher.NewComment(request, verdict, site.siteId(),
+                idempotencyKey.orElse(null), requestHash));
+        // Not stored: a concurrent first attempt with the same key won, and this one answers with its comment.
+        return stored.map(comment -> new Submission(comment, true))
+                .orElseGet(() -> idempotencyKey.flatMap(key -> replay(key, requestHash)).orElseThrow(
+                        () -> new IllegalStateException("A comment that took an idempotency key is committed")));
     }
 
     /**
@@ -181,28 +178,7 @@ public class CommentService {
 
     private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
             String requestHash) {
-        authors.requireMayComment(siteId, request.authorId());
-        if (request.parentId() != null) {
-            Comment parent = Comment.findById(request.parentId());
-            // Another site's comment answers as one that does not exist: its existence is not confirmed.
-            if (parent == null || !parent.siteId.equals(siteId) || !parent.articleId.equals(request.articleId())) {
-                throw ClientErrorException.unprocessable("parentId", "must be a comment on the same article");
-            }
-        }
-        Comment comment = new Comment();
-        comment.id = UUID.randomUUID();
-        comment.articleId = request.articleId();
-        comment.authorId = request.authorId();
-        comment.authorName = request.authorName();
-        comment.parentId = request.parentId();
-        comment.body = request.body();
-        comment.lang = request.lang();
-        comment.siteId = siteId;
-        judged(comment, verdict, authors.isPremoderated(siteId, request.authorId()));
-        // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
-        comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        comment.idempotencyKey = idempotencyKey;
-        comment.requestHash = idempotencyKey == null ? null : requestHash;
+        Comment comment = newComments.admit(request, verdict, siteId, idempotencyKey, requestHash);
         comment.persistAndFlush();
         events.publish(judgement(comment, null, verdict, false));
         return comment;
@@ -246,15 +222,6 @@ public class CommentService {
                     }
                     return new Submission(original, false);
                 });
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation) {
-                return "23505".equals(violation.getSQLState());
-            }
-        }
-        return false;
     }
 
     private static String hash(SubmitCommentRequest request) {

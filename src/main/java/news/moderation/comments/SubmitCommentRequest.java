@@ -21,5 +21,6 @@ public record SubmitCommentRequest(
         @NotBlank @Size(max = 200) @NameOrId String authorName,
         @NotNull @PlainText(multiline = true) String body,
         UUID parentId,
-        @Pattern(regexp = Language.TAG, message = Language.MESSAGE) String lang) {
+        // The column holds 16 characters; a longer tag would be refused by the database, after the 400 was due.
+        @Size(max = 16) @Pattern(regexp = Language.TAG, message = Language.MESSAGE) String lang) {
 }

@@ -1,7 +1,18 @@
 package news.moderation.events;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +20,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +37,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class DomainEvents {
 
+    /**
+     * One statement for any number of events: arrays of their columns, unnested into rows. Typed arrays, so that a
+     * null comment id reaches PostgreSQL as a uuid.
+     */
+    private static final String INSERT = """
+            INSERT INTO domain_event (id, site_id, comment_id, author_id, type, payload, occurred_at)
+            SELECT e.id, e.site_id, e.comment_id, e.author_id, e.type, CAST(e.payload AS jsonb), ?
+            FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::text[])
+                 AS e(id, site_id, comment_id, author_id, type, payload)
+            RETURNING id, seq""";
+
     private final EntityManager em;
     private final ObjectMapper json;
     private final Event<Object> observers;
@@ -38,25 +60,53 @@ public class DomainEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public RecordedEvent publish(DomainEvent event) {
-        UUID id = UUID.randomUUID();
+        return publishAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Publishes several events of one transaction with one round trip to the database (a batch of new comments),
+     * then hands each to its observers, in the given order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RecordedEvent> publishAll(List<? extends DomainEvent> events) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // Typed bindings: a null comment id must reach PostgreSQL as a uuid, not as an untyped null.
-        long sequence = ((Number) em.createNativeQuery("""
-                INSERT INTO domain_event (id, site_id, comment_id, author_id, type, payload, occurred_at)
-                VALUES (:id, :site, :comment, :author, :type, CAST(:payload AS jsonb), :now) RETURNING seq""")
-                .unwrap(NativeQuery.class)
-                .setParameter("id", id, UUID.class)
-                .setParameter("site", event.siteId(), String.class)
-                .setParameter("comment", event.commentId(), UUID.class)
-                .setParameter("author", event.authorId(), String.class)
-                .setParameter("type", event.type())
-                .setParameter("payload", payload(event))
-                .setParameter("now", now)
-                .getSingleResult()).longValue();
-        RecordedEvent recorded = new RecordedEvent(id, sequence, now, event);
-        observers.fire(event);
-        observers.fire(recorded);
+        List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
+        Session session = em.unwrap(Session.class);
+        // The change's own rows first, as a query through the EntityManager would flush them.
+        session.flush();
+        Map<UUID, Long> sequences = session.doReturningWork(connection -> insert(connection, ids, events, now));
+        List<RecordedEvent> recorded = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent record = new RecordedEvent(ids.get(i), sequences.get(ids.get(i)), now, events.get(i));
+            observers.fire(events.get(i));
+            observers.fire(record);
+            recorded.add(record);
+        }
         return recorded;
+    }
+
+    private Map<UUID, Long> insert(Connection connection, List<UUID> ids, List<? extends DomainEvent> events,
+            Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+            insert.setArray(3, array(connection, "varchar", events.stream().map(DomainEvent::siteId).toList()));
+            insert.setArray(4, connection.createArrayOf("uuid", events.stream().map(DomainEvent::commentId).toArray()));
+            insert.setArray(5, array(connection, "varchar", events.stream().map(DomainEvent::authorId).toList()));
+            insert.setArray(6, array(connection, "varchar", events.stream().map(DomainEvent::type).toList()));
+            insert.setArray(7, array(connection, "text", events.stream().map(this::payload).toList()));
+            Map<UUID, Long> sequences = new HashMap<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    sequences.put(rows.getObject(1, UUID.class), rows.getLong(2));
+                }
+            }
+            return sequences;
+        }
+    }
+
+    private static Array array(Connection connection, String type, List<String> values) throws SQLException {
+        return connection.createArrayOf(type, values.toArray());
     }
 
     private String payload(DomainEvent event) {

@@ -3,6 +3,7 @@ package news.moderation.ruleset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,8 +69,12 @@ public class RulesetService {
     /** @throws ConfigurationException (one line: Quarkus prints only its message) when the rules cannot be used */
     RulesetService(ModerationConfig config, MeterRegistry metrics, NotLoadedYet notLoadedYet) {
         RulesLocation rules = RulesLocation.resolve(config.rules().dir(), Path.of(""), getClass().getClassLoader());
+        int maxTextLength = config.rules().maxTextLength();
+        // Compiled by main in parallel with the database's start, unless the service runs without that main.
+        Optional<RulesetReloader> preloaded = RulesetPreload.take(rules.directory(), maxTextLength);
         try {
-            this.reloader = new RulesetReloader(rules.directory(), config.rules().maxTextLength());
+            this.reloader = preloaded.isPresent() ? preloaded.get()
+                    : new RulesetReloader(rules.directory(), maxTextLength);
         } catch (RulesetException e) {
             throw rules.notLoadable(e);
         }
@@ -80,8 +85,8 @@ public class RulesetService {
                 .description("Rule changes refused: a file did not compile, was over a limit, or an example failed")
                 .register(metrics);
         metrics.gauge("moderation.ruleset.last.reload.failed", lastReloadFailed);
-        LOG.infof("Ruleset %s loaded from %s: %s", reloader.current().version(), rules.description(),
-                reloader.current().stats());
+        LOG.infof("Ruleset %s loaded from %s%s: %s", reloader.current().version(), rules.description(),
+                preloaded.isPresent() ? ", compiled while the database started" : "", reloader.current().stats());
         notLoadedYet.loaded = true;
     }
 

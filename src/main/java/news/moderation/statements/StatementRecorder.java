@@ -68,7 +68,9 @@ class StatementRecorder {
 
     void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
         Instant now = Instant.now();
-        endRestrictionInForce(judged.commentId(), now);
+        if (judged.fromStatus() != null) { // a new comment has no restriction yet: no lookup on the submission path
+            endRestrictionInForce(judged.commentId(), now);
+        }
         Restriction restriction = restriction(judged.status(), judged.ruleIds());
         if (restriction == null) {
             return;

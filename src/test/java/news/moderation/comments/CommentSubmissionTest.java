@@ -70,6 +70,16 @@ class CommentSubmissionTest {
                 .body("verdict.categories", hasItem("personal_attack"));
     }
 
+    /** A well-formed tag longer than the stored column is refused as bad input, not by the database (a 500). */
+    @Test
+    void aLanguageTagLongerThanSixteenCharactersIsRefused() {
+        Map<String, Object> comment = comment("article-lang", "A thoughtful piece, thank you.");
+        comment.put("lang", "en-abcdefgh-abcdefgh");
+        submit(comment).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("lang"));
+    }
+
     @Test
     void clientCannotSetStatusOrVerdict() {
         Map<String, Object> withStatus = comment("article-forge", "fuck you");

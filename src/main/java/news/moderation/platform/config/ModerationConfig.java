@@ -22,6 +22,8 @@ public interface ModerationConfig {
 
     Submission submission();
 
+    SubmissionBatch submissionBatch();
+
     ApiKeys apiKeys();
 
     Review review();
@@ -145,6 +147,29 @@ public interface ModerationConfig {
         /** Whether comments and checks are accepted without a site API key (X-Api-Key). */
         @WithDefault("true")
         boolean anonymousAllowed();
+    }
+
+    /** The commit batcher of new comments (comments/CommentBatcher). */
+    interface SubmissionBatch {
+        /** Most comments committed in one transaction. */
+        @WithDefault("64")
+        int maxSize();
+
+        /**
+         * Longest a comment waits, from its arrival, for others to share its transaction; a full batch is committed
+         * at once, and so is one whose oldest comment has already waited this long for a free committer. With 0 a
+         * batch is what queued up while the committers were busy: under load that fills batches by itself, and with
+         * few submissions none waits (a wait holds up the comments behind it too).
+         */
+        @WithDefault("0ms")
+        Duration maxWait();
+
+        /**
+         * Threads committing batches, each on a connection of its own: while one waits for PostgreSQL (its round trips,
+         * its fsync), another gathers and writes the next batch. At most the connection pool's size.
+         */
+        @WithDefault("8")
+        int committers();
     }
 
     interface ApiKeys {

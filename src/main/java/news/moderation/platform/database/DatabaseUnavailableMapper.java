@@ -60,7 +60,7 @@ public class DatabaseUnavailableMapper {
      * kept: SQLState class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed, or not
      * accepting connections yet), Hibernate's JDBCConnectionException, or the pool's acquisition timeout.
      */
-    static boolean isConnectionFailure(Throwable failure) {
+    public static boolean isConnectionFailure(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable e = failure; e != null && seen.put(e, true) == null; e = e.getCause()) {
             if (e instanceof JDBCConnectionException) {

@@ -2,6 +2,8 @@ package news.moderation.platform.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
@@ -14,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -38,16 +42,18 @@ public final class EmbeddedDatabase {
     private static final Duration OLD_BACKENDS_WAIT = Duration.ofSeconds(10);
     private static final Path SYSV_SHARED_MEMORY = Path.of("/proc/sysvipc/shm");
 
-    private static SupervisedPostgres running;
+    /** The server this process starts, from the moment its start begins. */
+    private static CompletableFuture<SupervisedPostgres> starting;
 
     private EmbeddedDatabase() {
     }
 
     /**
-     * Starts the embedded server, supervised, and points Quarkus at it, unless a JDBC URL is configured. Returns
-     * whether the embedded server is in use.
-     *
-     * @throws StartupFailure naming the setting to change when the server cannot start
+     * Starts the embedded server, supervised, on a thread of its own and points Quarkus at it, unless a JDBC URL is
+     * configured. Returns whether the embedded server is in use. The server's port is chosen here, so that Quarkus
+     * boots (and the rules compile) while PostgreSQL starts; its first connection, Flyway's, waits for the server in
+     * {@link EmbeddedDatabaseStarted}. A server that cannot start fails the start there, with one line naming the
+     * setting to change.
      */
     public static synchronized boolean startUnlessConfigured(EarlySettings settings) {
         // Dev mode's live reload runs main again, in a new class loader: the URL set below is then found configured,
@@ -62,13 +68,59 @@ public final class EmbeddedDatabase {
                 .orElseThrow(() -> new StartupFailure("No data directory for the embedded PostgreSQL: set "
                         + DATA_DIR_PROPERTY + ", or " + URL_PROPERTY + " to use an external PostgreSQL"));
         Path dataDir = Path.of(configuredDir).toAbsolutePath();
-        running = SupervisedPostgres.start(dataDir, Durability.DURABLE, SupervisedPostgres.CHECK_INTERVAL);
-        System.setProperty(URL_PROPERTY, running.jdbcUrl());
+        int port = freeLoopbackPort();
+        starting = CompletableFuture.supplyAsync(() -> {
+            SupervisedPostgres server = SupervisedPostgres.start(dataDir, Durability.DURABLE, port,
+                    SupervisedPostgres.CHECK_INTERVAL);
+            LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", port, dataDir);
+            return server;
+        }, task -> {
+            Thread thread = new Thread(task, "embedded-db-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        // zonky's own URL for this port, user and database.
+        System.setProperty(URL_PROPERTY, "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres");
         System.setProperty("quarkus.datasource.username", "postgres");
-        LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", running.port(), dataDir);
         // Normally stopped by EmbeddedDatabaseShutdown once requests have drained; this hook covers dev mode's exit.
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-db-stop"));
         return true;
+    }
+
+    /**
+     * Waits until the embedded server started by {@link #startUnlessConfigured} accepts connections; returns at once
+     * when none was started (an external database, or tests, which start their own).
+     *
+     * @throws StartupFailure naming the setting to change when the server could not start
+     */
+    static void awaitStarted() {
+        CompletableFuture<SupervisedPostgres> server;
+        synchronized (EmbeddedDatabase.class) {
+            server = starting;
+        }
+        if (server == null) {
+            return;
+        }
+        try {
+            server.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StartupFailure failure ? failure
+                    : new StartupFailure("The embedded PostgreSQL could not start (" + rootMessage(e) + "): set "
+                            + URL_PROPERTY + " to use an external PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A port that is free now; PostgreSQL binds it a moment later (zonky picks its ports the same way). Loopback
+     * only, as the server listens.
+     */
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupFailure("No free port on the loopback interface for the embedded PostgreSQL ("
+                    + e.getMessage() + "): set " + URL_PROPERTY + " to use an external PostgreSQL", e);
+        }
     }
 
     public enum Durability {
@@ -151,11 +203,15 @@ public final class EmbeddedDatabase {
 
     /** Stops the embedded server, if this process started one; called once the application has drained. */
     public static synchronized void stop() {
-        if (running == null) {
+        if (starting == null) {
             return;
         }
-        running.close();
-        running = null;
+        try {
+            starting.join().close();
+        } catch (CompletionException e) {
+            // it never started: nothing to stop
+        }
+        starting = null;
     }
 
     /**

@@ -54,8 +54,17 @@ final class SupervisedPostgres {
     }
 
     static SupervisedPostgres start(Path dataDir, Durability durability, Duration checkInterval) {
-        SupervisedPostgres supervised = new SupervisedPostgres(dataDir, durability, checkInterval,
-                EmbeddedDatabase.start(dataDir, durability));
+        return start(dataDir, EmbeddedDatabase.start(dataDir, durability), durability, checkInterval);
+    }
+
+    static SupervisedPostgres start(Path dataDir, Durability durability, int port, Duration checkInterval) {
+        return start(dataDir, EmbeddedDatabase.start(dataDir, durability, OptionalLong.of(port)), durability,
+                checkInterval);
+    }
+
+    private static SupervisedPostgres start(Path dataDir, EmbeddedPostgres server, Durability durability,
+            Duration checkInterval) {
+        SupervisedPostgres supervised = new SupervisedPostgres(dataDir, durability, checkInterval, server);
         supervised.supervisor.scheduleWithFixedDelay(supervised::restartIfGone, checkInterval.toMillis(),
                 checkInterval.toMillis(), TimeUnit.MILLISECONDS);
         return supervised;

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Restart to ready of the packaged service on its embedded default, run from target/quarkus-app (so with the rules
+# built into it): one first start on a fresh data directory (not counted: binaries unpacked, initdb, migrations), then
+# RUNS restarts on that same data directory, each timed from `java -jar` to /q/health/ready answering UP. Prints each
+# time, their median and the load average.
+# Usage: ./mvnw package -DskipTests && scripts/bench/restart.sh
+# Settings: RUNS (default 5), JAVA_OPTS (extra JVM flags), APPCDS (on by default when the build made
+# target/quarkus-app/app-cds.jsa: the jar then runs from its own directory with -XX:SharedArchiveFile=app-cds.jsa, as
+# the JVM requires; off: without it).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${RUNS:-5}
+appcds=${APPCDS:-on}
+[[ -f target/quarkus-app/app-cds.jsa ]] || appcds=off
+cds_flag=
+[[ $appcds == on ]] && cds_flag=-XX:SharedArchiveFile=app-cds.jsa
+port=18470
+url=http://127.0.0.1:$port
+work=$(mktemp -d)
+service=
+
+stop_service() {
+  if [[ -n $service ]]; then
+    kill "$service" 2>/dev/null || true
+    wait "$service" 2>/dev/null || true
+    service=
+  fi
+}
+trap stop_service EXIT
+
+# start_and_time: starts the jar and sets $elapsed to the milliseconds until readiness is UP (not in a subshell, so
+# that $service stays known here).
+start_and_time() {
+  local start now
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  (cd target/quarkus-app && exec env MODERATION_EMBEDDED_DB_DATA_DIR="$work/postgres" MODERATION_JWT_KEY_DIR="$work/jwt" \
+    QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_SHUTDOWN_DELAY=0s \
+    java $cds_flag ${JAVA_OPTS:-} -jar quarkus-run.jar >>"$work/service.log" 2>&1) &
+  service=$!
+  until curl -fs "$url/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
+    if ! kill -0 "$service" 2>/dev/null; then
+      echo "the service exited; see $work/service.log" >&2
+      return 1
+    fi
+    if (( $(date +%s%N) - start > 60000000000 )); then
+      echo "the service was not ready within 60 s; see $work/service.log" >&2
+      return 1
+    fi
+    sleep 0.02
+  done
+  now=$(date +%s%N)
+  elapsed=$(( (now - start) / 1000000 ))
+}
+
+echo "== $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), AppCDS $appcds, JAVA_OPTS=${JAVA_OPTS:-}"
+start_and_time
+echo "first start (fresh data directory, not counted): $elapsed ms"
+stop_service
+times=()
+for i in $(seq 1 "$runs"); do
+  start_and_time
+  stop_service
+  times+=("$elapsed")
+  echo "restart $i: $elapsed ms"
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}')
+echo "median restart to ready: $median ms (of $runs; load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "service log: $work/service.log"

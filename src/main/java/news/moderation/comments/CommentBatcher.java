@@ -1,0 +1,319 @@
+package news.moderation.comments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import news.moderation.engine.Verdict;
+import news.moderation.events.DomainEvent;
+import news.moderation.events.DomainEvents;
+import news.moderation.platform.config.ModerationConfig;
+import news.moderation.platform.database.DatabaseUnavailableMapper;
+import news.moderation.platform.errors.ClientErrorException;
+
+/**
+ * Group commit of new comments: concurrent submissions are stored in one transaction, so that one commit (one fsync of
+ * PostgreSQL's write-ahead log) acknowledges many of them, with their rows and their outbox events each written by one
+ * statement for the whole batch. Each submission still returns only once its own comment is committed.
+ * <p>
+ * A batch is gathered by one committer at a time: it takes what is waiting, up to {@code max-size}, and waits for more
+ * only until its oldest comment has waited {@code max-wait} (by default not at all: what queues up while the committers
+ * are busy makes the next batch); while it commits, another committer gathers the next batch. A comment that cannot be stored fails alone: an author who may not comment or a wrong parent is refused for
+ * that comment only, a taken idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database
+ * refuses the batch for any other reason each of its comments is stored again in a transaction of its own, so that
+ * only the one at fault fails. When the database is unreachable the whole batch fails at once (503).
+ */
+@ApplicationScoped
+class CommentBatcher {
+
+    /** A judged comment to store for its site, with the idempotency key and request hash it was sent with. */
+    record NewComment(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
+            String requestHash) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(CommentBatcher.class);
+
+    private static final String INSERT = """
+            INSERT INTO comment (id, site_id, article_id, author_id, author_name, parent_id, body, lang, status,
+                                 decision, categories, matches, max_severity, ruleset_version, created_at,
+                                 idempotency_key, request_hash)
+            SELECT c.id, c.site_id, c.article_id, c.author_id, c.author_name, c.parent_id, c.body, c.lang, c.status,
+                   c.decision, CAST(c.categories AS jsonb), CAST(c.matches AS jsonb), c.max_severity,
+                   c.ruleset_version, c.created_at, c.idempotency_key, c.request_hash
+            FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[], ?::text[],
+                        ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::int2[], ?::varchar[],
+                        ?::timestamptz[], ?::varchar[], ?::varchar[])
+                 AS c(id, site_id, article_id, author_id, author_name, parent_id, body, lang, status, decision,
+                      categories, matches, max_severity, ruleset_version, created_at, idempotency_key, request_hash)
+            ON CONFLICT (site_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+            RETURNING id""";
+
+    /** One submission waiting for its batch: stored (empty when its idempotency key was taken), or failed. */
+    private record Waiting(NewComment comment, long arrivedAt, CompletableFuture<Optional<Comment>> stored) {
+    }
+
+    private final NewComments newComments;
+    private final DomainEvents events;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final int maxSize;
+    private final long maxWaitNanos;
+    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    /** Held while gathering a batch: two committers gathering at once would split it in halves. */
+    private final ReentrantLock gathering = new ReentrantLock();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean stopped;
+
+    CommentBatcher(NewComments newComments, DomainEvents events, EntityManager em, ObjectMapper json,
+            ModerationConfig config) {
+        this.newComments = newComments;
+        this.events = events;
+        this.em = em;
+        this.json = json;
+        ModerationConfig.SubmissionBatch settings = config.submissionBatch();
+        this.maxSize = settings.maxSize();
+        this.maxWaitNanos = settings.maxWait().toNanos();
+        // Created with the first submission (the bean is created on first use), not on the start path.
+        for (int i = 1; i <= settings.committers(); i++) {
+            Thread committer = new Thread(this::commitBatches, "comment-committer-" + i);
+            committer.setDaemon(true);
+            committer.start();
+            committers.add(committer);
+        }
+    }
+
+    /**
+     * Stores the comment together with the others submitted meanwhile and returns it once its transaction has
+     * committed; empty when another comment of its site took its idempotency key first.
+     *
+     * @throws ClientErrorException when the comment may not be stored (its author, its parent)
+     */
+    Optional<Comment> store(NewComment comment) {
+        Waiting waiting = new Waiting(comment, System.nanoTime(), new CompletableFuture<>());
+        if (stopped) {
+            throw new IllegalStateException("The service is shutting down");
+        }
+        queue.add(waiting);
+        try {
+            return waiting.stored().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        committers.forEach(Thread::interrupt);
+        // Requests have drained before the application stops; anything left is answered rather than left hanging.
+        List<Waiting> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(waiting -> waiting.stored().completeExceptionally(
+                new IllegalStateException("The service stopped before the comment was stored")));
+    }
+
+    private void commitBatches() {
+        while (!stopped) {
+            List<Waiting> batch;
+            try {
+                batch = nextBatch();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                write(batch);
+            } catch (RuntimeException | Error e) {
+                // write answers every comment of the batch itself; this is a bug, and the committer carries on.
+                LOG.error("A batch of comments failed unexpectedly", e);
+                batch.forEach(waiting -> waiting.stored().completeExceptionally(e));
+            }
+        }
+    }
+
+    private List<Waiting> nextBatch() throws InterruptedException {
+        gathering.lockInterruptibly();
+        try {
+            Waiting first = queue.take();
+            List<Waiting> batch = new ArrayList<>(maxSize);
+            batch.add(first);
+            queue.drainTo(batch, maxSize - batch.size());
+            long deadline = first.arrivedAt() + maxWaitNanos;
+            while (batch.size() < maxSize) {
+                long left = deadline - System.nanoTime();
+                Waiting next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+                queue.drainTo(batch, maxSize - batch.size());
+            }
+            return batch;
+        } finally {
+            gathering.unlock();
+        }
+    }
+
+    /** Stores the batch in one transaction and answers each of its comments once it has committed. */
+    private void write(List<Waiting> batch) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = inRequestContext(() -> QuarkusTransaction.requiringNew().call(() -> storeAll(batch)));
+        } catch (RuntimeException e) {
+            if (batch.size() > 1 && !DatabaseUnavailableMapper.isConnectionFailure(e)) {
+                // The database refused one of its rows, and with it the batch: each comment again on its own.
+                LOG.debugf("A batch of %d comments was refused (%s); storing each on its own", batch.size(),
+                        e.getMessage());
+                batch.forEach(waiting -> write(List.of(waiting)));
+            } else {
+                batch.forEach(waiting -> waiting.stored().completeExceptionally(e));
+            }
+            return;
+        }
+        // Committed: now, and only now, each submission gets its answer.
+        for (int i = 0; i < batch.size(); i++) {
+            outcomes.get(i).answer(batch.get(i).stored());
+        }
+    }
+
+    /** What became of one comment of a committed batch. */
+    private record Outcome(Optional<Comment> stored, ClientErrorException refused) {
+
+        void answer(CompletableFuture<Optional<Comment>> waiting) {
+            if (refused != null) {
+                waiting.completeExceptionally(refused);
+            } else {
+                waiting.complete(stored);
+            }
+        }
+    }
+
+    private List<Outcome> storeAll(List<Waiting> batch) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<Comment> admitted = new ArrayList<>(batch.size());
+        List<Verdict> verdicts = new ArrayList<>(batch.size());
+        // The authors' standing: one lookup per site of the batch (usually one), not two per comment.
+        Map<String, Set<String>> authorsBySite = new HashMap<>();
+        batch.forEach(waiting -> authorsBySite.computeIfAbsent(waiting.comment().siteId(), site -> new HashSet<>())
+                .add(waiting.comment().request().authorId()));
+        Map<String, Map<String, AuthorPolicy.Admission>> admissions = new HashMap<>();
+        authorsBySite.forEach((site, authors) -> admissions.put(site, newComments.admissions(site, authors)));
+        for (Waiting waiting : batch) {
+            NewComment comment = waiting.comment();
+            try {
+                admitted.add(newComments.admit(comment.request(), comment.verdict(), comment.siteId(),
+                        comment.idempotencyKey(), comment.requestHash(),
+                        admissions.get(comment.siteId()).get(comment.request().authorId())));
+                verdicts.add(comment.verdict());
+                outcomes.add(null); // known once the rows are inserted
+            } catch (ClientErrorException refused) {
+                outcomes.add(new Outcome(Optional.empty(), refused));
+            }
+        }
+        Set<UUID> inserted = admitted.isEmpty() ? Set.of()
+                : em.unwrap(Session.class).doReturningWork(connection -> insert(connection, admitted));
+        List<DomainEvent> judged = new ArrayList<>(inserted.size());
+        for (int i = 0, next = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) != null) {
+                continue;
+            }
+            Comment comment = admitted.get(next);
+            Verdict verdict = verdicts.get(next++);
+            if (inserted.contains(comment.id)) {
+                outcomes.set(i, new Outcome(Optional.of(comment), null));
+                judged.add(CommentService.judgement(comment, null, verdict, false));
+            } else {
+                outcomes.set(i, new Outcome(Optional.empty(), null)); // its idempotency key was taken
+            }
+        }
+        if (!judged.isEmpty()) {
+            events.publishAll(judged);
+        }
+        return outcomes;
+    }
+
+    /** Inserts the comments with one statement; returns the ids of those inserted (not those whose key was taken). */
+    private Set<UUID> insert(Connection connection, List<Comment> comments) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int column = 0;
+            insert.setArray(++column, connection.createArrayOf("uuid", column(comments, c -> c.id)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.siteId)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.articleId)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.authorId)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.authorName)));
+            insert.setArray(++column, connection.createArrayOf("uuid", column(comments, c -> c.parentId)));
+            insert.setArray(++column, connection.createArrayOf("text", column(comments, c -> c.body)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.lang)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.status.name())));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.decision.name())));
+            insert.setArray(++column, connection.createArrayOf("text", column(comments, c -> toJson(c.categories))));
+            insert.setArray(++column, connection.createArrayOf("text", column(comments, c -> toJson(c.matches))));
+            insert.setArray(++column, connection.createArrayOf("int2", column(comments, c -> c.maxSeverity)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.rulesetVersion)));
+            insert.setArray(++column, connection.createArrayOf("timestamptz",
+                    column(comments, c -> c.createdAt.toString())));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.idempotencyKey)));
+            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.requestHash)));
+            Set<UUID> inserted = new HashSet<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return inserted;
+        }
+    }
+
+    private static Object[] column(List<Comment> comments, Function<Comment, Object> field) {
+        return comments.stream().map(field).toArray();
+    }
+
+    /** As Hibernate writes the entity's JSON columns, so that it reads them back alike. */
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Categories and matches are always serialisable", e);
+        }
+    }
+
+    /** Observers of the comments' events may need a request context, as they have on a request's thread. */
+    private static <T> T inRequestContext(Supplier<T> work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            return work.get();
+        } finally {
+            requestContext.terminate();
+        }
+    }
+}

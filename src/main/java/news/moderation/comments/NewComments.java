@@ -1,0 +1,72 @@
+package news.moderation.comments;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import news.moderation.engine.Verdict;
+import news.moderation.platform.errors.ClientErrorException;
+
+/**
+ * What a new comment must pass before it is stored, and the row it becomes: its author may comment, its parent is a
+ * comment of the same site and article, and its status follows from the verdict and the author's standing. Needs a
+ * transaction (it reads the author's standing and the parent); stores nothing.
+ */
+@ApplicationScoped
+class NewComments {
+
+    private final AuthorPolicy authors;
+
+    NewComments(AuthorPolicy authors) {
+        this.authors = authors;
+    }
+
+    /** @throws ClientErrorException 403 for an author who may not comment, 422 for a parent on another article */
+    Comment admit(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
+            String requestHash) {
+        return admit(request, verdict, siteId, idempotencyKey, requestHash,
+                admissions(siteId, Set.of(request.authorId())).get(request.authorId()));
+    }
+
+    /** The standing of many authors of a site, for a batch of their comments: one lookup. */
+    Map<String, AuthorPolicy.Admission> admissions(String siteId, Set<String> authorIds) {
+        return authors.admissions(siteId, authorIds);
+    }
+
+    /**
+     * As {@link #admit(SubmitCommentRequest, Verdict, String, String, String)}, with the author's admission already
+     * looked up.
+     */
+    Comment admit(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
+            String requestHash, AuthorPolicy.Admission author) {
+        if (author.refusal() != null) {
+            throw author.refusal();
+        }
+        if (request.parentId() != null) {
+            Comment parent = Comment.findById(request.parentId());
+            // Another site's comment answers as one that does not exist: its existence is not confirmed.
+            if (parent == null || !parent.siteId.equals(siteId) || !parent.articleId.equals(request.articleId())) {
+                throw ClientErrorException.unprocessable("parentId", "must be a comment on the same article");
+            }
+        }
+        Comment comment = new Comment();
+        comment.id = UUID.randomUUID();
+        comment.articleId = request.articleId();
+        comment.authorId = request.authorId();
+        comment.authorName = request.authorName();
+        comment.parentId = request.parentId();
+        comment.body = request.body();
+        comment.lang = request.lang();
+        comment.siteId = siteId;
+        CommentService.judged(comment, verdict, author.premoderated());
+        // PostgreSQL keeps microseconds; truncating here makes the 201 body equal to what a later GET returns.
+        comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        comment.idempotencyKey = idempotencyKey;
+        comment.requestHash = idempotencyKey == null ? null : requestHash;
+        return comment;
+    }
+}
