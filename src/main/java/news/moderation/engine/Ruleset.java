@@ -106,8 +106,8 @@ public final class Ruleset {
 
     /**
      * The patterns on the original text, each only where its footprint's chars ({@link PatternGate}: one pass over
-     * the text for all patterns) and then its strings (one marker pass, made only for a pattern that got that far)
-     * can match.
+     * the text for all patterns) and then its strings (one marker pass, made only for a pattern that got that far,
+     * in lower case; then as written, for a pattern that keeps case) can match.
      */
     private void judgePatterns(String text, NormalizedText normalized, long languages, Judgement judgement) {
         List<PatternRule> patterns = compiled.patterns();
@@ -126,7 +126,8 @@ public final class Ruleset {
                 compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
                 markersScanned = true;
             }
-            if (pattern.markersSeen(judgement.markersSeen())) {
+            if (pattern.markersSeen(judgement.markersSeen())
+                    && pattern.footprint().requiredStringsAsWrittenIn(nfkc.text())) {
                 pattern.findAll(nfkc.text(), (start, end) -> judgement.originalHit(pattern.rule(),
                         nfkc.originalStart(start), nfkc.originalEnd(end - 1)));
             }

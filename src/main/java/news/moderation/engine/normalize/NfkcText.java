@@ -4,10 +4,19 @@ import com.ibm.icu.text.Normalizer2;
 
 /**
  * What {@code on: original} patterns see: the original text after NFKC only (fullwidth digits become digits, the
- * mathematical "𝟓" becomes "5"), with a map back to original offsets. ASCII text is returned as is.
+ * mathematical "𝟓" becomes "5"), with a map back to original offsets. Text that NFKC leaves as it is (ASCII,
+ * most accented letters and emoji) is returned as is.
  */
 public final class NfkcText {
     private static final String[] BMP_NFKC = new String[65536];
+    /** Each ASCII char as a String: most chars of a text that NFKC changes somewhere are ASCII. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
 
     private final String text;
     private final int[] originalStart;
@@ -19,14 +28,26 @@ public final class NfkcText {
         this.originalEnd = originalEnd;
     }
 
+    /**
+     * The original itself (no copy, offsets as they are) when NFKC leaves every code point as it is, which is the
+     * case for most non-ASCII comments (accented letters, emoji). A pattern match starts and ends on code points, so
+     * no offset inside a surrogate pair is ever asked for and the identity is the map. Otherwise the text is rebuilt
+     * from the first code point that changes.
+     */
     public static NfkcText of(String original, boolean knownAscii) {
-        if (knownAscii || isAscii(original)) {
+        int firstChanged = knownAscii ? original.length() : firstChangedByNfkc(original);
+        if (firstChanged == original.length()) {
             return new NfkcText(original, null, null);
         }
-        StringBuilder text = new StringBuilder(original.length());
+        StringBuilder text = new StringBuilder(original.length() + 16);
+        text.append(original, 0, firstChanged);
         int[] start = new int[original.length() * 2 + 4];
         int[] end = new int[start.length];
-        for (int i = 0; i < original.length(); ) {
+        for (int i = 0; i < firstChanged; i++) {
+            start[i] = i;
+            end[i] = i + 1;
+        }
+        for (int i = firstChanged; i < original.length(); ) {
             int codePoint = original.codePointAt(i);
             int next = i + Character.charCount(codePoint);
             String nfkc = nfkc(codePoint);
@@ -42,6 +63,20 @@ public final class NfkcText {
             i = next;
         }
         return new NfkcText(text.toString(), start, end);
+    }
+
+    /** The index of the first code point NFKC changes, or the text's length when it changes none. */
+    private static int firstChangedByNfkc(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            String nfkc = codePoint < 128 ? null : nfkc(codePoint);
+            if (nfkc != null && (nfkc.length() != next - i || !text.regionMatches(i, nfkc, 0, nfkc.length()))) {
+                return i;
+            }
+            i = next;
+        }
+        return text.length();
     }
 
     public String text() {
@@ -66,18 +101,9 @@ public final class NfkcText {
         return new String(chars);
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String nfkc(int codePoint) {
         if (codePoint < 128) {
-            return String.valueOf((char) codePoint);
+            return ASCII[codePoint];
         }
         if (codePoint < 65536) {
             String cached = BMP_NFKC[codePoint];

@@ -18,7 +18,8 @@ import java.util.Set;
  *   <li>{@code requiredStrings}: groups of strings; every match contains one string of each group. "{group} are
  *       {dehumanising}" needs a group word and a dehumanising word. An automaton looks for these strings (as
  *       markers) so a pattern whose strings are absent costs nothing. Case is kept; for {@code (?i)} patterns the
- *       caller compares in lower case.</li>
+ *       marker pass compares in lower case; for a pattern that keeps case, {@link #requiredStringsAsWrittenIn}
+ *       then compares as written.</li>
  *   <li>{@code alphabet}: every character of a match is one of these, and a match is at least {@code minLength}
  *       long; so the text needs a run of {@code minLength} such characters. A phone-number pattern
  *       ({@code \+?\d[\d ()-]{7,}\d}) needs 9 digits, spaces or brackets in a row: prose with a year does not.</li>
@@ -29,7 +30,7 @@ import java.util.Set;
  * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
 public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
-                             AsciiSet requiredChars, List<CharWindow> requiredWindows) {
+                             AsciiSet requiredChars, List<CharWindow> requiredWindows, boolean keepsCase) {
 
     /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
     private static final int MIN_USEFUL_LENGTH = 2;
@@ -52,7 +53,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         Parser parser = new Parser(regex);
         Node node = parser.alternation();
         if (parser.i < regex.length()) {
-            return new RegexFootprint(List.of(), null, 0, null, List.of()); // an unbalanced ')': re2j refuses it
+            return new RegexFootprint(List.of(), null, 0, null, List.of(), false); // an unbalanced ')': re2j refuses it
         }
         boolean ignoreCase = ignoresCase(regex);
         List<Set<String>> groups = new ArrayList<>();
@@ -63,7 +64,7 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
         CharShape shape = ignoreCase ? node.shape.bothCases() : node.shape;
         return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars,
-                shape.requiredWindows().stream().map(CharWindow::of).toList());
+                shape.requiredWindows().stream().map(CharWindow::of).toList(), !ignoreCase);
     }
 
     /**
@@ -76,6 +77,31 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 && requiredWindows.stream()
                         .allMatch(window -> window.possibleWith(charsPresent) && window.foundIn(text))
                 && hasAlphabetRun(text);
+    }
+
+    /**
+     * For a pattern that keeps case, whether {@code text} has a string of each of {@link #requiredStrings} as
+     * written; always true for one that folds case. The marker pass compares in lower case, so the "st" of "just"
+     * counts for the "St" of a street address; this check, made only after the marker pass let the text through,
+     * spares the regex most of those texts.
+     */
+    public boolean requiredStringsAsWrittenIn(String text) {
+        if (!keepsCase) {
+            return true;
+        }
+        for (Set<String> group : requiredStrings) {
+            boolean found = false;
+            for (String string : group) {
+                if (text.contains(string)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the text (given by its ASCII chars) has one of {@link #requiredChars}, when there are such. */

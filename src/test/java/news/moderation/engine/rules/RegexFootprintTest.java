@@ -87,10 +87,28 @@ class RegexFootprintTest {
                 if (pattern.matcher(candidate).find()) {
                     matched++;
                     assertTrue(footprint.mayMatch(candidate), regex + " gated out \"" + candidate + "\": " + footprint);
+                    assertTrue(footprint.requiredStringsAsWrittenIn(candidate),
+                            regex + " lacks its strings as written in \"" + candidate + "\"");
                 }
             }
         }
         assertTrue(matched > 1000, "too few random texts matched to test anything: " + matched);
+    }
+
+    /**
+     * The street-address pattern keeps case: "just" and "first" hold its "st" in lower case (the marker pass lets
+     * the text through) but not its "St", so the regex does not run; a pattern that folds case is not checked so.
+     */
+    @Test
+    void aPatternThatKeepsCaseNeedsItsStringsAsWritten() {
+        RegexFootprint streetAddress = RegexFootprint.of("\\b\\d{1,5}[A-Za-z]?\\s+(?:[A-Z][A-Za-z'\\-]+\\s+){1,3}"
+                + "(?:Street|St|Avenue|Ave|Road|Rd)\\b\\.?");
+        String prose = "In 1984 Robert just wrote a first Draft";
+        assertTrue(streetAddress.mayMatch(prose));
+        assertFalse(streetAddress.requiredStringsAsWrittenIn(prose));
+        assertTrue(streetAddress.requiredStringsAsWrittenIn("he lives at 123 Main Street"));
+        assertTrue(streetAddress.requiredStringsAsWrittenIn("10 Downing St"));
+        assertTrue(RegexFootprint.of("(?i)\\d+ (?:street|st)\\b").requiredStringsAsWrittenIn("12 MAIN ST"));
     }
 
     @Test
