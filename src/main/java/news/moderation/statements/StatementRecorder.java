@@ -68,14 +68,17 @@ class StatementRecorder {
 
     void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
         Instant now = Instant.now();
-        if (judged.fromStatus() != null) { // a new comment has no restriction yet: no lookup on the submission path
+        // A new comment has no statement yet: no lookup on the submission path.
+        boolean isNew = judged.fromStatus() == null;
+        if (!isNew) {
             endRestrictionInForce(judged.commentId(), now);
         }
         Restriction restriction = restriction(judged.status(), judged.ruleIds());
         if (restriction == null) {
             return;
         }
-        StatementOfReasons statement = newStatement(judged.siteId(), judged.commentId(), restriction, now);
+        StatementOfReasons statement = newStatement(judged.siteId(), judged.commentId(), restriction, now,
+                isNew ? 0 : StatementOfReasons.countFor(judged.commentId()));
         statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
         if (judged.ruleIds().isEmpty()) {
             // Withheld although no rule matched: its author's comments are pre-moderated.
@@ -108,7 +111,8 @@ class StatementRecorder {
         if (restriction == null) {
             return;
         }
-        StatementOfReasons statement = newStatement(change.siteId(), change.commentId(), restriction, now);
+        StatementOfReasons statement = newStatement(change.siteId(), change.commentId(), restriction, now,
+                StatementOfReasons.countFor(change.commentId()));
         if (restriction == Restriction.MASKED) {
             // A moderator published it; the masking that follows is the rules' alone.
             List<String> categories = ((Comment) Comment.findById(change.commentId())).categories;
@@ -153,7 +157,7 @@ class StatementRecorder {
             return;
         }
         StatementOfReasons statement = newStatement(decided.siteId(), decided.commentId(), Restriction.REMOVED,
-                Instant.now());
+                Instant.now(), StatementOfReasons.countFor(decided.commentId()));
         statement.decisionGround = TransparencyDatabase.GROUND_ILLEGAL;
         statement.decisionGroundReferenceUrl = null; // the terms' URL; the ground here is the law
         statement.illegalContentLegalGround = decided.legalGround();
@@ -169,12 +173,13 @@ class StatementRecorder {
         statement.persist();
     }
 
-    private StatementOfReasons newStatement(String siteId, UUID commentId, Restriction restriction, Instant now) {
+    /** A statement about a comment that already has {@code earlier} statements. */
+    private StatementOfReasons newStatement(String siteId, UUID commentId, Restriction restriction, Instant now,
+            long earlier) {
         StatementOfReasons statement = new StatementOfReasons();
         statement.id = UUID.randomUUID();
         statement.siteId = siteId;
         statement.commentId = commentId;
-        long earlier = StatementOfReasons.countFor(commentId);
         statement.puid = earlier == 0 ? commentId.toString() : commentId + "-" + (earlier + 1);
         statement.decisionVisibility = restriction.visibility;
         statement.decisionVisibilityOther = restriction.visibilityOther;

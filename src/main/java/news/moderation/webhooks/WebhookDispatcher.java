@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +73,8 @@ public class WebhookDispatcher {
     private boolean attemptNextDue() {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("""
-                SELECT d.id FROM webhook_delivery d
+        List<WebhookDelivery> due = em.createNativeQuery("""
+                SELECT d.* FROM webhook_delivery d
                 WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now
                   AND NOT EXISTS (SELECT 1 FROM webhook_endpoint disabled
                                   WHERE disabled.id = d.endpoint_id AND disabled.disabled_at IS NOT NULL)
@@ -84,13 +83,13 @@ public class WebhookDispatcher {
                                     AND earlier.state = 'PENDING' AND earlier.event_seq < d.event_seq)
                 ORDER BY d.next_attempt_at, d.event_seq
                 LIMIT 1
-                FOR UPDATE SKIP LOCKED""", UUID.class)
+                FOR UPDATE SKIP LOCKED""", WebhookDelivery.class)
                 .setParameter("now", now)
                 .getResultList();
         if (due.isEmpty()) {
             return false;
         }
-        WebhookDelivery delivery = WebhookDelivery.findById(due.get(0));
+        WebhookDelivery delivery = due.get(0);
         WebhookEndpoint endpoint = WebhookEndpoint.findById(delivery.endpointId);
         WebhookAttempt attempt = send(endpoint, delivery);
         attempt.persist();

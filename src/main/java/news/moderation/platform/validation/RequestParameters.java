@@ -59,6 +59,9 @@ public class RequestParameters {
 
     /** Percent-decoded as strict UTF-8, or null when the encoding is broken. */
     private static String decode(String raw) {
+        if (raw.chars().allMatch(c -> c < 0x80 && c != '%')) {
+            return raw; // nothing encoded (the usual case, on every request): the value is the text as sent
+        }
         byte[] bytes = percentDecoded(raw);
         if (bytes == null) {
             return null;
