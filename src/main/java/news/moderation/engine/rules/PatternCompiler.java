@@ -105,18 +105,8 @@ final class PatternCompiler {
     }
 
     private int characterClassEnd(int i) {
-        int j = i + 1;
-        if (j < source.length() && source.charAt(j) == '^') {
-            j++;
-        }
-        if (j < source.length() && source.charAt(j) == ']') {
-            j++;
-        }
-        while (j < source.length() && source.charAt(j) != ']') {
-            int posixClassEnd = source.startsWith("[:", j) ? source.indexOf(":]", j + 2) : -1;
-            j = posixClassEnd >= 0 ? posixClassEnd + 2 : j + (source.charAt(j) == '\\' ? 2 : 1); // [[:alpha:]]
-        }
-        return Math.min(j + 1, source.length());
+        int close = RegexFootprint.characterClassEnd(source, i + 1);
+        return close < 0 ? source.length() : close + 1;
     }
 
     private int groupOpeningEnd(int i) {
