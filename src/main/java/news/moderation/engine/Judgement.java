@@ -95,9 +95,8 @@ final class Judgement implements TermHits {
             return new Verdict(Decision.ALLOW, List.of(), List.of(), rulesetVersion);
         }
         AllowedSpans allowed = new AllowedSpans(allowedSpans);
-        Map<Integer, AllowedSpans> guardedByRule = new HashMap<>();
-        guardSpans.stream().collect(Collectors.groupingBy(Hit::rule))
-                .forEach((rule, spans) -> guardedByRule.put(rule, new AllowedSpans(spans)));
+        Map<Integer, AllowedSpans> guardedByRule = guardSpans.stream().collect(Collectors.groupingBy(Hit::rule,
+                Collectors.collectingAndThen(Collectors.toList(), AllowedSpans::new)));
         List<Hit> kept = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
             AllowedSpans guards = guardedByRule.get(hit.rule());

@@ -90,7 +90,9 @@ public final class Ruleset {
     }
 
     private Verdict judgeAnyLength(String text, String lang) {
-        long languages = languagesFor(lang);
+        String language = lang == null || lang.isBlank() ? null : lang.strip().toLowerCase(Locale.ROOT);
+        Long languageBit = language == null ? null : compiled.languageBits().get(language);
+        long languages = languageBit == null ? ALL_LANGUAGES : languageBit | anyLanguage;
         NormalizedText normalized = Normalizer.normalize(text);
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
         compiled.terms().scan(normalized, languages, judgement);
@@ -101,7 +103,7 @@ public final class Ruleset {
                     (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
         }
         judgePatterns(text, normalized, languages, judgement);
-        return judgement.verdict(version, languages == ALL_LANGUAGES ? null : lang.strip().toLowerCase(Locale.ROOT));
+        return judgement.verdict(version, languageBit == null ? null : language);
     }
 
     /**
@@ -151,14 +153,6 @@ public final class Ruleset {
             }
         }
         return new String(masked);
-    }
-
-    private long languagesFor(String lang) {
-        if (lang == null || lang.isBlank()) {
-            return ALL_LANGUAGES;
-        }
-        Long language = compiled.languageBits().get(lang.strip().toLowerCase(Locale.ROOT));
-        return language == null ? ALL_LANGUAGES : language | anyLanguage;
     }
 
     private void checkExamples() throws RulesetException {

@@ -25,7 +25,6 @@ final class PatternCompiler {
             new String[] {"?+", "possessive quantifier"});
 
     private final String source;
-    private final StringBuilder out = new StringBuilder();
     private final CompileBudget budget;
 
     private PatternCompiler(String source) {
@@ -37,10 +36,10 @@ final class PatternCompiler {
     static Pattern compile(String source) {
         refuseUnsupported(source);
         PatternCompiler compiler = new PatternCompiler(source);
-        compiler.translate();
+        compiler.count();
         compiler.budget.finish();
         try {
-            return Pattern.compile(compiler.out.toString());
+            return Pattern.compile(source);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid re2j pattern: " + e.getMessage());
         }
@@ -68,20 +67,21 @@ final class PatternCompiler {
         }
     }
 
-    private void translate() {
+    /** Reads the pattern token by token into the compile budget. */
+    private void count() {
         int i = 0;
         while (i < source.length()) {
             char c = source.charAt(i);
             if (c == '\\') {
-                i = copyEscape(i);
+                i = escapeEnd(i);
                 budget.atom(1);
             } else if (c == '[') {
-                i = copyCharacterClass(i);
+                i = characterClassEnd(i);
                 budget.atom(1);
             } else if (c == '{') {
                 i = quantifierOrList(i);
             } else if (c == '(') {
-                i = copyGroupOpening(i);
+                i = groupOpeningEnd(i);
             } else {
                 switch (c) {
                     case ')' -> budget.closeGroup();
@@ -89,43 +89,27 @@ final class PatternCompiler {
                     case '*', '+', '?' -> budget.repeatOperator();
                     default -> budget.atom(1);
                 }
-                i = copy(i, i + 1);
+                i++;
             }
         }
     }
 
-    private int copy(int from, int to) {
-        out.append(source, from, to);
-        return to;
-    }
-
-    private int copyEscape(int i) {
+    private int escapeEnd(int i) {
         int end = Math.min(i + 2, source.length());
         if (end < source.length() && "pPx".indexOf(source.charAt(i + 1)) >= 0 && source.charAt(end) == '{') {
             end = source.indexOf('}', end) + 1;
         } else if (end < source.length() && "pP".indexOf(source.charAt(i + 1)) >= 0) {
             end++;
         }
-        end = end <= i ? source.length() : end;
-        return copy(i, end);
+        return end <= i ? source.length() : end;
     }
 
-    private int copyCharacterClass(int i) {
-        int j = i + 1;
-        if (j < source.length() && source.charAt(j) == '^') {
-            j++;
-        }
-        if (j < source.length() && source.charAt(j) == ']') {
-            j++;
-        }
-        while (j < source.length() && source.charAt(j) != ']') {
-            int posixClassEnd = source.startsWith("[:", j) ? source.indexOf(":]", j + 2) : -1;
-            j = posixClassEnd >= 0 ? posixClassEnd + 2 : j + (source.charAt(j) == '\\' ? 2 : 1); // [[:alpha:]]
-        }
-        return copy(i, Math.min(j + 1, source.length()));
+    private int characterClassEnd(int i) {
+        int close = RegexFootprint.characterClassEnd(source, i + 1);
+        return close < 0 ? source.length() : close + 1;
     }
 
-    private int copyGroupOpening(int i) {
+    private int groupOpeningEnd(int i) {
         int end = i + 1;
         if (end < source.length() && source.charAt(end) == '?') {
             while (end < source.length() && ":)>".indexOf(source.charAt(end)) < 0) {
@@ -136,7 +120,7 @@ final class PatternCompiler {
         if (source.charAt(end - 1) != ')') { // not a flag group such as (?i)
             budget.openGroup();
         }
-        return copy(i, end);
+        return end;
     }
 
     private int quantifierOrList(int i) {
@@ -149,7 +133,7 @@ final class PatternCompiler {
         if (!budget.repeat(name)) {
             budget.atom(end - i); // not a repeat count: re2j reads the braces as literal chars
         }
-        return copy(i, end);
+        return end;
     }
 
     private static boolean isListName(String name) {

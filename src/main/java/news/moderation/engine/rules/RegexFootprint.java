@@ -509,12 +509,8 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
             i++;
         }
         while (i < regex.length() && regex.charAt(i) != ']') {
-            if (regex.startsWith("[:", i)) {
-                int close = regex.indexOf(":]", i + 2);
-                i = close < 0 ? regex.length() : close + 2;
-            } else {
-                i += regex.charAt(i) == '\\' ? 2 : 1;
-            }
+            int posixClassEnd = regex.startsWith("[:", i) ? regex.indexOf(":]", i + 2) : -1;
+            i = posixClassEnd >= 0 ? posixClassEnd + 2 : i + (regex.charAt(i) == '\\' ? 2 : 1); // else '[' is a char
         }
         return i < regex.length() ? i : -1;
     }
