@@ -97,12 +97,13 @@ public final class Ruleset {
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
         compiled.terms().scan(normalized, languages, judgement);
         compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
+        judgePatterns(text, normalized, languages, judgement);
+        // After every kind of hit, patterns' too: the unless phrases run only when a rule they guard has hit.
         if (judgement.hasGuardedHit()) {
             int[][] guardedRules = compiled.guardedRules();
             compiled.guards().scan(normalized, text, languages,
                     (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
         }
-        judgePatterns(text, normalized, languages, judgement);
         return judgement.verdict(version, languageBit == null ? null : language);
     }
 

@@ -130,6 +130,24 @@ class UnlessPhrasesTest {
     }
 
     @Test
+    void anUnlessGuardsAPatternRuleToo(@TempDir Path rules) throws RulesetException {
+        Ruleset withPattern = Ruleset.load(RuleDirs.write(rules, "en/obscene.yaml", """
+                language: en
+                category: obscene
+                rules:
+                  - id: en.obscene.numbered
+                    severity: medium
+                    pattern: 'idiot\\d+'
+                    unless:
+                      - "the word _"
+                    examples:
+                      match: ["you idiot12"]
+                """));
+        assertEquals(List.of(), withPattern.judge("the word idiot12", "en").matches());
+        assertEquals(Decision.REVIEW, withPattern.judge("you idiot12", "en").decision());
+    }
+
+    @Test
     void anUnlessInAFileWithoutRulesIsAnAllowEntryForEveryRule(@TempDir Path rules) throws RulesetException {
         Ruleset withAllowPhrase = Ruleset.load(RuleDirs.write(rules, "en/lists.yaml", LISTS,
                 "en/derogatory.yaml", DEROGATORY, "en/attack.yaml", ATTACK,

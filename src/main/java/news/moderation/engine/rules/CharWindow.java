@@ -3,7 +3,7 @@ package news.moderation.engine.rules;
 import java.util.List;
 
 /**
- * A run of char sets that every match of a pattern contains ({@link CharShape#requiredWindow()}), looked for in a
+ * A run of char sets that every match of a pattern contains ({@link CharShape#requiredWindows()}), looked for in a
  * text: a scan for chars of its rarest set, each checked against the sets around it. Any-char sets (null in the
  * shape) are kept as "any" and only ever met at the ends, which are stripped.
  */
