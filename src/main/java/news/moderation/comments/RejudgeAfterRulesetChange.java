@@ -1,6 +1,10 @@
 package news.moderation.comments;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -89,13 +93,22 @@ class RejudgeAfterRulesetChange {
                 .setParameter("version", ruleset.version())
                 .setParameter("batch", BATCH)
                 .getResultList();
+        // Whether their authors are under pre-moderation, only needed to release: one lookup per site of the batch.
+        Map<String, Map<String, AuthorPolicy.Admission>> admissions = new HashMap<>();
+        if (settings.releaseCleared()) {
+            Map<String, Set<String>> authorsBySite = new HashMap<>();
+            waiting.forEach(comment -> authorsBySite.computeIfAbsent(comment.siteId, site -> new HashSet<>())
+                    .add(comment.authorId));
+            authorsBySite.forEach((site, authorIds) -> admissions.put(site, authors.admissions(site, authorIds)));
+        }
         for (Comment comment : waiting) {
-            rejudge(comment, ruleset, tally);
+            rejudge(comment, ruleset, tally, admissions);
         }
         return waiting.isEmpty() ? -1 : waiting.get(waiting.size() - 1).seq;
     }
 
-    private void rejudge(Comment comment, Ruleset ruleset, Tally tally) {
+    private void rejudge(Comment comment, Ruleset ruleset, Tally tally,
+            Map<String, Map<String, AuthorPolicy.Admission>> admissions) {
         Verdict verdict;
         try {
             verdict = ruleset.judge(comment.body, Language.primary(comment.lang));
@@ -109,7 +122,7 @@ class RejudgeAfterRulesetChange {
         }
         CommentStatus before = comment.status;
         CommentService.judged(comment, verdict,
-                !settings.releaseCleared() || authors.isPremoderated(comment.siteId, comment.authorId));
+                !settings.releaseCleared() || admissions.get(comment.siteId).get(comment.authorId).premoderated());
         if (comment.status != CommentStatus.PENDING_REVIEW) {
             // Decided by the rules: no moderator holds it any more, and readers see its latest revision or nothing.
             comment.claimedBy = null;
