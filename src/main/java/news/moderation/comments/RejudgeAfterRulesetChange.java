@@ -1,10 +1,7 @@
 package news.moderation.comments;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,13 +34,13 @@ class RejudgeAfterRulesetChange {
     private static final int BATCH = 200;
 
     private final EntityManager em;
-    private final AuthorPolicy authors;
+    private final NewComments newComments;
     private final DomainEvents events;
     private final ModerationConfig.Rejudge settings;
 
-    RejudgeAfterRulesetChange(EntityManager em, AuthorPolicy authors, DomainEvents events, ModerationConfig config) {
+    RejudgeAfterRulesetChange(EntityManager em, NewComments newComments, DomainEvents events, ModerationConfig config) {
         this.em = em;
-        this.authors = authors;
+        this.newComments = newComments;
         this.events = events;
         this.settings = config.rejudge();
     }
@@ -94,13 +91,9 @@ class RejudgeAfterRulesetChange {
                 .setParameter("batch", BATCH)
                 .getResultList();
         // Whether their authors are under pre-moderation, only needed to release: one lookup per site of the batch.
-        Map<String, Map<String, AuthorPolicy.Admission>> admissions = new HashMap<>();
-        if (settings.releaseCleared()) {
-            Map<String, Set<String>> authorsBySite = new HashMap<>();
-            waiting.forEach(comment -> authorsBySite.computeIfAbsent(comment.siteId, site -> new HashSet<>())
-                    .add(comment.authorId));
-            authorsBySite.forEach((site, authorIds) -> admissions.put(site, authors.admissions(site, authorIds)));
-        }
+        Map<String, Map<String, AuthorPolicy.Admission>> admissions = settings.releaseCleared()
+                ? newComments.admissions(waiting, comment -> comment.siteId, comment -> comment.authorId)
+                : Map.of();
         for (Comment comment : waiting) {
             rejudge(comment, ruleset, tally, admissions);
         }
