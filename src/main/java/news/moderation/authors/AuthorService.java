@@ -46,12 +46,17 @@ public class AuthorService implements AuthorPolicy {
     }
 
     public AuthorStanding standing(String siteId, String authorId) {
-        return Author.find(siteId, authorId).map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
+        return standing(Author.find(siteId, authorId), Instant.now());
+    }
+
+    private static AuthorStanding standing(Optional<Author> author, Instant now) {
+        return author.map(a -> a.effectiveStanding(now)).orElse(AuthorStanding.ACTIVE);
     }
 
     @Override
     public void requireMayComment(String siteId, String authorId) {
-        Optional<ClientErrorException> refusal = refusal(authorId, Author.find(siteId, authorId));
+        Optional<Author> author = Author.find(siteId, authorId);
+        Optional<ClientErrorException> refusal = refusal(authorId, author, standing(author, Instant.now()));
         if (refusal.isPresent()) {
             throw refusal.get();
         }
@@ -62,18 +67,19 @@ public class AuthorService implements AuthorPolicy {
         Map<String, Author> withStanding = Author.<Author>list("siteId = ?1 and authorId in ?2", siteId, authorIds)
                 .stream().collect(Collectors.toMap(author -> author.authorId, author -> author));
         Map<String, Admission> admissions = new HashMap<>();
+        Instant now = Instant.now();
         for (String authorId : authorIds) {
             Optional<Author> author = Optional.ofNullable(withStanding.get(authorId));
-            admissions.put(authorId, new Admission(refusal(authorId, author).orElse(null), author
-                    .map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE)
-                    == AuthorStanding.PREMODERATED));
+            AuthorStanding standing = standing(author, now);
+            admissions.put(authorId, new Admission(refusal(authorId, author, standing).orElse(null),
+                    standing == AuthorStanding.PREMODERATED));
         }
         return admissions;
     }
 
-    /** Why the author may not comment now (403), if suspended or banned. */
-    private static Optional<ClientErrorException> refusal(String authorId, Optional<Author> author) {
-        AuthorStanding standing = author.map(a -> a.effectiveStanding(Instant.now())).orElse(AuthorStanding.ACTIVE);
+    /** Why the author may not comment now (403), if {@code standing} (theirs now) is suspended or banned. */
+    private static Optional<ClientErrorException> refusal(String authorId, Optional<Author> author,
+            AuthorStanding standing) {
         if (standing == AuthorStanding.SUSPENDED || standing == AuthorStanding.BANNED) {
             String until = author.get().until == null ? "" : " until " + author.get().until;
             return Optional.of(new ClientErrorException(Response.Status.FORBIDDEN,

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -222,11 +221,8 @@ class CommentBatcher {
         List<Comment> admitted = new ArrayList<>(batch.size());
         List<Verdict> verdicts = new ArrayList<>(batch.size());
         // The authors' standing: one lookup per site of the batch (usually one), not two per comment.
-        Map<String, Set<String>> authorsBySite = new HashMap<>();
-        batch.forEach(waiting -> authorsBySite.computeIfAbsent(waiting.comment().siteId(), site -> new HashSet<>())
-                .add(waiting.comment().request().authorId()));
-        Map<String, Map<String, AuthorPolicy.Admission>> admissions = new HashMap<>();
-        authorsBySite.forEach((site, authors) -> admissions.put(site, newComments.admissions(site, authors)));
+        Map<String, Map<String, AuthorPolicy.Admission>> admissions = newComments.admissions(batch,
+                waiting -> waiting.comment().siteId(), waiting -> waiting.comment().request().authorId());
         for (Waiting waiting : batch) {
             NewComment comment = waiting.comment();
             try {

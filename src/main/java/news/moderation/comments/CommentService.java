@@ -84,7 +84,12 @@ public class CommentService {
      * verdict the caller got for it. Joins the caller's transaction.
      */
     public Comment record(SubmitCommentRequest request, String siteId, Verdict verdict) {
-        return QuarkusTransaction.joiningExisting().call(() -> insert(request, verdict, siteId, null, null));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Comment comment = newComments.admit(request, verdict, siteId, null, null);
+            comment.persistAndFlush();
+            events.publish(judgement(comment, null, verdict, false));
+            return comment;
+        });
     }
 
     /**
@@ -174,14 +179,6 @@ public class CommentService {
 
     private String shown(String body, VerdictView verdict) {
         return maskPublished ? rulesets.mask(body, verdict) : body;
-    }
-
-    private Comment insert(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
-            String requestHash) {
-        Comment comment = newComments.admit(request, verdict, siteId, idempotencyKey, requestHash);
-        comment.persistAndFlush();
-        events.publish(judgement(comment, null, verdict, false));
-        return comment;
     }
 
     /**

@@ -2,9 +2,13 @@ package news.moderation.comments;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,6 +39,17 @@ class NewComments {
     /** The standing of many authors of a site, for a batch of their comments: one lookup. */
     Map<String, AuthorPolicy.Admission> admissions(String siteId, Set<String> authorIds) {
         return authors.admissions(siteId, authorIds);
+    }
+
+    /** The standing of the authors of a batch of comments, by site then author id: one lookup per site. */
+    <T> Map<String, Map<String, AuthorPolicy.Admission>> admissions(Collection<T> comments,
+            Function<T, String> siteId, Function<T, String> authorId) {
+        Map<String, Set<String>> authorsBySite = new HashMap<>();
+        comments.forEach(comment -> authorsBySite.computeIfAbsent(siteId.apply(comment), site -> new HashSet<>())
+                .add(authorId.apply(comment)));
+        Map<String, Map<String, AuthorPolicy.Admission>> admissions = new HashMap<>();
+        authorsBySite.forEach((site, authorIds) -> admissions.put(site, admissions(site, authorIds)));
+        return admissions;
     }
 
     /**

@@ -1,6 +1,7 @@
 package news.moderation.comments;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,13 +34,13 @@ class RejudgeAfterRulesetChange {
     private static final int BATCH = 200;
 
     private final EntityManager em;
-    private final AuthorPolicy authors;
+    private final NewComments newComments;
     private final DomainEvents events;
     private final ModerationConfig.Rejudge settings;
 
-    RejudgeAfterRulesetChange(EntityManager em, AuthorPolicy authors, DomainEvents events, ModerationConfig config) {
+    RejudgeAfterRulesetChange(EntityManager em, NewComments newComments, DomainEvents events, ModerationConfig config) {
         this.em = em;
-        this.authors = authors;
+        this.newComments = newComments;
         this.events = events;
         this.settings = config.rejudge();
     }
@@ -89,13 +90,18 @@ class RejudgeAfterRulesetChange {
                 .setParameter("version", ruleset.version())
                 .setParameter("batch", BATCH)
                 .getResultList();
+        // Whether their authors are under pre-moderation, only needed to release: one lookup per site of the batch.
+        Map<String, Map<String, AuthorPolicy.Admission>> admissions = settings.releaseCleared()
+                ? newComments.admissions(waiting, comment -> comment.siteId, comment -> comment.authorId)
+                : Map.of();
         for (Comment comment : waiting) {
-            rejudge(comment, ruleset, tally);
+            rejudge(comment, ruleset, tally, admissions);
         }
         return waiting.isEmpty() ? -1 : waiting.get(waiting.size() - 1).seq;
     }
 
-    private void rejudge(Comment comment, Ruleset ruleset, Tally tally) {
+    private void rejudge(Comment comment, Ruleset ruleset, Tally tally,
+            Map<String, Map<String, AuthorPolicy.Admission>> admissions) {
         Verdict verdict;
         try {
             verdict = ruleset.judge(comment.body, Language.primary(comment.lang));
@@ -109,7 +115,7 @@ class RejudgeAfterRulesetChange {
         }
         CommentStatus before = comment.status;
         CommentService.judged(comment, verdict,
-                !settings.releaseCleared() || authors.isPremoderated(comment.siteId, comment.authorId));
+                !settings.releaseCleared() || admissions.get(comment.siteId).get(comment.authorId).premoderated());
         if (comment.status != CommentStatus.PENDING_REVIEW) {
             // Decided by the rules: no moderator holds it any more, and readers see its latest revision or nothing.
             comment.claimedBy = null;

@@ -158,7 +158,7 @@ public class RulesetService {
     public Ruleset candidate(Map<String, String> changedFiles, boolean replaceAll) throws RulesetException {
         Map<String, String> files = new TreeMap<>();
         if (!replaceAll) {
-            for (RuleFiles.RuleFile file : RuleFiles.read(rulesDirectory).files()) {
+            for (RuleFiles.RuleFile file : ruleFiles()) {
                 files.put(file.path(), file.content());
             }
         }

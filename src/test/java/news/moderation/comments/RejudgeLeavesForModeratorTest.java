@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -25,20 +22,15 @@ import news.moderation.platform.security.Tokens;
 @TestProfile(RejudgeLeavesForModeratorTest.LeaveCleared.class)
 class RejudgeLeavesForModeratorTest {
 
-    static final String RULES = "target/rejudge-rules-leave";
-
     public static class LeaveCleared extends RejudgeScenario.Profile {
         public LeaveCleared() {
-            super(RULES, Map.of("moderation.rejudge.enabled", "true"));
+            super("target/rejudge-rules-leave", Map.of("moderation.rejudge.enabled", "true"));
         }
     }
 
-    @Inject
-    AgroalDataSource database;
-
     @Test
     void aHeldCommentTheNewRulesClearStaysInTheQueueWithTheNewVerdict() {
-        RejudgeScenario.Held held = RejudgeScenario.holdThenReloadRulesThatClearOne(RULES);
+        RejudgeScenario.Held held = RejudgeScenario.holdThenReloadRulesThatClearOne();
 
         given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}", held.cleared()).then()
                 .statusCode(200)
@@ -47,7 +39,7 @@ class RejudgeLeavesForModeratorTest {
                 .body("comment.verdict.rulesetVersion", equalTo(held.versionAfter()));
         assertEquals(List.of("null→PENDING_REVIEW REVIEW " + held.versionBefore() + " false",
                 "PENDING_REVIEW→PENDING_REVIEW ALLOW " + held.versionAfter() + " true"),
-                RejudgeScenario.judgedEvents(database, held.cleared()));
+                RejudgeScenario.judgedEvents(held.cleared()));
         given().auth().oauth2(Tokens.moderator()).get("/api/v1/moderation/comments/{id}/history", held.cleared())
                 .then().statusCode(200)
                 .body("note", contains(null, "judged again after a ruleset change"))

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,28 +18,23 @@ import news.moderation.platform.database.EmbeddedPostgresResource;
 @TestProfile(RejudgeReleasesTest.ReleaseCleared.class)
 class RejudgeReleasesTest {
 
-    static final String RULES = "target/rejudge-rules-release";
-
     public static class ReleaseCleared extends RejudgeScenario.Profile {
         public ReleaseCleared() {
-            super(RULES, Map.of("moderation.rejudge.enabled", "true",
+            super("target/rejudge-rules-release", Map.of("moderation.rejudge.enabled", "true",
                     "moderation.rejudge.release-cleared", "true"));
         }
     }
 
-    @Inject
-    AgroalDataSource database;
-
     @Test
     void aHeldCommentTheNewRulesClearIsPublishedAndTheEventNamesTheNewRuleset() {
-        RejudgeScenario.Held held = RejudgeScenario.holdThenReloadRulesThatClearOne(RULES);
+        RejudgeScenario.Held held = RejudgeScenario.holdThenReloadRulesThatClearOne();
 
         assertEquals("PUBLISHED", RejudgeScenario.statusOf(held.cleared()));
         assertEquals(List.of("null→PENDING_REVIEW REVIEW " + held.versionBefore() + " false",
                 "PENDING_REVIEW→PUBLISHED ALLOW " + held.versionAfter() + " true"),
-                RejudgeScenario.judgedEvents(database, held.cleared()));
+                RejudgeScenario.judgedEvents(held.cleared()));
         // The other one still breaks the rules: same verdict, nothing written, no event.
         RejudgeScenario.untouched(held.stillHeld(), held.versionBefore());
-        assertEquals(1, RejudgeScenario.judgedEvents(database, held.stillHeld()).size());
+        assertEquals(1, RejudgeScenario.judgedEvents(held.stillHeld()).size());
     }
 }

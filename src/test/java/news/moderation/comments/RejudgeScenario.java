@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import news.moderation.platform.security.Tokens;
 
@@ -59,12 +61,10 @@ final class RejudgeScenario {
     private RejudgeScenario() {
     }
 
-    /**
-     * Holds two comments under the first ruleset, then reloads rules that hold only one of them. {@code rules}: the
-     * directory the profile serves.
-     */
-    static Held holdThenReloadRulesThatClearOne(String rules) {
-        Path directory = Path.of(rules);
+    /** Holds two comments under the first ruleset, then reloads rules that hold only one of them. */
+    static Held holdThenReloadRulesThatClearOne() {
+        // The directory the test's profile serves.
+        Path directory = Path.of(ConfigProvider.getConfig().getValue("moderation.rules.dir", String.class));
         writeRules(directory, "flibbertigibbet", "snollygoster");
         String before = reload();
         String article = "article-rejudge-" + UUID.randomUUID();
@@ -99,8 +99,8 @@ final class RejudgeScenario {
     }
 
     /** "fromStatus→status decision rulesetVersion rejudged" of each comment.judged event of the comment, in order. */
-    static List<String> judgedEvents(DataSource database, String id) {
-        try (Connection connection = database.getConnection();
+    static List<String> judgedEvents(String id) {
+        try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT payload->>'fromStatus', "
                         + "payload->>'status', payload->>'decision', payload->>'rulesetVersion', "
                         + "payload->>'rejudged' FROM domain_event WHERE comment_id = ? AND type = 'comment.judged' "
