@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.moderation.engine.Ruleset;
 import news.moderation.engine.Verdict;
 import news.moderation.platform.config.ModerationConfig;
+import news.moderation.ruleset.Language;
 import news.moderation.workbench.Tally.StoredComment;
 
 /**
@@ -106,7 +107,8 @@ class Backtest {
 
     /** Stored bodies were judged when submitted, so none is longer than the engine judges. */
     private static Verdict judge(Ruleset ruleset, StoredComment comment) {
-        return ruleset.judge(comment.body(), comment.lang());
+        // As the comment was judged when it arrived: by the primary subtag of its language tag ("pt-BR" → pt).
+        return ruleset.judge(comment.body(), Language.primary(comment.lang()));
     }
 
     private static long count(Connection connection, Plan plan) throws SQLException {
