@@ -68,7 +68,8 @@ class CheckResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("text", "Pathetic.", "parentId", "not-an-id"))
                 .post("/api/v1/check").then()
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("parentId"));
     }
 
     @Test
