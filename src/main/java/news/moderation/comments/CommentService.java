@@ -18,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import news.moderation.engine.JudgingContext;
 import news.moderation.engine.Verdict;
 import news.moderation.events.CommentJudged;
 import news.moderation.events.DomainEvents;
@@ -70,7 +71,8 @@ public class CommentService {
             return replay.get();
         }
         // The engine needs no database: judge before the transaction, so it stays short.
-        Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()));
+        Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()),
+                JudgingContext.of(request.parentId() != null));
         Optional<Comment> stored = batcher.store(new CommentBatcher.NewComment(request, verdict, site.siteId(),
                 idempotencyKey.orElse(null), requestHash));
         // Not stored: a concurrent first attempt with the same key won, and this one answers with its comment.
@@ -116,7 +118,8 @@ public class CommentService {
                 throw new ClientErrorException(Response.Status.CONFLICT, "The comment can no longer be edited: its "
                         + "edit window (" + editWindow + " after it was written) closed at " + windowEnd);
             }
-            Verdict verdict = rulesets.judge("body", request.body(), Language.primary(comment.lang));
+            Verdict verdict = rulesets.judge("body", request.body(), Language.primary(comment.lang),
+                    JudgingContext.of(comment.parentId != null));
             return applyEdit(comment, request.body(), verdict);
         });
     }

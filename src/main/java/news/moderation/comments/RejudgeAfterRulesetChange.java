@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import news.moderation.engine.JudgingContext;
 import news.moderation.engine.Ruleset;
 import news.moderation.engine.TextTooLongException;
 import news.moderation.engine.Verdict;
@@ -104,7 +105,8 @@ class RejudgeAfterRulesetChange {
             Map<String, Map<String, AuthorPolicy.Admission>> admissions) {
         Verdict verdict;
         try {
-            verdict = ruleset.judge(comment.body, Language.primary(comment.lang));
+            verdict = ruleset.judge(comment.body, Language.primary(comment.lang),
+                    JudgingContext.of(comment.parentId != null));
         } catch (TextTooLongException e) {
             return; // stored under an earlier, longer limit: the new rules do not judge it; its verdict stands
         }

@@ -27,6 +27,7 @@ final class Judgement implements TermHits {
     private final NormalizedText normalized;
     private final List<Rule> rules;
     private final Policy policy;
+    private final JudgingContext context;
     private final List<Hit> hits = new ArrayList<>();
     private final List<Hit> allowedSpans = new ArrayList<>();
     /** Spans of {@code unless} phrases, by the rule they protect ({@link Hit#rule}). */
@@ -34,11 +35,12 @@ final class Judgement implements TermHits {
     private boolean guardedHit;
     private final BitSet markersSeen = new BitSet();
 
-    Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy) {
+    Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy, JudgingContext context) {
         this.original = original;
         this.normalized = normalized;
         this.rules = rules;
         this.policy = policy;
+        this.context = context;
     }
 
     @Override
@@ -60,9 +62,14 @@ final class Judgement implements TermHits {
         return markersSeen;
     }
 
+    /** A hit of a rule that does not apply in this comment's context (a reply-only rule, top level) is dropped. */
     void originalHit(int rule, int start, int end) {
+        Rule hitRule = rules.get(rule);
+        if (!hitRule.appliesIn(context)) {
+            return;
+        }
         hits.add(new Hit(rule, start, end));
-        guardedHit |= rules.get(rule).guarded();
+        guardedHit |= hitRule.guarded();
     }
 
     /** Whether a rule with {@code unless} phrases matched, so that the guards need to run at all. */

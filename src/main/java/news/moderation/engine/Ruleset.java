@@ -77,24 +77,34 @@ public final class Ruleset {
     }
 
     /**
-     * @param lang the comment's language; when the ruleset has rules for it, that language and "any" apply,
-     *             otherwise (unknown such as "it" or "xx", null or blank) every language applies, and a span that
-     *             rules of several languages match is reported once, by the best-fitting language
-     * @throws TextTooLongException when the text is longer than {@link #maxTextLength()}
+     * Judges a top-level comment ({@link JudgingContext#TOP_LEVEL}): rules limited to replies do not apply.
+     *
+     * @see #judge(String, String, JudgingContext)
      */
     public Verdict judge(String text, String lang) {
+        return judge(text, lang, JudgingContext.TOP_LEVEL);
+    }
+
+    /**
+     * @param lang    the comment's language; when the ruleset has rules for it, that language and "any" apply,
+     *                otherwise (unknown such as "it" or "xx", null or blank) every language applies, and a span that
+     *                rules of several languages match is reported once, by the best-fitting language
+     * @param context whether the comment answers another one: rules with {@code scope: reply} apply only to replies
+     * @throws TextTooLongException when the text is longer than {@link #maxTextLength()}
+     */
+    public Verdict judge(String text, String lang, JudgingContext context) {
         if (text.length() > maxTextLength) {
             throw new TextTooLongException(text.length(), maxTextLength);
         }
-        return judgeAnyLength(text, lang);
+        return judgeAnyLength(text, lang, context);
     }
 
-    private Verdict judgeAnyLength(String text, String lang) {
+    private Verdict judgeAnyLength(String text, String lang, JudgingContext context) {
         String language = lang == null || lang.isBlank() ? null : lang.strip().toLowerCase(Locale.ROOT);
         Long languageBit = language == null ? null : compiled.languageBits().get(language);
         long languages = languageBit == null ? ALL_LANGUAGES : languageBit | anyLanguage;
         NormalizedText normalized = Normalizer.normalize(text);
-        Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy());
+        Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy(), context);
         compiled.terms().scan(normalized, languages, judgement);
         compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
         judgePatterns(text, normalized, languages, judgement);
@@ -177,6 +187,6 @@ public final class Ruleset {
     }
 
     private boolean hits(Rule rule, String example, String lang) {
-        return judgeAnyLength(example, lang).matches().stream().anyMatch(match -> match.ruleId().equals(rule.id()));
+        return judgeAnyLength(example, lang, rule.examplesContext()).matches().stream().anyMatch(match -> match.ruleId().equals(rule.id()));
     }
 }

@@ -25,6 +25,7 @@ public class CheckResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public VerdictView check(@NotNull @Valid CheckRequest request) {
-        return VerdictView.of(rulesets.judge("text", request.text(), Language.primary(request.lang())));
+        return VerdictView.of(rulesets.judge("text", request.text(), Language.primary(request.lang()),
+                request.context()));
     }
 }

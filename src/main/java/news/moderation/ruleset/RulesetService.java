@@ -23,6 +23,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import news.moderation.engine.Category;
 import news.moderation.engine.Decision;
+import news.moderation.engine.JudgingContext;
 import news.moderation.engine.ReloadOutcome;
 import news.moderation.engine.Ruleset;
 import news.moderation.engine.RulesetException;
@@ -90,13 +91,17 @@ public class RulesetService {
         notLoadedYet.loaded = true;
     }
 
-    /** Judges a text a reader wrote; {@code field} names it in the problem answer when it is too long or empty. */
-    public Verdict judge(String field, String text, String lang) {
+    /**
+     * Judges a text a reader wrote; {@code field} names it in the problem answer when it is too long or empty.
+     *
+     * @param context whether the text answers another comment (rules with {@code scope: reply} apply only then)
+     */
+    public Verdict judge(String field, String text, String lang, JudgingContext context) {
         if (text.isEmpty() || text.length() > maxCommentLength) {
             throw ClientErrorException.badRequest(field, "must be between 1 and " + maxCommentLength
                     + " characters long");
         }
-        return judgeAnyLength(text, lang);
+        return judgeAnyLength(text, lang, context);
     }
 
     /**
@@ -104,8 +109,8 @@ public class RulesetService {
      *
      * @throws ClientErrorException 413 when the text is longer than the engine judges
      */
-    public Verdict judgeAnyLength(String text, String lang) {
-        Verdict verdict = judgeUncounted(text, lang);
+    public Verdict judgeAnyLength(String text, String lang, JudgingContext context) {
+        Verdict verdict = judgeUncounted(text, lang, context);
         count(verdict);
         return verdict;
     }
@@ -115,9 +120,9 @@ public class RulesetService {
      *
      * @throws ClientErrorException 413 when the text is longer than the engine judges
      */
-    public Verdict judgeUncounted(String text, String lang) {
+    public Verdict judgeUncounted(String text, String lang, JudgingContext context) {
         try {
-            return reloader.current().judge(text, lang);
+            return reloader.current().judge(text, lang, context);
         } catch (TextTooLongException e) {
             throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         }

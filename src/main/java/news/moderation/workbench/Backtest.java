@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import news.moderation.engine.JudgingContext;
 import news.moderation.engine.Ruleset;
 import news.moderation.engine.Verdict;
 import news.moderation.platform.config.ModerationConfig;
@@ -31,7 +32,7 @@ class Backtest {
      * trail records every decision; a later one overrides an earlier one).
      */
     private static final String COMMENTS = """
-            SELECT c.id, c.site_id, c.body, c.lang, d.to_state
+            SELECT c.id, c.site_id, c.body, c.lang, c.parent_id IS NOT NULL, d.to_state
             FROM comment c
             LEFT JOIN LATERAL (SELECT a.to_state FROM audit_event a
                                WHERE a.comment_id = c.id AND a.action = 'MODERATOR_DECISION'
@@ -74,7 +75,7 @@ class Backtest {
                     List<StoredComment> batch = new ArrayList<>(batchSize);
                     while (!job.cancelRequested() && rows.next()) {
                         batch.add(new StoredComment(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5)));
+                                rows.getString(4), rows.getBoolean(5), rows.getString(6)));
                         if (batch.size() == batchSize) {
                             tally.merge(judge(batch, plan, job));
                             batch.clear();
@@ -107,8 +108,9 @@ class Backtest {
 
     /** Stored bodies were judged when submitted, so none is longer than the engine judges. */
     private static Verdict judge(Ruleset ruleset, StoredComment comment) {
-        // As the comment was judged when it arrived: by the primary subtag of its language tag ("pt-BR" → pt).
-        return ruleset.judge(comment.body(), Language.primary(comment.lang()));
+        // As the comment was judged when it arrived: by the primary subtag of its language tag ("pt-BR" → pt), as a
+        // reply when it answers another comment.
+        return ruleset.judge(comment.body(), Language.primary(comment.lang()), JudgingContext.of(comment.reply()));
     }
 
     private static long count(Connection connection, Plan plan) throws SQLException {

@@ -18,8 +18,11 @@ import news.moderation.engine.Verdict;
 final class Tally {
     static final int SAMPLE_SIZE = 20;
 
-    /** A stored comment as the backtest reads it; {@code moderatorStatus} is the latest moderator decision's result. */
-    record StoredComment(String id, String siteId, String body, String lang, String moderatorStatus) {
+    /**
+     * A stored comment as the backtest reads it; {@code reply}: it answers another comment; {@code moderatorStatus}
+     * is the latest moderator decision's result.
+     */
+    record StoredComment(String id, String siteId, String body, String lang, boolean reply, String moderatorStatus) {
     }
 
     private long judged;

@@ -37,4 +37,12 @@ class RejudgeReleasesTest {
         RejudgeScenario.untouched(held.stillHeld(), held.versionBefore());
         assertEquals(1, RejudgeScenario.judgedEvents(held.stillHeld()).size());
     }
+
+    @Test
+    void aCommentIsJudgedAgainAsAReplyWhenItAnswersAnother() {
+        RejudgeScenario.Held held = RejudgeScenario.holdThenReloadRulesForRepliesOnly();
+
+        assertEquals("PUBLISHED", RejudgeScenario.statusOf(held.cleared()));
+        RejudgeScenario.untouched(held.stillHeld(), held.versionBefore());
+    }
 }

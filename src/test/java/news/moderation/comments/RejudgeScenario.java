@@ -47,7 +47,7 @@ final class RejudgeScenario {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            writeRules(rules, "flibbertigibbet", "snollygoster");
+            writeRules(rules, false, "flibbertigibbet", "snollygoster");
             Map<String, String> settings = new HashMap<>(rejudgeSettings);
             settings.put("moderation.rules.dir", rules.toString());
             settings.put("moderation.rules.reload-interval", "1h"); // only the test's own reloads
@@ -65,7 +65,7 @@ final class RejudgeScenario {
     static Held holdThenReloadRulesThatClearOne() {
         // The directory the test's profile serves.
         Path directory = Path.of(ConfigProvider.getConfig().getValue("moderation.rules.dir", String.class));
-        writeRules(directory, "flibbertigibbet", "snollygoster");
+        writeRules(directory, false, "flibbertigibbet", "snollygoster");
         String before = reload();
         String article = "article-rejudge-" + UUID.randomUUID();
         String cleared = Comments.submit(Comments.comment(article, CLEARED)).statusCode(201)
@@ -74,9 +74,30 @@ final class RejudgeScenario {
         String stillHeld = Comments.submit(Comments.comment(article, STILL_HELD)).statusCode(201)
                 .body("status", equalTo("PENDING_REVIEW")).extract().path("id");
 
-        writeRules(directory, "snollygoster");
+        writeRules(directory, false, "snollygoster");
         String after = reload();
         return new Held(cleared, stillHeld, before, after);
+    }
+
+    /**
+     * Holds a top-level comment and a reply with the same word, then reloads rules that hold the word only in a
+     * reply: the top-level comment is the one cleared.
+     */
+    static Held holdThenReloadRulesForRepliesOnly() {
+        Path directory = Path.of(ConfigProvider.getConfig().getValue("moderation.rules.dir", String.class));
+        writeRules(directory, false, "snollygoster");
+        String before = reload();
+        String article = "article-rejudge-reply-" + UUID.randomUUID();
+        String topLevel = Comments.submit(Comments.comment(article, "Snollygoster.")).statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW")).extract().path("id");
+        Map<String, Object> answer = Comments.comment(article, "Snollygoster.");
+        answer.put("parentId", topLevel);
+        String reply = Comments.submit(answer).statusCode(201).body("status", equalTo("PENDING_REVIEW"))
+                .extract().path("id");
+
+        writeRules(directory, true, "snollygoster");
+        String after = reload();
+        return new Held(topLevel, reply, before, after);
     }
 
     private static String reload() {
@@ -119,8 +140,11 @@ final class RejudgeScenario {
         }
     }
 
-    /** The real policy and one rule holding each of {@code words} for review (personal attacks of medium severity). */
-    private static void writeRules(Path directory, String... words) {
+    /**
+     * The real policy and one rule holding each of {@code words} for review (personal attacks of medium severity),
+     * in replies only when {@code repliesOnly} ({@code scope: reply}).
+     */
+    private static void writeRules(Path directory, boolean repliesOnly, String... words) {
         try {
             Files.createDirectories(directory.resolve("en"));
             Files.copy(Path.of("rules/policy.yaml"), directory.resolve("policy.yaml"),
@@ -129,11 +153,11 @@ final class RejudgeScenario {
             for (String word : words) {
                 file.append("""
                           - id: en.personal_attack.test-%s
-                            severity: medium
+                            severity: medium%s
                             terms: [%s]
                             examples:
                               match: ["you %s"]
-                        """.formatted(word, word, word));
+                        """.formatted(word, repliesOnly ? "\n    scope: reply" : "", word, word));
             }
             Files.writeString(directory.resolve("en/held.yaml"), file);
         } catch (IOException e) {

@@ -63,11 +63,13 @@ class GoldenVerdictsTest {
         List<String> lines = new ArrayList<>();
         for (Rule rule : RulesetCompiler.compile(RuleFiles.read(RULES)).rules()) {
             String lang = "any".equals(rule.language()) ? null : rule.language();
+            // in the context the load judges them in: a rule limited to replies shows its examples as replies
+            JudgingContext context = rule.examplesContext();
             for (String example : rule.mustMatch()) {
-                lines.add(line(rule.id() + " match", ruleset.judge(example, lang), example));
+                lines.add(line(rule.id() + " match", ruleset.judge(example, lang, context), example));
             }
             for (String example : rule.mustNotMatch()) {
-                lines.add(line(rule.id() + " no-match", ruleset.judge(example, lang), example));
+                lines.add(line(rule.id() + " no-match", ruleset.judge(example, lang, context), example));
             }
         }
         List<String> generated = new BenchmarkCorpus().comments(GENERATED_TERMS, GENERATED_CHARS);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,23 @@ class CheckResourceTest {
                 .post("/api/v1/check").then()
                 .statusCode(200)
                 .body("decision", org.hamcrest.Matchers.not(equalTo("ALLOW")));
+    }
+
+    @Test
+    void aBareVerdictOnAPersonIsHeldOnlyInAReply() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "Pathetic.")).post("/api/v1/check").then()
+                .statusCode(200)
+                .body("decision", equalTo("ALLOW"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Pathetic.", "parentId", UUID.randomUUID()))
+                .post("/api/v1/check").then()
+                .statusCode(200)
+                .body("decision", equalTo("REVIEW"))
+                .body("matches.ruleId", hasItem("en.personal_attack.bare-insult-reply"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Pathetic.", "parentId", "not-an-id"))
+                .post("/api/v1/check").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("parentId"));
     }
 
     @Test

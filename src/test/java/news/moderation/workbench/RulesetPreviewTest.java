@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -80,6 +81,27 @@ class RulesetPreviewTest {
         assertEquals(3, preview.getList("result.sample").size());
         assertEquals("florbix", preview.getString("result.sample.find { it.id == '" + rejected1
                 + "' }.candidateMatches[0].excerpt"));
+    }
+
+    @Test
+    void aRuleLimitedToRepliesCatchesOnlyTheStoredReplies() {
+        Instant from = Instant.now().minusSeconds(1);
+        String topLevel = Comments.submitted("article-workbench-reply", "wb-reply-1", "Florbix.");
+        Map<String, Object> answer = Comments.comment("article-workbench-reply", "wb-reply-2", "Florbix.");
+        answer.put("parentId", topLevel);
+        String reply = Comments.submit(answer).statusCode(201).extract().path("id");
+        String replyOnly = FLORBIX_RULE.replace("    severity: medium\n", "    severity: medium\n    scope: reply\n")
+                .replace("\"you florbix\"", "\"Florbix!\"");
+
+        String location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("files", Map.of("en/workbench.yaml", replyOnly), "from", from.toString()))
+                .post("/api/v1/admin/ruleset/preview").then().statusCode(202).extract().header("Location");
+        JsonPath preview = finished(location);
+
+        assertEquals("DONE", preview.getString("status"));
+        assertEquals(2, preview.getInt("result.judged"));
+        assertEquals(1, preview.getInt("result.transitions.'ALLOW→REVIEW'"));
+        assertEquals(List.of(reply), preview.getList("result.sample.id"));
     }
 
     @Test

@@ -20,6 +20,7 @@ record RuleFileYaml(
 
     record RuleYaml(String id, String severity, String description, List<String> terms, String phrase, String pattern,
                     String on,
+                    String scope,
                     List<String> unless,
                     ExamplesYaml examples) {
     }

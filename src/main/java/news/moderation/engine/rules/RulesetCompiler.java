@@ -59,6 +59,8 @@ public final class RulesetCompiler {
             .build();
     private static final String ANY_LANGUAGE = "any";
     private static final String ORIGINAL = "original";
+    /** The only value of a rule's {@code scope}; without one a rule applies to every comment. */
+    private static final String REPLY_SCOPE = "reply";
 
     private final Map<String, RuleFileYaml> parsed = new LinkedHashMap<>();
     private final Map<String, Long> languageBits = new LinkedHashMap<>();
@@ -346,6 +348,10 @@ public final class RulesetCompiler {
         if (yaml.on() != null && yaml.pattern() == null) {
             throw new RulesetException(file, id, null, "'on' only applies to a 'pattern'");
         }
+        if (yaml.scope() != null && !yaml.scope().equals(REPLY_SCOPE)) {
+            throw new RulesetException(file, id, null, "unknown scope \"" + yaml.scope() + "\" (reply, or no "
+                    + "'scope' for a rule that applies to every comment)");
+        }
         if (yaml.examples() == null || yaml.examples().match() == null || yaml.examples().match().isEmpty()) {
             throw new RulesetException(file, id, null, "a rule needs at least one 'examples: match:' text");
         }
@@ -372,7 +378,7 @@ public final class RulesetCompiler {
                     + " examples, the limit for a ruleset");
         }
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
-                List.copyOf(noMatch), !unless.isEmpty()));
+                List.copyOf(noMatch), !unless.isEmpty(), yaml.scope() != null));
     }
 
     /** @param protectedRules the indexes of the rules a match protects, or {@link CompiledRules#EVERY_RULE} */

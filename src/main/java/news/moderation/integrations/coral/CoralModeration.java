@@ -63,8 +63,9 @@ class CoralModeration {
             // Longer than any comment this service judges or stores: a person decides, in Coral's queue.
             return Optional.of(CoralAnswer.withheld());
         }
-        // Coral does not say which language; every language's rules apply, as for /api/v1/check without a lang.
-        Verdict verdict = html.onHtml(rulesets.judgeAnyLength(html.text(), null));
+        // Coral does not say which language; every language's rules apply, as for /api/v1/check without a lang. Its
+        // parentID says whether the comment is a reply.
+        Verdict verdict = html.onHtml(rulesets.judgeAnyLength(html.text(), null, request.comment().context()));
         Comment comment;
         try {
             comment = QuarkusTransaction.requiringNew().call(() -> store(request, body, verdict));

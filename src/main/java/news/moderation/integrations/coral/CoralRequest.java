@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import news.moderation.engine.JudgingContext;
 import news.moderation.platform.validation.NameOrId;
 import news.moderation.platform.validation.PlainText;
 
@@ -22,9 +23,16 @@ record CoralRequest(@NotNull Action action, @NotNull @Valid Comment comment, @No
         NEW, EDIT
     }
 
-    /** {@code parentID} is Coral's id, which means nothing here: replies are stored as comments on the story. */
+    /**
+     * {@code parentID} is Coral's id, which means nothing here (replies are stored as comments on the story) except
+     * that the comment answers another one, which is how it is judged.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Comment(@NotNull @PlainText(multiline = true) String body, String parentID) {
+
+        JudgingContext context() {
+            return JudgingContext.of(parentID != null && !parentID.isBlank());
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import news.moderation.audit.AuditLog;
 import news.moderation.comments.CommentStatus;
 import news.moderation.ruleset.Language;
+import news.moderation.engine.JudgingContext;
 import news.moderation.engine.Verdict;
 import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeRequest;
 import news.moderation.integrations.perspective.PerspectiveMessages.AnalyzeResponse;
@@ -93,7 +94,7 @@ class PerspectiveApi {
         double corrected = correctedScore(request.attributeScores());
         String clientToken = clientToken(request.clientToken());
         // Not a verdict on a comment (that one was counted when it was analyzed): judged without counting it again.
-        Verdict verdict = rulesets.judgeUncounted(text, hint(request.languages()));
+        Verdict verdict = rulesets.judgeUncounted(text, hint(request.languages()), JudgingContext.TOP_LEVEL);
         CommentStatus decided = corrected >= 0.5 ? CommentStatus.REJECTED : CommentStatus.PUBLISHED;
         QuarkusTransaction.requiringNew().run(() -> audit.scoreSuggested(siteId, verdict, decided));
         return new SuggestResponse(clientToken);
@@ -149,10 +150,12 @@ class PerspectiveApi {
 
     /**
      * Languages are a hint. "en" restricts nothing: Coral sends it for every locale it does not know, and it is how
-     * the scores were calibrated (every language's rules apply, as for /api/v1/check without a lang).
+     * the scores were calibrated (every language's rules apply, as for /api/v1/check without a lang). A text is
+     * judged as a top-level comment: Perspective's request does not say whether it answers another one (its
+     * optional {@code context} may hold a parent comment or the article, without saying which).
      */
     private Verdict judge(String text, List<String> languages) {
-        return rulesets.judgeAnyLength(text, hint(languages));
+        return rulesets.judgeAnyLength(text, hint(languages), JudgingContext.TOP_LEVEL);
     }
 
     private static String hint(List<String> languages) {

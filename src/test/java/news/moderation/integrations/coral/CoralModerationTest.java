@@ -70,6 +70,16 @@ class CoralModerationTest {
     }
 
     @Test
+    void aBareVerdictIsWithheldOnlyAsAReplyWhichCoralsParentIdSays() {
+        String topLevel = body("NEW", "Pathetic.", newAuthor(), "COMMENTER", newStory());
+        send(topLevel).statusCode(204);
+        String reply = topLevel.replace("\"parentID\": null", "\"parentID\": \"coral-comment-1\"");
+        send(reply).statusCode(200)
+                .body("status", equalTo("SYSTEM_WITHHELD"))
+                .body("actions[0].reason", equalTo("COMMENT_DETECTED_TOXIC"));
+    }
+
+    @Test
     void aRejectedCommentCarriesTheDigitalServicesActReason() {
         send(body("NEW", "I will find you and kill you", newAuthor(), "COMMENTER", newStory()))
                 .statusCode(200)
