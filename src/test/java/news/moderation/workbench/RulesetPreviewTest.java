@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 import news.moderation.comments.Comments;
 import news.moderation.platform.database.EmbeddedPostgresResource;
 import news.moderation.platform.security.Tokens;
+import news.moderation.sites.Sites;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -80,6 +82,35 @@ class RulesetPreviewTest {
         assertEquals(3, preview.getList("result.sample").size());
         assertEquals("florbix", preview.getString("result.sample.find { it.id == '" + rejected1
                 + "' }.candidateMatches[0].excerpt"));
+    }
+
+    /**
+     * A stored comment is judged by the primary subtag of its language tag, as it was when it arrived: an English rule
+     * catches the "en-GB" comment but not the "de-AT" one (a whole tag, unknown to the engine, would have brought every
+     * language's rules to it).
+     */
+    @Test
+    void aStoredCommentIsJudgedByThePrimarySubtagOfItsLanguage() {
+        Instant from = Instant.now().minusSeconds(1);
+        Sites.Site site = Sites.create("workbench-lang");
+        String english = submittedIn(site, "en-GB", "What a florbix you are.");
+        submittedIn(site, "de-AT", "Was für ein florbix du bist.");
+
+        String location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("files", Map.of("en/workbench.yaml", FLORBIX_RULE), "from", from.toString(),
+                        "siteId", site.id()))
+                .post("/api/v1/admin/ruleset/preview").then().statusCode(202).extract().header("Location");
+        JsonPath preview = finished(location);
+
+        assertEquals(2, preview.getInt("result.judged"));
+        assertEquals(1, preview.getInt("result.transitions.'ALLOW→REVIEW'"));
+        assertEquals(List.of(english), preview.getList("result.sample.id"));
+    }
+
+    private static String submittedIn(Sites.Site site, String lang, String body) {
+        Map<String, Object> comment = Comments.comment("article-workbench-lang", body);
+        comment.put("lang", lang);
+        return site.submit(comment).statusCode(201).body("verdict.decision", equalTo("ALLOW")).extract().path("id");
     }
 
     @Test
