@@ -135,21 +135,29 @@ public class ReviewQueue {
     @Transactional
     public List<HistoryEntry> history(UUID id) {
         visible(id);
-        Iterator<UUID> reversedAppeals = reversedAuthorAppeals(id).iterator();
-        return AuditEvent.forComment(id).stream().map(event -> HistoryEntry.of(event,
-                event.action == AuditAction.APPEAL_DECISION && reversedAppeals.hasNext() ? reversedAppeals.next()
-                        : null)).toList();
+        List<AuditEvent> trail = AuditEvent.forComment(id);
+        // Matched newest first: reversals recorded before there was an APPEAL_DECISION action are older entries
+        // (MODERATOR_DECISION), so they never shift the newer ones onto the wrong appeal.
+        Iterator<UUID> reversedAppeals = reversedAuthorAppealsNewestFirst(id).iterator();
+        HistoryEntry[] entries = new HistoryEntry[trail.size()];
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            AuditEvent event = trail.get(i);
+            entries[i] = HistoryEntry.of(event, event.action == AuditAction.APPEAL_DECISION && reversedAppeals.hasNext()
+                    ? reversedAppeals.next() : null);
+        }
+        return List.of(entries);
     }
 
     /**
-     * The author's appeals of the comment that were reversed, in the order they were decided. Each reversal wrote one
+     * The author's appeals of the comment that were reversed, the latest decided first. Each reversal wrote one
      * {@code APPEAL_DECISION} entry to the audit trail in its transaction, under the comment's row lock, so the n-th
-     * entry is the n-th of these. Read by SQL: the appeals feature builds on this one, not the other way round.
+     * latest entry is the n-th of these. Read by SQL: the appeals feature builds on this one, not the other way round.
      */
-    private List<UUID> reversedAuthorAppeals(UUID commentId) {
+    @SuppressWarnings("unchecked")
+    private List<UUID> reversedAuthorAppealsNewestFirst(UUID commentId) {
         return em.createNativeQuery("""
                 SELECT id FROM appeal WHERE comment_id = :comment AND appellant = 'AUTHOR' AND status = 'REVERSED'
-                ORDER BY decided_at""", UUID.class).setParameter("comment", commentId).getResultList();
+                ORDER BY decided_at DESC""", UUID.class).setParameter("comment", commentId).getResultList();
     }
 
     /** Every revision of a comment on one of the moderator's sites, oldest first, each with its verdict. */

@@ -94,7 +94,7 @@ final class RejudgeScenario {
 
     /**
      * Reloads with {@code reload}; when that changed the version and re-judging is on, returns once the background
-     * pass the change started has ended (so that a test sees its outcome, and the next reload starts a pass of its own).
+     * pass the change started has ended (so that a test sees its outcome, and the next reload starts its own pass).
      */
     private static String reloadAndAwaitRejudging(Supplier<String> reload) {
         String serving = given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/ruleset").then().statusCode(200)
