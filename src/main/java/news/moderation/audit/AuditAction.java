@@ -5,6 +5,8 @@ public enum AuditAction {
     MACHINE_VERDICT,
     /** A moderator approved or rejected a comment. */
     MODERATOR_DECISION,
+    /** A moderator reversed a removal on the author's appeal: the comment was published again. */
+    APPEAL_DECISION,
     /** Enough readers reported a comment to send it back to the queue. */
     REPORTED,
     /** An author's standing changed, by a moderator or by the automatic pre-moderation rule. */

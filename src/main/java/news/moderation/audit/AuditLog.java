@@ -42,9 +42,11 @@ public class AuditLog {
     }
 
     void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
-        AuditEvent event = event(change.siteId(), change.authorId(), change.actor(),
-                change.cause() == CommentStatusChanged.Cause.READERS_REPORTS ? AuditAction.REPORTED
-                        : AuditAction.MODERATOR_DECISION);
+        AuditEvent event = event(change.siteId(), change.authorId(), change.actor(), switch (change.cause()) {
+            case READERS_REPORTS -> AuditAction.REPORTED;
+            case APPEAL_DECISION -> AuditAction.APPEAL_DECISION;
+            case MODERATOR_DECISION, NOTICE_DECISION -> AuditAction.MODERATOR_DECISION;
+        });
         event.commentId = change.commentId();
         event.fromState = change.fromStatus();
         event.toState = change.toStatus();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import news.moderation.audit.AuditAction;
 import news.moderation.audit.AuditEvent;
 import news.moderation.authors.AuthorService;
 import news.moderation.comments.Comment;
@@ -133,7 +135,29 @@ public class ReviewQueue {
     @Transactional
     public List<HistoryEntry> history(UUID id) {
         visible(id);
-        return AuditEvent.forComment(id).stream().map(HistoryEntry::of).toList();
+        List<AuditEvent> trail = AuditEvent.forComment(id);
+        // Matched newest first: reversals recorded before there was an APPEAL_DECISION action are older entries
+        // (MODERATOR_DECISION), so they never shift the newer ones onto the wrong appeal.
+        Iterator<UUID> reversedAppeals = reversedAuthorAppealsNewestFirst(id).iterator();
+        HistoryEntry[] entries = new HistoryEntry[trail.size()];
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            AuditEvent event = trail.get(i);
+            entries[i] = HistoryEntry.of(event, event.action == AuditAction.APPEAL_DECISION && reversedAppeals.hasNext()
+                    ? reversedAppeals.next() : null);
+        }
+        return List.of(entries);
+    }
+
+    /**
+     * The author's appeals of the comment that were reversed, the latest decided first. Each reversal wrote one
+     * {@code APPEAL_DECISION} entry to the audit trail in its transaction, under the comment's row lock, so the n-th
+     * latest entry is the n-th of these. Read by SQL: the appeals feature builds on this one, not the other way round.
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> reversedAuthorAppealsNewestFirst(UUID commentId) {
+        return em.createNativeQuery("""
+                SELECT id FROM appeal WHERE comment_id = :comment AND appellant = 'AUTHOR' AND status = 'REVERSED'
+                ORDER BY decided_at DESC""", UUID.class).setParameter("comment", commentId).getResultList();
     }
 
     /** Every revision of a comment on one of the moderator's sites, oldest first, each with its verdict. */

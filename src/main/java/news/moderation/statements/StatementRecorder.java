@@ -79,6 +79,18 @@ class StatementRecorder {
         }
         StatementOfReasons statement = newStatement(judged.siteId(), judged.commentId(), restriction, now,
                 isNew ? 0 : StatementOfReasons.countFor(judged.commentId()));
+        // An author's edit held while the revision published before stays visible: the restriction is of the edit
+        // alone, content written on the day of the edit.
+        Comment heldEdit = restriction == Restriction.WITHHELD && judged.edited()
+                ? Comment.<Comment>findById(judged.commentId()) : null;
+        if (heldEdit != null && heldEdit.publishedRevision == null) {
+            heldEdit = null; // nothing of it is published (a reported comment's edit): the comment is withheld
+        }
+        String subject = heldEdit == null ? "the comment"
+                : "the edit (revision " + judged.revision() + ") of the comment";
+        String outcome = restriction.outcome + (heldEdit != null
+                ? ", while revision " + heldEdit.publishedRevision + " stays published"
+                : judged.edited() ? " after its author edited it" : "");
         statement.automatedDecision = TransparencyDatabase.AUTOMATED_FULLY;
         if (judged.ruleIds().isEmpty()) {
             // Withheld although no rule matched: its author's comments are pre-moderated.
@@ -86,17 +98,18 @@ class StatementRecorder {
             statement.category = TransparencyDatabase.CATEGORY_OTHER_TERMS;
             ground(statement, "pre_moderation", "Comments by this author are reviewed by a moderator before they are"
                     + " published, after earlier comments of theirs were restricted.");
-            statement.decisionFacts = "The author's comments are pre-moderated; this comment was "
-                    + restriction.outcome + ".";
+            statement.decisionFacts = "The author's comments are pre-moderated; " + subject + " was " + outcome + ".";
         } else {
             statement.automatedDetection = true;
             statement.category = TransparencyDatabase.categoryOfRules(judged.categories());
             ground(statement, primary(judged.categories()), "The comment breaks the rules on "
                     + String.join(", ", judged.categories()) + ".");
             statement.decisionFacts = "Automated rules " + rulesMatched(judged.ruleIds(), judged.rulesetVersion())
-                    + " matched the comment (categories: " + String.join(", ", judged.categories())
-                    + "); it was " + restriction.outcome + " without a person's involvement"
-                    + (judged.edited() ? " after its author edited it." : ".");
+                    + " matched " + subject + " (categories: " + String.join(", ", judged.categories())
+                    + "); it was " + outcome + ", without a person's involvement.";
+        }
+        if (heldEdit != null) {
+            statement.contentDate = utcDate(heldEdit.revisedAt);
         }
         statement.persist();
     }

@@ -61,7 +61,7 @@ public class StatsService {
                 WHERE created_at >= :from AND created_at < :to%s GROUP BY 1, 2""", range);
         Map<LocalDate, Map<String, Long>> moderators = daily("""
                 SELECT CAST(occurred_at AT TIME ZONE 'UTC' AS date), to_state, count(*) FROM audit_event
-                WHERE action = 'MODERATOR_DECISION' AND occurred_at >= :from AND occurred_at < :to%s
+                WHERE action IN ('MODERATOR_DECISION', 'APPEAL_DECISION') AND occurred_at >= :from AND occurred_at < :to%s
                 GROUP BY 1, 2""", range);
         TreeMap<LocalDate, ModerationStats.Day> days = new TreeMap<>();
         machine.keySet().forEach(d -> days.put(d, null));
@@ -101,7 +101,7 @@ public class StatsService {
         for (Object[] row : rows("""
                 SELECT rule_id, machine_decision, to_state, count(*)
                 FROM audit_event, jsonb_array_elements_text(rule_ids) AS rule_id
-                WHERE action IN ('MODERATOR_DECISION', 'SUGGESTED_SCORE')
+                WHERE action IN ('MODERATOR_DECISION', 'APPEAL_DECISION', 'SUGGESTED_SCORE')
                   AND occurred_at >= :from AND occurred_at < :to%s
                 GROUP BY 1, 2, 3""", range)) {
             long[] tally = tallies.computeIfAbsent((String) row[0], r -> new long[3]);

@@ -35,7 +35,8 @@ class Backtest {
             SELECT c.id, c.site_id, c.body, c.lang, c.parent_id IS NOT NULL, d.to_state
             FROM comment c
             LEFT JOIN LATERAL (SELECT a.to_state FROM audit_event a
-                               WHERE a.comment_id = c.id AND a.action = 'MODERATOR_DECISION'
+                               WHERE a.comment_id = c.id
+                                 AND a.action IN ('MODERATOR_DECISION', 'APPEAL_DECISION')
                                ORDER BY a.id DESC LIMIT 1) d ON TRUE
             WHERE c.created_at >= ? AND c.created_at < ? AND (CAST(? AS VARCHAR) IS NULL OR c.site_id = ?)
             ORDER BY c.seq

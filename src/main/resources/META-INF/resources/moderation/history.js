@@ -1,5 +1,5 @@
 // A comment's revisions (each with its verdict, highlighted) and its audit trail: machine verdicts, reports,
-// decisions, standing changes, erasure.
+// decisions (appeal decisions with their appeal), standing changes, erasure.
 import { h, clear, time, humanize, visible } from './dom.js';
 import { api, ApiError, authorHash } from './api.js';
 import { seen, lastQueueHash } from './queue.js';
@@ -36,6 +36,7 @@ export async function renderHistory(container, commentId) {
           h('strong', {}, humanize(e.action)), ' · ', time(e.at), ' · by ', h('span', { class: 'mono' }, e.actor || '—'),
           e.revision ? ` · revision ${e.revision}` : ''),
         e.from || e.to ? h('p', {}, `${humanize(e.from) || '—'} → ${humanize(e.to) || '—'}`) : null,
+        e.appealId ? h('p', { class: 'appeal' }, 'On the author\'s appeal ', h('span', { class: 'mono' }, e.appealId)) : null,
         e.reasonCode ? h('p', {}, 'Reason: ', h('strong', {}, humanize(e.reasonCode))) : null,
         e.note ? h('p', { class: 'note' }, 'Note: ', e.note) : null,
         e.machineDecision ? h('p', { class: 'muted' }, `Machine decision: ${humanize(e.machineDecision)}`) : null,

@@ -125,11 +125,13 @@ class AppealRoundTripTest {
             site.call().get("/api/v1/comments/{id}/statement", commentId).then().statusCode(200)
                     .body("decision_visibility", equalTo(List.of("DECISION_VISIBILITY_CONTENT_REMOVED")))
                     .body("end_date_visibility_restriction", notNullValue());
-            // The history names the reversal, its moderator and reply.
+            // The history names the reversal as the appeal's decision, its moderator and reply.
             JsonPath history = given().auth().oauth2(token("bob"))
                     .get("/api/v1/moderation/comments/{id}/history", commentId).then().statusCode(200)
                     .extract().jsonPath();
             int last = history.getList("").size() - 1;
+            assertEquals("APPEAL_DECISION", history.getString("[" + last + "].action"));
+            assertEquals(appealId, history.getString("[" + last + "].appealId"));
             assertEquals("bob", history.getString("[" + last + "].actor"));
             assertEquals("REJECTED", history.getString("[" + last + "].from"));
             assertEquals("PUBLISHED", history.getString("[" + last + "].to"));

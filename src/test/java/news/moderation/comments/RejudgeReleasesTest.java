@@ -2,11 +2,20 @@ package news.moderation.comments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,5 +53,31 @@ class RejudgeReleasesTest {
 
         assertEquals("PUBLISHED", RejudgeScenario.statusOf(held.cleared()));
         RejudgeScenario.untouched(held.stillHeld(), held.versionBefore());
+    }
+
+    /**
+     * The comment table is locked (as a long pass over many comments would keep the pass busy) while the rules
+     * change: the reload still answers at once, and the comments are judged once the lock is gone.
+     */
+    @Test
+    void theReloadAnswersBeforeTheWaitingCommentsAreJudgedAgain() {
+        RejudgeScenario.Held held = RejudgeScenario.holdThenReloadRulesThatClearOne(() -> {
+            try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement lock = connection.createStatement()) {
+                    lock.execute("LOCK TABLE comment IN EXCLUSIVE MODE"); // readers pass, the pass's FOR UPDATE waits
+                }
+                CompletableFuture<String> reload = CompletableFuture.supplyAsync(RejudgeScenario::reload);
+                String version = reload.get(20, TimeUnit.SECONDS);
+                connection.rollback();
+                return version;
+            } catch (TimeoutException e) {
+                throw new AssertionError("the reload waited for the re-judging pass", e);
+            } catch (SQLException | InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertEquals("PUBLISHED", RejudgeScenario.statusOf(held.cleared()));
     }
 }

@@ -2,6 +2,7 @@ package news.moderation.comments;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -63,10 +68,18 @@ final class RejudgeScenario {
 
     /** Holds two comments under the first ruleset, then reloads rules that hold only one of them. */
     static Held holdThenReloadRulesThatClearOne() {
+        return holdThenReloadRulesThatClearOne(RejudgeScenario::reload);
+    }
+
+    /**
+     * As {@link #holdThenReloadRulesThatClearOne()}, the reload to the rules that clear one made by {@code reload}
+     * (which returns the version now serving). With re-judging on, returns once the pass it started has ended.
+     */
+    static Held holdThenReloadRulesThatClearOne(Supplier<String> reload) {
         // The directory the test's profile serves.
         Path directory = Path.of(ConfigProvider.getConfig().getValue("moderation.rules.dir", String.class));
         writeRules(directory, false, "flibbertigibbet", "snollygoster");
-        String before = reload();
+        String before = reloadAndAwaitRejudging(RejudgeScenario::reload);
         String article = "article-rejudge-" + UUID.randomUUID();
         String cleared = Comments.submit(Comments.comment(article, CLEARED)).statusCode(201)
                 .body("status", equalTo("PENDING_REVIEW")).body("verdict.rulesetVersion", equalTo(before))
@@ -75,7 +88,7 @@ final class RejudgeScenario {
                 .body("status", equalTo("PENDING_REVIEW")).extract().path("id");
 
         writeRules(directory, false, "snollygoster");
-        String after = reload();
+        String after = reloadAndAwaitRejudging(reload);
         return new Held(cleared, stillHeld, before, after);
     }
 
@@ -86,7 +99,7 @@ final class RejudgeScenario {
     static Held holdThenReloadRulesForRepliesOnly() {
         Path directory = Path.of(ConfigProvider.getConfig().getValue("moderation.rules.dir", String.class));
         writeRules(directory, false, "snollygoster");
-        String before = reload();
+        String before = reloadAndAwaitRejudging(RejudgeScenario::reload);
         String article = "article-rejudge-reply-" + UUID.randomUUID();
         String topLevel = Comments.submit(Comments.comment(article, "Snollygoster.")).statusCode(201)
                 .body("status", equalTo("PENDING_REVIEW")).extract().path("id");
@@ -96,13 +109,53 @@ final class RejudgeScenario {
                 .extract().path("id");
 
         writeRules(directory, true, "snollygoster");
-        String after = reload();
+        String after = reloadAndAwaitRejudging(RejudgeScenario::reload);
         return new Held(topLevel, reply, before, after);
     }
 
-    private static String reload() {
+    /**
+     * Reloads with {@code reload}; when that changed the version and re-judging is on, returns once the background
+     * pass the change started has ended (so that a test sees its outcome, and the next reload starts its own pass).
+     */
+    private static String reloadAndAwaitRejudging(Supplier<String> reload) {
+        String serving = given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/ruleset").then().statusCode(200)
+                .extract().path("version");
+        double passesBefore = rejudgePasses();
+        String version = reload.get();
+        if (!version.equals(serving)
+                && ConfigProvider.getConfig().getValue("moderation.rejudge.enabled", Boolean.class)) {
+            awaitRejudgePassAfter(passesBefore);
+        }
+        return version;
+    }
+
+    static String reload() {
         return given().auth().oauth2(Tokens.admin()).post("/api/v1/admin/ruleset/reload").then().statusCode(200)
                 .extract().path("version");
+    }
+
+    /** How many re-judging passes have ended, whatever their outcome ({@code moderation_rejudge_passes_total}). */
+    private static double rejudgePasses() {
+        Matcher passes = Pattern.compile("(?m)^moderation_rejudge_passes_total\\{[^}]*} (\\S+)$")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        double ended = 0;
+        while (passes.find()) {
+            ended += Double.parseDouble(passes.group(1));
+        }
+        return ended;
+    }
+
+    private static void awaitRejudgePassAfter(double passesBefore) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (rejudgePasses() <= passesBefore) {
+            assertTrue(System.nanoTime() < deadline, "no re-judging pass ended within 30 s of the reload");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     static String statusOf(String id) {

@@ -126,6 +126,29 @@ class StatementsOfReasonsTest {
                 .body("end_date_visibility_restriction", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
     }
 
+    /**
+     * A published comment whose edit the rules hold stays published as it was: the statement restricts the edit, names
+     * the revision readers still see, and follows the database's rules.
+     */
+    @Test
+    void aHeldEditOfAPublishedCommentIsAStatementAboutTheEditNotTheComment() {
+        Sites.Site site = Sites.create("sor-edit");
+        String id = site.submitted("article-edit", "author-1", CLEAN);
+        site.call().contentType(ContentType.JSON).body(Map.of("authorId", "author-1", "body", HELD))
+                .put("/api/v1/comments/{id}", id).then().statusCode(200).body("status", equalTo("PENDING_REVIEW"));
+
+        Map<String, Object> withheld = statement(site, id).statusCode(200)
+                .body("decision_visibility", equalTo(List.of("DECISION_VISIBILITY_CONTENT_DISABLED")))
+                .body("decision_facts", containsString("matched the edit (revision 2) of the comment"))
+                .body("decision_facts", containsString("while revision 1 stays published"))
+                .body("decision_facts", not(containsString(HELD)))
+                .body("end_date_visibility_restriction", nullValue())
+                .extract().path("$");
+        assertEquals(List.of(), TransparencyDatabaseRules.violations(withheld), withheld.toString());
+        site.call().get("/api/v1/articles/article-edit/comments").then().statusCode(200)
+                .body("items.find { it.id == '%s' }.body".formatted(id), equalTo(CLEAN));
+    }
+
     @Test
     void anotherSitesCommentHasNoStatementForIt() {
         Sites.Site owner = Sites.create("sor-owner");

@@ -27,6 +27,8 @@ import io.restassured.path.json.JsonPath;
 import news.moderation.comments.Comments;
 import news.moderation.platform.database.EmbeddedPostgresResource;
 import news.moderation.platform.security.Tokens;
+import news.moderation.sites.CallingSite;
+import news.moderation.sites.Sites;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -61,7 +63,8 @@ class RulesetPreviewTest {
         decide(approved, "APPROVE", "ACCEPTABLE");
 
         String location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("files", Map.of("en/workbench.yaml", FLORBIX_RULE), "from", from.toString()))
+                .body(Map.of("files", Map.of("en/workbench.yaml", FLORBIX_RULE), "from", from.toString(),
+                        "siteId", CallingSite.DEFAULT))
                 .post("/api/v1/admin/ruleset/preview").then()
                 .statusCode(202).header("Location", containsString("/api/v1/admin/ruleset/preview/"))
                 .extract().header("Location");
@@ -83,18 +86,50 @@ class RulesetPreviewTest {
                 + "' }.candidateMatches[0].excerpt"));
     }
 
+    /**
+     * A stored comment is judged by the primary subtag of its language tag, as it was when it arrived: an English rule
+     * catches the "en-GB" comment but not the "de-AT" one (a whole tag, unknown to the engine, would have brought every
+     * language's rules to it).
+     */
+    @Test
+    void aStoredCommentIsJudgedByThePrimarySubtagOfItsLanguage() {
+        Instant from = Instant.now().minusSeconds(1);
+        Sites.Site site = Sites.create("workbench-lang");
+        String english = submittedIn(site, "en-GB", "What a florbix you are.");
+        submittedIn(site, "de-AT", "Was für ein florbix du bist.");
+
+        String location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("files", Map.of("en/workbench.yaml", FLORBIX_RULE), "from", from.toString(),
+                        "siteId", site.id()))
+                .post("/api/v1/admin/ruleset/preview").then().statusCode(202).extract().header("Location");
+        JsonPath preview = finished(location);
+
+        assertEquals(2, preview.getInt("result.judged"));
+        assertEquals(1, preview.getInt("result.transitions.'ALLOW→REVIEW'"));
+        assertEquals(List.of(english), preview.getList("result.sample.id"));
+    }
+
+    private static String submittedIn(Sites.Site site, String lang, String body) {
+        Map<String, Object> comment = Comments.comment("article-workbench-lang", body);
+        comment.put("lang", lang);
+        return site.submit(comment).statusCode(201).body("verdict.decision", equalTo("ALLOW")).extract().path("id");
+    }
+
     @Test
     void aRuleLimitedToRepliesCatchesOnlyTheStoredReplies() {
         Instant from = Instant.now().minusSeconds(1);
-        String topLevel = Comments.submitted("article-workbench-reply", "wb-reply-1", "Florbix.");
+        Sites.Site site = Sites.create("workbench-reply");
+        String topLevel = site.submit(Comments.comment("article-workbench-reply", "wb-reply-1", "Florbix."))
+                .statusCode(201).extract().path("id");
         Map<String, Object> answer = Comments.comment("article-workbench-reply", "wb-reply-2", "Florbix.");
         answer.put("parentId", topLevel);
-        String reply = Comments.submit(answer).statusCode(201).extract().path("id");
+        String reply = site.submit(answer).statusCode(201).extract().path("id");
         String replyOnly = FLORBIX_RULE.replace("    severity: medium\n", "    severity: medium\n    scope: reply\n")
                 .replace("\"you florbix\"", "\"Florbix!\"");
 
         String location = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("files", Map.of("en/workbench.yaml", replyOnly), "from", from.toString()))
+                .body(Map.of("files", Map.of("en/workbench.yaml", replyOnly), "from", from.toString(),
+                        "siteId", site.id()))
                 .post("/api/v1/admin/ruleset/preview").then().statusCode(202).extract().header("Location");
         JsonPath preview = finished(location);
 

@@ -58,7 +58,7 @@ public class RequestParameters {
     }
 
     /** Percent-decoded as strict UTF-8, or null when the encoding is broken. */
-    private static String decode(String raw) {
+    static String decode(String raw) {
         if (raw.chars().allMatch(c -> c < 0x80 && c != '%')) {
             return raw; // nothing encoded (the usual case, on every request): the value is the text as sent
         }
@@ -80,20 +80,27 @@ public class RequestParameters {
         return bytes == null ? raw : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** The bytes a percent-encoded text stands for, or null when a '%' is not followed by two hex digits. */
+    /**
+     * The bytes a percent-encoded text stands for, or null when a '%' is not followed by two hex digits or the text
+     * holds half a surrogate pair. Characters sent as they are count as their UTF-8 bytes, a whole code point at a
+     * time: a character outside the BMP is two Java chars, and each half alone would encode as '?'.
+     */
     private static byte[] percentDecoded(String raw) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
             if (c == '%') {
                 if (i + 2 >= raw.length() || !HexFormat.isHexDigit(raw.charAt(i + 1))
                         || !HexFormat.isHexDigit(raw.charAt(i + 2))) {
                     return null;
                 }
                 bytes.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
-                i += 2;
+                i += 3;
+            } else if (Character.getType(c) == Character.SURROGATE) {
+                return null; // codePointAt returns an unpaired half as itself
             } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                bytes.writeBytes(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c);
             }
         }
         return bytes.toByteArray();
