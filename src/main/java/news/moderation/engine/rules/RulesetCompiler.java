@@ -408,14 +408,14 @@ public final class RulesetCompiler {
             throw new RulesetException(file, id, null, "'on: " + yaml.on() + "': a pattern always reads the "
                     + "original text (on: original); for words of the normalised text write a 'phrase:'");
         }
-        RegexFootprint footprint;
-        Pattern pattern;
+        PatternCompiler.CompiledPattern compiled;
         try {
-            pattern = PatternCompiler.compile(yaml.pattern()); // the compile budget, then re2j
-            footprint = RegexFootprint.of(yaml.pattern());
+            compiled = PatternCompiler.compile(yaml.pattern()); // one syntax tree: the compile budget, then re2j
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);
         }
+        Pattern pattern = compiled.pattern();
+        RegexFootprint footprint = compiled.footprint();
         totalProgramSize += pattern.programSize();
         if (totalProgramSize > MAX_TOTAL_PROGRAM_SIZE) {
             throw new RulesetException(file, id, null, "the patterns up to this one compile to "
