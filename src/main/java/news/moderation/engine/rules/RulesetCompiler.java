@@ -109,10 +109,10 @@ public final class RulesetCompiler {
         compiler.readAllowListsAndRules();
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
-        return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries),
+        return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries, false),
                 compiler.phrases.build(), compiler.guards.build(),
                 compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
-                termIndex(compiler.originalMarkerEntries), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+                termIndex(compiler.originalMarkerEntries, true), compiler.policy, Map.copyOf(compiler.languageBits), stats);
     }
 
     /**
@@ -123,9 +123,9 @@ public final class RulesetCompiler {
         return rules.stream().map(rule -> allowPhrases ? rule.withGuards() : rule).toList();
     }
 
-    private static TermIndex termIndex(List<TermEntry> entries) throws RulesetException {
+    private static TermIndex termIndex(List<TermEntry> entries, boolean anyCase) throws RulesetException {
         try {
-            return new TermIndex(entries);
+            return new TermIndex(entries, anyCase);
         } catch (IllegalArgumentException tooBig) {
             throw new RulesetException(null, null, null, tooBig.getMessage());
         }

@@ -24,11 +24,35 @@ class AhoCorasickTest {
             List<String> keys = List.copyOf(keySet);
             String text = randomString(random, random.nextInt(200), "abcde x");
             List<String> found = new ArrayList<>();
-            new AhoCorasick(keys).scan(text, (key, end) -> found.add(end + ":" + keys.get(key)));
+            new AhoCorasick(keys, false).scan(text, (key, end) -> found.add(end + ":" + keys.get(key)));
             assertEquals(naive(keys, text), found.stream().sorted(AhoCorasickTest::byEndThenKey).toList(),
                     "keys " + keys + ", text \"" + text + "\"");
             assertEquals(found.stream().map(AhoCorasickTest::endOf).sorted().toList(),
                     found.stream().map(AhoCorasickTest::endOf).toList(), "reported in order of their end");
+        }
+    }
+
+    /** Built for any case, it finds in a text what the plain automaton finds in the text lower-cased char by char. */
+    @Test
+    void anyCaseFindsWhatThePlainAutomatonFindsInTheLowerCasedText() {
+        Random random = new Random(6);
+        for (int round = 0; round < 500; round++) {
+            LinkedHashSet<String> keySet = new LinkedHashSet<>();
+            int keyCount = 1 + random.nextInt(20);
+            while (keySet.size() < keyCount) {
+                keySet.add(randomString(random, 1 + random.nextInt(4), "ab\u00e9i\u03c3 "));
+            }
+            List<String> keys = List.copyOf(keySet);
+            String text = randomString(random, random.nextInt(200), "aAbB\u00e9\u00c9i\u0130\u0131\u03a3\u03c3\u03c2 x");
+            char[] lowered = text.toCharArray();
+            for (int i = 0; i < lowered.length; i++) {
+                lowered[i] = Character.toLowerCase(lowered[i]);
+            }
+            List<String> expected = new ArrayList<>();
+            new AhoCorasick(keys, false).scan(new String(lowered), (key, end) -> expected.add(end + ":" + key));
+            List<String> found = new ArrayList<>();
+            new AhoCorasick(keys, true).scan(text, (key, end) -> found.add(end + ":" + key));
+            assertEquals(expected, found, "keys " + keys + ", text \"" + text + "\"");
         }
     }
 
