@@ -170,9 +170,10 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
                 return result;
             }
             if (part instanceof RegexTree.Alternation alternation) {
-                Node result = of(alternation.alternatives().get(0));
-                for (RegexTree.Node alternative : alternation.alternatives().subList(1, alternation.alternatives().size())) {
-                    result = result.or(of(alternative));
+                List<RegexTree.Node> alternatives = alternation.alternatives();
+                Node result = of(alternatives.get(0));
+                for (int k = 1; k < alternatives.size(); k++) {
+                    result = result.or(of(alternatives.get(k)));
                 }
                 return result;
             }

@@ -112,7 +112,8 @@ public final class RulesetCompiler {
         return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries, false),
                 compiler.phrases.build(), compiler.guards.build(),
                 compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
-                termIndex(compiler.originalMarkerEntries, true), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+                termIndex(compiler.originalMarkerEntries, true), compiler.policy,
+                Map.copyOf(compiler.languageBits), stats);
     }
 
     /**

@@ -47,7 +47,8 @@ class RegexTreeTest {
         assertTrue(Files.isDirectory(Path.of("rules")) && !patterns.isEmpty());
         for (PatternRule pattern : patterns) {
             long size = CompileBudget.check(RegexTree.parse(pattern.pattern().pattern()));
-            assertTrue(size > 0 && size < CompileBudget.MAX_PROGRAM_SIZE / 4, pattern.pattern().pattern() + ": " + size);
+            assertTrue(size > 0 && size < CompileBudget.MAX_PROGRAM_SIZE / 4,
+                    pattern.pattern().pattern() + ": " + size);
         }
     }
 
