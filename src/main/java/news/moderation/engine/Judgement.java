@@ -23,6 +23,11 @@ final class Judgement implements TermHits {
     private record Hit(int rule, int start, int end) {
     }
 
+    private static final Comparator<Hit> BY_SPAN = Comparator.comparingInt(Hit::start).thenComparingInt(Hit::end);
+    private static final Comparator<Hit> BY_RULE_THEN_SPAN = Comparator.comparingInt(Hit::rule).thenComparing(BY_SPAN);
+    private static final Comparator<Match> MATCH_ORDER = Comparator.comparingInt(Match::start)
+            .thenComparingInt(Match::end).thenComparing(Match::ruleId);
+
     private final String original;
     private final NormalizedText normalized;
     private final List<Rule> rules;
@@ -101,17 +106,8 @@ final class Judgement implements TermHits {
         if (hits.isEmpty()) {
             return new Verdict(Decision.ALLOW, List.of(), List.of(), rulesetVersion);
         }
-        AllowedSpans allowed = new AllowedSpans(allowedSpans);
-        Map<Integer, AllowedSpans> guardedByRule = guardSpans.stream().collect(Collectors.groupingBy(Hit::rule,
-                Collectors.collectingAndThen(Collectors.toList(), AllowedSpans::new)));
-        List<Hit> kept = new ArrayList<>(hits.size());
-        for (Hit hit : hits) {
-            AllowedSpans guards = guardedByRule.get(hit.rule());
-            if (!allowed.covers(hit) && (guards == null || !guards.covers(hit))) {
-                kept.add(hit);
-            }
-        }
-        kept.sort(Comparator.comparingInt(Hit::rule).thenComparingInt(Hit::start).thenComparingInt(Hit::end));
+        List<Hit> kept = allowedSpans.isEmpty() && guardSpans.isEmpty() ? hits : notAllowedOrGuarded();
+        kept.sort(BY_RULE_THEN_SPAN);
         List<Match> matches = new ArrayList<>();
         Decision decision = Decision.ALLOW;
         EnumSet<Category> categories = EnumSet.noneOf(Category.class);
@@ -122,9 +118,23 @@ final class Judgement implements TermHits {
             decision = decision.stricter(policy.decide(rule.category(), rule.severity()));
             categories.add(rule.category());
         }
-        matches.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::end)
-                .thenComparing(Match::ruleId));
+        matches.sort(MATCH_ORDER);
         return new Verdict(decision, List.copyOf(categories), matches, rulesetVersion);
+    }
+
+    /** The hits outside every allowed span and outside the {@code unless} spans of their own rule. */
+    private List<Hit> notAllowedOrGuarded() {
+        AllowedSpans allowed = new AllowedSpans(allowedSpans);
+        Map<Integer, AllowedSpans> guardedByRule = guardSpans.stream().collect(Collectors.groupingBy(Hit::rule,
+                Collectors.collectingAndThen(Collectors.toList(), AllowedSpans::new)));
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            AllowedSpans guards = guardedByRule.get(hit.rule());
+            if (!allowed.covers(hit) && (guards == null || !guards.covers(hit))) {
+                kept.add(hit);
+            }
+        }
+        return kept;
     }
 
     /** The allowed spans sorted by start, with the furthest end reached so far: a lookup is a binary search. */
@@ -169,6 +179,9 @@ final class Judgement implements TermHits {
      * the most hits in the comment, then en, then the alphabet. Rules of "any" never compete.
      */
     private List<Hit> oneLanguagePerSpan(List<Hit> merged, String language) {
+        if (atMostOneLanguage(merged)) {
+            return merged; // nothing competes (the usual case): every hit is kept
+        }
         Map<String, Integer> hitsPerLanguage = new HashMap<>();
         for (Hit hit : merged) {
             hitsPerLanguage.merge(rules.get(hit.rule()).language(), 1, Integer::sum);
@@ -178,7 +191,7 @@ final class Judgement implements TermHits {
                 .thenComparing(lang -> !lang.equals(PREFERRED_LANGUAGE))
                 .thenComparing(Comparator.naturalOrder());
         List<Hit> bySpan = new ArrayList<>(merged);
-        bySpan.sort(Comparator.comparingInt(Hit::start).thenComparingInt(Hit::end));
+        bySpan.sort(BY_SPAN);
         List<Hit> kept = new ArrayList<>(merged.size());
         for (int from = 0, to; from < bySpan.size(); from = to) {
             to = from + 1;
@@ -201,6 +214,21 @@ final class Judgement implements TermHits {
             }
         }
         return kept;
+    }
+
+    /** Whether the hits' rules are of one language at most, besides "any". */
+    private boolean atMostOneLanguage(List<Hit> merged) {
+        String only = null;
+        for (Hit hit : merged) {
+            String lang = rules.get(hit.rule()).language();
+            if (!ANY_LANGUAGE.equals(lang)) {
+                if (only != null && !only.equals(lang)) {
+                    return false;
+                }
+                only = lang;
+            }
+        }
+        return true;
     }
 
     /** @param sorted hits sorted by rule, then start */

@@ -136,7 +136,7 @@ public final class Ruleset {
             }
             PatternRule pattern = patterns.get(k);
             if (pattern.needsMarkers() && !markersScanned) {
-                compiled.originalMarkers().scanMarkers(NfkcText.lowerCase(nfkc.text()), judgement);
+                compiled.originalMarkers().scanMarkers(nfkc.text(), judgement);
                 markersScanned = true;
             }
             if (pattern.markersSeen(judgement.markersSeen())

@@ -34,9 +34,19 @@ final class AhoCorasick {
      */
     static final long MAX_TABLE_CELLS = 16L << 20;
 
-    /** @throws IllegalArgumentException when the keys would need a table over {@link #MAX_TABLE_CELLS} */
-    AhoCorasick(List<String> keys) {
+    /**
+     * @param anyCase read each char of a text as its lower case ({@link Character#toLowerCase(char)}), so that
+     *                lower-case keys are found in any case without a lower-cased copy of the text
+     * @throws IllegalArgumentException when the keys would need a table over {@link #MAX_TABLE_CELLS}
+     */
+    AhoCorasick(List<String> keys, boolean anyCase) {
         classes = buildAlphabet(keys);
+        if (anyCase) {
+            char[] ownClass = classOf.clone();
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                classOf[c] = ownClass[Character.toLowerCase((char) c)];
+            }
+        }
         long keyChars = keys.stream().mapToLong(String::length).sum();
         if ((1 + keyChars) * classes > MAX_TABLE_CELLS) {
             throw new IllegalArgumentException("the terms, allow entries and pattern strings (" + keyChars

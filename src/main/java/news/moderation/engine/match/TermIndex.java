@@ -17,14 +17,18 @@ public final class TermIndex {
     private final TermEntry[][] entriesByKey;
     private final MaskedWords maskedWords;
 
-    public TermIndex(List<TermEntry> entries) {
+    /**
+     * @param anyCase look for the (lower-case) terms in any case: a text's chars are read as their lower case
+     *                (for the strings patterns need, looked for in the original text)
+     */
+    public TermIndex(List<TermEntry> entries, boolean anyCase) {
         Map<String, List<TermEntry>> byKey = new LinkedHashMap<>();
         for (TermEntry entry : entries) {
             byKey.computeIfAbsent(entry.term().key(), k -> new ArrayList<>()).add(entry);
         }
         keys = byKey.keySet().toArray(String[]::new);
         entriesByKey = byKey.values().stream().map(list -> list.toArray(TermEntry[]::new)).toArray(TermEntry[][]::new);
-        automaton = new AhoCorasick(List.of(keys));
+        automaton = new AhoCorasick(List.of(keys), anyCase);
         maskedWords = new MaskedWords(entries);
     }
 
@@ -77,7 +81,10 @@ public final class TermIndex {
         return new int[] {from, to};
     }
 
-    /** Reports only the markers found in {@code text}, a plain string (for patterns on the original text). */
+    /**
+     * Reports only the markers found in {@code text}, a plain string (for patterns on the original text; in any case
+     * when this index was built so).
+     */
     public void scanMarkers(String text, TermHits hits) {
         automaton.scan(text, (key, end) -> {
             for (TermEntry entry : entriesByKey[key]) {

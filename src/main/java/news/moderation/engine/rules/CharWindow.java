@@ -66,6 +66,11 @@ final class CharWindow {
         return false;
     }
 
+    /** The rarest set, the one the window is looked for by; null when it is "any". */
+    AsciiSet anchorSet() {
+        return any[anchor] ? null : new AsciiSet(lows[anchor], highs[anchor]);
+    }
+
     /** Whether the rarest set, the one the window is looked for by, holds {@code c}. */
     boolean anchorHolds(char c) {
         return any[anchor] || isIn(c, lows[anchor], highs[anchor]);

@@ -1,144 +1,84 @@
 package news.moderation.engine.rules;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /**
- * What compiling a pattern will cost, added up from the tokens {@link PatternCompiler} reads, and refused (an
+ * What compiling a pattern will cost, added up over its syntax tree ({@link RegexTree}), and refused (an
  * {@link IllegalArgumentException} naming the limit) before re2j compiles it. re2j writes a counted repetition out
  * in full: {@code x{1000}} is a thousand copies of {@code x}, so {@code (?:(?:a{1000}){1000}){1000}} is a program of
  * a billion instructions, and its compilation exhausts any heap. The estimate follows re2j: one instruction per
- * literal char, class or assertion, the {@code {list}} expansions at their full length, one more per alternative,
- * group and {@code * + ?}, and the repeated part copied {@code max} times ({@code min + 1} for {@code {min,}}).
- * It counts at least what re2j will build, so staying within the limits bounds re2j's memory and time.
+ * char, class or assertion, one more per alternative, two per group and one per {@code * + ?}, and the repeated part
+ * copied {@code max} times ({@code min + 1} for {@code {min,}}), plus one per copy. It counts at least what re2j
+ * will build, so staying within the limits bounds re2j's memory and time. (The length of the pattern, the depth of
+ * its groups and each repeat count are limited as the tree is read.)
  */
 final class CompileBudget {
-    /** re2j's own limit for one count; checked here too, so the message names the pattern's real problem. */
-    static final int MAX_REPEAT_COUNT = 1000;
     /** Counts of repetitions nested in one another, multiplied ({@code (?:a{10}){20}} is 200). */
     static final int MAX_NESTED_REPEAT_PRODUCT = 1000;
-    /** Groups inside groups: re2j simplifies and compiles recursively. */
-    static final int MAX_NESTING_DEPTH = 50;
-    /** Instructions of the compiled program, {@code {list}} expansions included (the largest shipped: ~3,800). */
+    /** Instructions of the compiled program (the largest shipped pattern: a few hundred). */
     static final long MAX_PROGRAM_SIZE = 20_000;
-    /** The pattern as written: re2j takes time quadratic in the length of a run of literal chars. */
-    static final int MAX_PATTERN_CHARS = 4096;
 
-    /** One level of parentheses (the whole pattern is the outermost). Sizes in instructions. */
-    private static final class Level {
-        long finishedAlternatives;
-        long sequence;
-        /** The size of the last atom or group, which a following repeat copies; 0 when there is none. */
-        long last;
-        /** The product of the repeat counts inside the last atom or group. */
-        long lastRepeatProduct = 1;
-        long maxRepeatProduct = 1;
+    /** The cost of one part: instructions, and the product of the repeat counts nested in it. */
+    private record Cost(long size, long repeatProduct) {
+        static final Cost ONE = new Cost(1, 1);
+        static final Cost NONE = new Cost(0, 1);
     }
 
-    private final Deque<Level> levels = new ArrayDeque<>();
-
-    /** @param patternLength the length of the pattern as written */
-    CompileBudget(int patternLength) {
-        if (patternLength > MAX_PATTERN_CHARS) {
-            throw refused("it is " + patternLength + " chars long, more than " + MAX_PATTERN_CHARS
-                    + " (put long alternatives into a {list})");
-        }
-        levels.push(new Level());
-    }
-
-    /** A literal char, class, escape, assertion, or a {@code {list}} expansion of this many chars. */
-    void atom(long size) {
-        Level level = levels.peek();
-        level.last = size;
-        level.lastRepeatProduct = 1;
-        level.sequence = checked(level.sequence + size);
-    }
-
-    void openGroup() {
-        if (levels.size() > MAX_NESTING_DEPTH) {
-            throw refused("groups nested more than " + MAX_NESTING_DEPTH + " deep");
-        }
-        levels.push(new Level());
-    }
-
-    /** A ')' (one with no '(' is a literal to re2j, or a syntax error it reports). */
-    void closeGroup() {
-        if (levels.size() == 1) {
-            atom(1);
-            return;
-        }
-        Level group = levels.pop();
-        long size = checked(group.finishedAlternatives + group.sequence + 2);
-        atom(size);
-        Level level = levels.peek();
-        level.lastRepeatProduct = group.maxRepeatProduct;
-        level.maxRepeatProduct = Math.max(level.maxRepeatProduct, group.maxRepeatProduct);
-    }
-
-    void alternative() {
-        Level level = levels.peek();
-        level.finishedAlternatives = checked(level.finishedAlternatives + level.sequence + 1);
-        level.sequence = 0;
-        level.last = 0;
-        level.lastRepeatProduct = 1;
-    }
-
-    /** {@code * + ?} (and a lazy {@code ?} after a repeat): one more instruction, no copy. */
-    void repeatOperator() {
-        Level level = levels.peek();
-        level.sequence = checked(level.sequence + 1);
+    private CompileBudget() {
     }
 
     /**
-     * A counted repeat {@code {n}}, {@code {n,}} or {@code {n,m}} of the last atom or group, given the text between
-     * the braces.
-     *
-     * @return false when the text is not a repeat count (re2j then reads the braces literally)
+     * @return the estimated program size of the pattern
+     * @throws IllegalArgumentException when the pattern is over a limit
      */
-    boolean repeat(String counts) {
-        int comma = counts.indexOf(',');
-        String digits = counts.replace(",", "");
-        if (counts.isEmpty() || comma == 0 || counts.indexOf(',', comma + 1) >= 0
-                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false; // not {n}, {n,} or {n,m}
+    static long check(RegexTree tree) {
+        return costOf(tree.root()).size();
+    }
+
+    private static Cost costOf(RegexTree.Node part) {
+        if (part instanceof RegexTree.Sequence sequence) {
+            return sum(sequence.parts(), 0);
         }
-        long min = count(comma < 0 ? counts : counts.substring(0, comma));
-        boolean unbounded = comma == counts.length() - 1;
-        long max = comma < 0 ? min : unbounded ? min : count(counts.substring(comma + 1));
-        Level level = levels.peek();
-        long copies = Math.max(1, unbounded ? min + 1 : max);
-        long product = level.lastRepeatProduct * Math.max(1, max);
+        if (part instanceof RegexTree.Alternation alternation) {
+            return sum(alternation.alternatives(), alternation.alternatives().size() - 1);
+        }
+        if (part instanceof RegexTree.Group group) {
+            Cost body = costOf(group.body());
+            return new Cost(checked(body.size() + 2), body.repeatProduct());
+        }
+        if (part instanceof RegexTree.Repeat repeat) {
+            return repeated(costOf(repeat.body()), repeat);
+        }
+        return part instanceof RegexTree.Flags ? Cost.NONE : Cost.ONE; // a char, a class or an assertion
+    }
+
+    /** The parts one after another (or side by side), plus {@code extra} instructions. */
+    private static Cost sum(Iterable<RegexTree.Node> parts, long extra) {
+        long size = extra;
+        long repeatProduct = 1;
+        for (RegexTree.Node part : parts) {
+            Cost cost = costOf(part);
+            size = checked(size + cost.size());
+            repeatProduct = Math.max(repeatProduct, cost.repeatProduct());
+        }
+        return new Cost(checked(size), repeatProduct);
+    }
+
+    private static Cost repeated(Cost body, RegexTree.Repeat repeat) {
+        if (!repeat.counted()) {
+            return new Cost(checked(body.size() + 1), body.repeatProduct()); // * + ?: one more instruction, no copy
+        }
+        boolean unbounded = repeat.max() < 0;
+        long copies = Math.max(1, unbounded ? repeat.min() + 1 : repeat.max());
+        long product = body.repeatProduct() * Math.max(1, unbounded ? repeat.min() : repeat.max());
         if (product > MAX_NESTED_REPEAT_PRODUCT) {
             throw refused("nested repeat counts multiply to " + product + ", more than " + MAX_NESTED_REPEAT_PRODUCT);
         }
-        long repeated = checked(level.last * copies + copies);
-        level.sequence = checked(level.sequence - level.last + repeated);
-        level.last = repeated;
-        level.lastRepeatProduct = product;
-        level.maxRepeatProduct = Math.max(level.maxRepeatProduct, product);
-        return true;
-    }
-
-    /** The end of the pattern (groups left open are re2j's syntax error to report). */
-    void finish() {
-        while (levels.size() > 1) {
-            closeGroup();
-        }
-        Level whole = levels.peek();
-        checked(whole.finishedAlternatives + whole.sequence);
-    }
-
-    private static long count(String digits) {
-        if (digits.length() > 9 || Integer.parseInt(digits) > MAX_REPEAT_COUNT) {
-            throw refused("repeat count " + digits + " is more than " + MAX_REPEAT_COUNT);
-        }
-        return Integer.parseInt(digits);
+        return new Cost(checked(body.size() * copies + copies), product);
     }
 
     private static long checked(long size) {
         if (size > MAX_PROGRAM_SIZE) {
             throw refused("it would compile to more than " + MAX_PROGRAM_SIZE
-                    + " instructions (counted repeats are written out, {list} expansions count in full)");
+                    + " instructions (counted repeats are written out)");
         }
         return size;
     }

@@ -11,9 +11,9 @@ import java.util.Map;
  * Everything a ruleset needs to judge text, ready to use. {@code languageBits} gives each language (including
  * "any") the bit used to select terms, phrases and patterns; rules are referred to by their index in {@code rules}.
  * {@code patterns} are the regexes on the original text; {@code originalMarkers} holds the strings they need, in
- * lower case, to be looked for in the lower-cased NFKC text. {@code guards} holds every {@code unless} phrase, each
- * reporting its index in {@code guardedRules}: the indexes of the rules it protects, or {@link #EVERY_RULE}. It is
- * run only on a comment where a guarded rule matched.
+ * lower case, to be looked for in the NFKC text in any case (its automaton reads each char as its lower case).
+ * {@code guards} holds every {@code unless} phrase, each reporting its index in {@code guardedRules}: the indexes of
+ * the rules it protects, or {@link #EVERY_RULE}. It is run only on a comment where a guarded rule matched.
  */
 public record CompiledRules(List<Rule> rules, TermIndex terms, PhraseAutomaton phrases, PhraseAutomaton guards,
                             int[][] guardedRules, List<PatternRule> patterns,

@@ -18,6 +18,12 @@ public final class PatternGate {
     private final int[] patternOfWindow;
     /** For each ASCII char, the indices of the windows anchored on a set holding it. */
     private final int[][] anchoredOn = new int[ASCII][];
+    /**
+     * Each pattern's rarest set of which every match has a char, joined: a text with no char of it lets no pattern
+     * through, which most comments (no digit, no '@') are told by one mask test. Null when some pattern needs no
+     * particular ASCII char.
+     */
+    private final AsciiSet neededByAny;
 
     public PatternGate(List<PatternRule> patterns) {
         this.patterns = List.copyOf(patterns);
@@ -40,6 +46,30 @@ public final class PatternGate {
             }
             anchoredOn[c] = anchored.isEmpty() ? null : anchored.stream().mapToInt(Integer::intValue).toArray();
         }
+        neededByAny = neededByAny(this.patterns);
+    }
+
+    private static AsciiSet neededByAny(List<PatternRule> patterns) {
+        AsciiSet needed = AsciiSet.NONE;
+        for (PatternRule pattern : patterns) {
+            AsciiSet rarest = pattern.footprint().requiredChars();
+            for (CharWindow window : pattern.footprint().requiredWindows()) {
+                AsciiSet anchor = window.anchorSet();
+                if (rarest == null || anchor != null && CharShape.chance(anchor) < CharShape.chance(rarest)) {
+                    rarest = anchor;
+                }
+            }
+            if (rarest == null) {
+                return null;
+            }
+            needed = needed.union(rarest);
+        }
+        return needed;
+    }
+
+    /** The union of each pattern's rarest required set (see {@link #neededByAny}), or null when there is none. */
+    AsciiSet neededByAny() {
+        return neededByAny;
     }
 
     /**
@@ -50,6 +80,9 @@ public final class PatternGate {
      */
     public boolean[] mayMatch(String text, long languages) {
         AsciiSet charsPresent = AsciiSet.charsOf(text);
+        if (neededByAny != null && !neededByAny.intersects(charsPresent)) {
+            return new boolean[patterns.size()];
+        }
         boolean[] candidate = new boolean[patterns.size()];
         for (int k = 0; k < patterns.size(); k++) {
             candidate[k] = (patterns.get(k).languages() & languages) != 0

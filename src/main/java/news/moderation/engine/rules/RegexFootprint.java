@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one reading of a pattern's regex (patterns read the original text; words are phrases): a small parser of re2j
- * syntax that refuses what re2j cannot run in linear time (look-around, back-references, atomic groups, possessive
- * quantifiers) and {@code {list}} references (lists are for phrases), and works out what every match must contain,
- * so that a pattern only runs on texts where it can match (re2j is linear but slow: about 15 µs a {@code find()}).
- * re2j then compiles the same text.
+ * What every match of a pattern must contain, worked out from the pattern's one syntax tree ({@link RegexTree}), so
+ * that a pattern only runs on texts where it can match (re2j is linear but slow: about 15 µs a {@code find()}).
  *
  * <ul>
  *   <li>{@code requiredStrings}: groups of strings; every match contains one string of each group. "{group} are
@@ -48,14 +45,14 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     private static final int MAX_EXACT_LENGTH = 128;
     private static final AsciiSet COMMON = AsciiSet.LETTERS.union(AsciiSet.SPACE);
 
-    /** @throws IllegalArgumentException naming the construct, for syntax that is refused */
+    /** @throws IllegalArgumentException naming the construct, for syntax that is refused ({@link RegexTree}) */
     static RegexFootprint of(String regex) {
-        Parser parser = new Parser(regex);
-        Node node = parser.alternation();
-        if (parser.i < regex.length()) {
-            return new RegexFootprint(List.of(), null, 0, null, List.of(), false); // an unbalanced ')': re2j refuses it
-        }
-        boolean ignoreCase = ignoresCase(regex);
+        return of(RegexTree.parse(regex));
+    }
+
+    static RegexFootprint of(RegexTree tree) {
+        Node node = Node.of(tree.root());
+        boolean ignoreCase = tree.ignoresCase();
         List<Set<String>> groups = new ArrayList<>();
         for (Set<String> group : node.bestStringGroups()) {
             groups.add(Collections.unmodifiableSet(new LinkedHashSet<>(group)));
@@ -115,21 +112,6 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
     }
 
     /**
-     * Whether a flag group turns on case folding anywhere ({@code (?i)}, {@code (?si)}, {@code (?i:...)}): then
-     * both cases count everywhere, which is conservative.
-     */
-    static boolean ignoresCase(String regex) {
-        for (int open = regex.indexOf("(?"); open >= 0; open = regex.indexOf("(?", open + 2)) {
-            for (int k = open + 2; k < regex.length() && Character.isLetter(regex.charAt(k)); k++) {
-                if (regex.charAt(k) == 'i') {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
      * Whether {@code text} has {@code minLength} consecutive characters of {@code set}. Probes every
      * {@code minLength}-th character (a run that long must cover one) and measures the run around it.
      */
@@ -171,6 +153,38 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
 
         static final Node EMPTY = new Node(AsciiSet.NONE, 0, null, Set.of(""), Set.of(""), List.of(), CharShape.EMPTY);
         static final Node ANYTHING = new Node(null, 1, null, null, null, List.of(), CharShape.oneOf(null));
+
+        /** What the tree of a part says about its matches, built up from its parts. */
+        static Node of(RegexTree.Node part) {
+            if (part instanceof RegexTree.Literal literal) {
+                return literal(literal.c());
+            }
+            if (part instanceof RegexTree.OneOf oneOf) {
+                return oneOf(oneOf.ascii());
+            }
+            if (part instanceof RegexTree.Sequence sequence) {
+                Node result = EMPTY;
+                for (RegexTree.Node element : sequence.parts()) {
+                    result = result.then(of(element));
+                }
+                return result;
+            }
+            if (part instanceof RegexTree.Alternation alternation) {
+                List<RegexTree.Node> alternatives = alternation.alternatives();
+                Node result = of(alternatives.get(0));
+                for (int k = 1; k < alternatives.size(); k++) {
+                    result = result.or(of(alternatives.get(k)));
+                }
+                return result;
+            }
+            if (part instanceof RegexTree.Group group) {
+                return of(group.body());
+            }
+            if (part instanceof RegexTree.Repeat repeat) {
+                return of(repeat.body()).repeated(repeat.min(), repeat.max());
+            }
+            return EMPTY; // an assertion or a flag group: no char
+        }
 
         static Node oneOf(AsciiSet set) {
             return set == null ? ANYTHING : new Node(set, 1, set, null, null, List.of(), CharShape.oneOf(set));
@@ -302,258 +316,5 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         private static int shortest(Set<String> strings) {
             return strings.stream().mapToInt(s -> s.strip().length()).min().orElse(0);
         }
-    }
-
-    /** Group openings java.util.regex knows and re2j does not (it runs in linear time without them). */
-    private static final List<String[]> UNSUPPORTED_GROUPS = List.of(
-            new String[] {"?=", "look-ahead"}, new String[] {"?!", "negative look-ahead"},
-            new String[] {"?<=", "look-behind"}, new String[] {"?<!", "negative look-behind"},
-            new String[] {"?>", "atomic group"});
-
-    /** The refusal of a {@code {name}} in a pattern. */
-    static IllegalArgumentException listInPattern(String name) {
-        return new IllegalArgumentException("{" + name + "}: word lists are for phrases; a pattern reads the "
-                + "original text character by character");
-    }
-
-    private static IllegalArgumentException unsupported(String construct) {
-        return new IllegalArgumentException("pattern uses " + construct + ", which re2j does not support: only "
-                + "linear-time regex syntax is allowed");
-    }
-
-    /** Recursive descent over alternation, sequence, quantified atom. */
-    private static final class Parser {
-        private final String regex;
-        private int i;
-
-        Parser(String regex) {
-            this.regex = regex;
-        }
-
-        Node alternation() {
-            Node result = sequence();
-            while (i < regex.length() && regex.charAt(i) == '|') {
-                i++;
-                result = result.or(sequence());
-            }
-            return result;
-        }
-
-        private Node sequence() {
-            Node result = Node.EMPTY;
-            while (i < regex.length() && regex.charAt(i) != '|' && regex.charAt(i) != ')') {
-                result = result.then(quantified(atom()));
-            }
-            return result;
-        }
-
-        private Node quantified(Node atom) {
-            if (i >= regex.length()) {
-                return atom;
-            }
-            char c = regex.charAt(i);
-            int min;
-            int max = -1;
-            if (c == '?') {
-                min = 0;
-                max = 1;
-            } else if (c == '*') {
-                min = 0;
-            } else if (c == '+') {
-                min = 1;
-            } else if (c == '{' && repeatEnd() > 0) {
-                String counts = regex.substring(i + 1, repeatEnd());
-                int comma = counts.indexOf(',');
-                min = Integer.parseInt(comma < 0 ? counts : counts.substring(0, comma));
-                if (comma < 0) {
-                    max = min;
-                } else if (comma < counts.length() - 1) {
-                    max = Integer.parseInt(counts.substring(comma + 1));
-                }
-                i = repeatEnd();
-            } else {
-                return atom;
-            }
-            i++;
-            if (i < regex.length() && regex.charAt(i) == '?') {
-                i++; // lazy
-            } else if (i < regex.length() && regex.charAt(i) == '+') {
-                throw unsupported("a possessive quantifier (\"" + regex.substring(i - 1, i + 1) + "\")");
-            }
-            return atom.repeated(min, max);
-        }
-
-        /** {@code \pL}, {@code \p{Greek}}, {@code \x41}, {@code \x{1F600}}: moves past the argument at i. */
-        private void skipEscapeArgument(char escaped) {
-            if (i < regex.length() && regex.charAt(i) == '{') {
-                int close = regex.indexOf('}', i);
-                i = close < 0 ? regex.length() : close + 1;
-            } else {
-                i = Math.min(regex.length(), i + (escaped == 'x' ? 2 : 1));
-            }
-        }
-
-        /** {@code \Q...\E} at i (after the Q): its chars, literally. */
-        private Node quoted() {
-            int end = regex.indexOf("\\E", i);
-            int stop = end < 0 ? regex.length() : end;
-            Node result = Node.EMPTY;
-            for (int k = i; k < stop; k++) {
-                result = result.then(Node.literal(regex.charAt(k)));
-            }
-            i = end < 0 ? regex.length() : end + 2;
-            return result;
-        }
-
-        /** A name as {@code {name}} refers to a word list in a phrase: lower-case letters, digits, '_'. */
-        private static boolean isListName(String name) {
-            return !Character.isDigit(name.charAt(0)) && name.chars()
-                    .allMatch(ch -> (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
-        }
-
-        /** @return the index of the '}' of a repeat count such as {2} {2,} {2,5} at i, or -1 */
-        private int repeatEnd() {
-            int close = regex.indexOf('}', i);
-            if (close < 0) {
-                return -1;
-            }
-            String counts = regex.substring(i + 1, close);
-            boolean digitsAndComma = !counts.isEmpty() && Character.isDigit(counts.charAt(0))
-                    && counts.chars().allMatch(ch -> Character.isDigit(ch) || ch == ',');
-            return digitsAndComma && counts.chars().filter(ch -> ch == ',').count() <= 1 ? close : -1;
-        }
-
-        private Node atom() {
-            char c = regex.charAt(i++);
-            switch (c) {
-                case '(' -> {
-                    for (String[] construct : UNSUPPORTED_GROUPS) {
-                        if (regex.startsWith(construct[0], i)) {
-                            throw unsupported("a " + construct[1] + " (\"(" + construct[0] + "\")");
-                        }
-                    }
-                    if (regex.startsWith("?", i)) {
-                        int close = regex.indexOf(')', i);
-                        int colon = regex.indexOf(':', i);
-                        int name = regex.indexOf('>', i);
-                        if (close >= 0 && (colon < 0 || close < colon) && (name < 0 || close < name)) {
-                            i = close + 1; // a flag group such as (?i)
-                            return Node.EMPTY;
-                        }
-                        i = Math.min(colon < 0 ? Integer.MAX_VALUE : colon, name < 0 ? Integer.MAX_VALUE : name) + 1;
-                    }
-                    Node group = alternation();
-                    i++; // ')'
-                    return group;
-                }
-                case '[' -> {
-                    int end = characterClassEnd(regex, i);
-                    if (end < 0) {
-                        i = regex.length();
-                        return Node.ANYTHING; // not closed: re2j refuses it anyway
-                    }
-                    String body = regex.substring(i, end);
-                    i = end + 1;
-                    return Node.oneOf(characterClass(body));
-                }
-                case '\\' -> {
-                    char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
-                    if ("bBAz".indexOf(escaped) >= 0) {
-                        return Node.EMPTY; // zero-width
-                    }
-                    if ((escaped >= '1' && escaped <= '9') || (escaped == 'k' && regex.startsWith("<", i))) {
-                        throw unsupported("a back-reference (\"\\" + escaped + "\")");
-                    }
-                    if (escaped == 'Q') {
-                        return quoted();
-                    }
-                    if (escaped == 'p' || escaped == 'P' || escaped == 'x') {
-                        skipEscapeArgument(escaped);
-                        return Node.ANYTHING; // a Unicode class or a hex char: not analysed, so not required
-                    }
-                    if (escaped < 128 && !Character.isLetterOrDigit(escaped)) {
-                        return Node.literal(escaped);
-                    }
-                    return Node.oneOf(escapeClass(escaped));
-                }
-                case '^', '$' -> {
-                    return Node.EMPTY;
-                }
-                case '.' -> {
-                    return Node.ANYTHING;
-                }
-                case '{' -> {
-                    int close = regex.indexOf('}', i);
-                    if (close > i && isListName(regex.substring(i, close))) {
-                        throw listInPattern(regex.substring(i, close));
-                    }
-                    return Node.literal(c);
-                }
-                default -> {
-                    return Node.literal(c);
-                }
-            }
-        }
-    }
-
-    /**
-     * Where a character class ends, given the index just after its '[': the index of its closing ']', or -1 when it
-     * is not closed. A POSIX class inside ({@code [[:alpha:]]}) is skipped whole.
-     */
-    static int characterClassEnd(String regex, int start) {
-        int i = start;
-        if (i < regex.length() && regex.charAt(i) == '^') {
-            i++;
-        }
-        if (i < regex.length() && regex.charAt(i) == ']') {
-            i++;
-        }
-        while (i < regex.length() && regex.charAt(i) != ']') {
-            int posixClassEnd = regex.startsWith("[:", i) ? regex.indexOf(":]", i + 2) : -1;
-            i = posixClassEnd >= 0 ? posixClassEnd + 2 : i + (regex.charAt(i) == '\\' ? 2 : 1); // else '[' is a char
-        }
-        return i < regex.length() ? i : -1;
-    }
-
-    /**
-     * The ASCII members of a class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated, not plain ASCII, or
-     * holding a POSIX or Unicode class (not analysed).
-     */
-    static AsciiSet characterClass(String body) {
-        if (body.isEmpty() || body.charAt(0) == '^' || body.contains("[:")) {
-            return null;
-        }
-        AsciiSet members = AsciiSet.NONE;
-        for (int k = 0; k < body.length(); k++) {
-            char c = body.charAt(k);
-            if (c >= 128) {
-                return null;
-            }
-            if (c == '\\' && k + 1 < body.length()) {
-                AsciiSet escaped = escapeClass(body.charAt(++k));
-                if (escaped == null) {
-                    return null;
-                }
-                members = members.union(escaped);
-            } else if (k + 2 < body.length() && body.charAt(k + 1) == '-' && body.charAt(k + 2) < 128) {
-                members = members.union(AsciiSet.range(c, body.charAt(k + 2)));
-                k += 2;
-            } else {
-                members = members.union(AsciiSet.of(c));
-            }
-        }
-        return members;
-    }
-
-    /** \d \w \s and escaped punctuation; null for anything else (\D, \pL, \x{..}, ...). */
-    private static AsciiSet escapeClass(char escaped) {
-        return switch (escaped) {
-            case 'd' -> AsciiSet.DIGITS;
-            case 'w' -> AsciiSet.WORD;
-            case 's' -> AsciiSet.SPACE;
-            case 'n' -> AsciiSet.of('\n');
-            case 't' -> AsciiSet.of('\t');
-            default -> escaped < 128 && !Character.isLetterOrDigit(escaped) ? AsciiSet.of(escaped) : null;
-        };
     }
 }

@@ -111,10 +111,11 @@ public final class RulesetCompiler {
         compiler.readAllowListsAndRules();
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
-        return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries),
+        return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries, false),
                 compiler.phrases.build(), compiler.guards.build(),
                 compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
-                termIndex(compiler.originalMarkerEntries), compiler.policy, Map.copyOf(compiler.languageBits), stats);
+                termIndex(compiler.originalMarkerEntries, true), compiler.policy,
+                Map.copyOf(compiler.languageBits), stats);
     }
 
     /**
@@ -125,9 +126,9 @@ public final class RulesetCompiler {
         return rules.stream().map(rule -> allowPhrases ? rule.withGuards() : rule).toList();
     }
 
-    private static TermIndex termIndex(List<TermEntry> entries) throws RulesetException {
+    private static TermIndex termIndex(List<TermEntry> entries, boolean anyCase) throws RulesetException {
         try {
-            return new TermIndex(entries);
+            return new TermIndex(entries, anyCase);
         } catch (IllegalArgumentException tooBig) {
             throw new RulesetException(null, null, null, tooBig.getMessage());
         }
@@ -414,14 +415,14 @@ public final class RulesetCompiler {
             throw new RulesetException(file, id, null, "'on: " + yaml.on() + "': a pattern always reads the "
                     + "original text (on: original); for words of the normalised text write a 'phrase:'");
         }
-        RegexFootprint footprint;
-        Pattern pattern;
+        PatternCompiler.CompiledPattern compiled;
         try {
-            pattern = PatternCompiler.compile(yaml.pattern()); // the compile budget, then re2j
-            footprint = RegexFootprint.of(yaml.pattern());
+            compiled = PatternCompiler.compile(yaml.pattern()); // one syntax tree: the compile budget, then re2j
         } catch (IllegalArgumentException e) {
             throw new RulesetException(file, id, null, e.getMessage(), e);
         }
+        Pattern pattern = compiled.pattern();
+        RegexFootprint footprint = compiled.footprint();
         totalProgramSize += pattern.programSize();
         if (totalProgramSize > MAX_TOTAL_PROGRAM_SIZE) {
             throw new RulesetException(file, id, null, "the patterns up to this one compile to "

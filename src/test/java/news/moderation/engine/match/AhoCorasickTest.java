@@ -1,11 +1,13 @@
 package news.moderation.engine.match;
 
+import news.moderation.engine.normalize.NfkcText;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,22 +16,47 @@ class AhoCorasickTest {
 
     @Test
     void reportsEveryOccurrenceOfEveryKeyInOrderOfItsEnd() {
-        Random random = new Random(5);
-        for (int round = 0; round < 500; round++) {
-            LinkedHashSet<String> keySet = new LinkedHashSet<>();
-            int keyCount = 1 + random.nextInt(40);
-            while (keySet.size() < keyCount) {
-                keySet.add(randomString(random, 1 + random.nextInt(5), "abc d"));
-            }
-            List<String> keys = List.copyOf(keySet);
-            String text = randomString(random, random.nextInt(200), "abcde x");
-            List<String> found = new ArrayList<>();
-            new AhoCorasick(keys).scan(text, (key, end) -> found.add(end + ":" + keys.get(key)));
+        forRandomKeysAndTexts(5, new KeysAndTexts(40, 5, "abc d", "abcde x"), (keys, text) -> {
+            List<String> found = found(new AhoCorasick(keys, false), keys, text);
             assertEquals(naive(keys, text), found.stream().sorted(AhoCorasickTest::byEndThenKey).toList(),
                     "keys " + keys + ", text \"" + text + "\"");
             assertEquals(found.stream().map(AhoCorasickTest::endOf).sorted().toList(),
                     found.stream().map(AhoCorasickTest::endOf).toList(), "reported in order of their end");
+        });
+    }
+
+    /** Built for any case, it finds in a text what the plain automaton finds in the text lower-cased char by char. */
+    @Test
+    void anyCaseFindsWhatThePlainAutomatonFindsInTheLowerCasedText() {
+        KeysAndTexts mixedCase = new KeysAndTexts(20, 4, "ab\u00e9i\u03c3 ",
+                "aAbB\u00e9\u00c9i\u0130\u0131\u03a3\u03c3\u03c2 x");
+        forRandomKeysAndTexts(6, mixedCase, (keys, text) -> assertEquals(
+                found(new AhoCorasick(keys, false), keys, NfkcText.lowerCase(text)),
+                found(new AhoCorasick(keys, true), keys, text), "keys " + keys + ", text \"" + text + "\""));
+    }
+
+    /** Up to {@code maxKeys} distinct keys of up to {@code maxKeyLength} chars, and texts of up to 200 chars. */
+    private record KeysAndTexts(int maxKeys, int maxKeyLength, String keyAlphabet, String textAlphabet) {
+    }
+
+    /** 500 rounds of random keys and a random text. */
+    private static void forRandomKeysAndTexts(long seed, KeysAndTexts shape, BiConsumer<List<String>, String> check) {
+        Random random = new Random(seed);
+        for (int round = 0; round < 500; round++) {
+            LinkedHashSet<String> keys = new LinkedHashSet<>();
+            int count = 1 + random.nextInt(shape.maxKeys());
+            while (keys.size() < count) {
+                keys.add(randomString(random, 1 + random.nextInt(shape.maxKeyLength()), shape.keyAlphabet()));
+            }
+            check.accept(List.copyOf(keys), randomString(random, random.nextInt(200), shape.textAlphabet()));
         }
+    }
+
+    /** Every occurrence the automaton reports, as "end:key", in the order reported. */
+    private static List<String> found(AhoCorasick automaton, List<String> keys, String text) {
+        List<String> found = new ArrayList<>();
+        automaton.scan(text, (key, end) -> found.add(end + ":" + keys.get(key)));
+        return found;
     }
 
     private static List<String> naive(List<String> keys, String text) {

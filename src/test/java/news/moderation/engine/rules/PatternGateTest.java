@@ -1,5 +1,6 @@
 package news.moderation.engine.rules;
 
+import com.google.re2j.Pattern;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PatternGateTest {
@@ -33,6 +36,25 @@ class PatternGateTest {
             assertArrayEquals(expected, gate.mayMatch(text.toString(), -1L), text.toString());
         }
         assertTrue(through > 1000, "too few texts got through to test anything: " + through);
+    }
+
+    /**
+     * Every shipped pattern needs a digit, an '@' or a '+' (the international phone number's rarest set), so a comment
+     * with none is answered by one mask test; a
+     * pattern that needs no particular char leaves every text to the full checks.
+     */
+    @Test
+    void aTextWithNoCharAnyPatternNeedsIsAnsweredByItsChars() throws Exception {
+        List<PatternRule> patterns = RulesetCompiler.compile(RuleFiles.read(Path.of("rules"))).patterns();
+        PatternGate shipped = new PatternGate(patterns);
+        assertEquals(AsciiSet.DIGITS.union(AsciiSet.of('@')).union(AsciiSet.of('+')), shipped.neededByAny());
+        assertArrayEquals(new boolean[patterns.size()], shipped.mayMatch("no digit, no at sign", -1L));
+
+        RegexFootprint anyLetters = RegexFootprint.of("\\pL{3}");
+        PatternGate open = new PatternGate(List.of(new PatternRule(0, Pattern.compile("\\pL{3}"), -1L, new int[0],
+                anyLetters)));
+        assertNull(open.neededByAny());
+        assertArrayEquals(new boolean[] {true}, open.mayMatch("no digit", -1L));
     }
 
     @Test
