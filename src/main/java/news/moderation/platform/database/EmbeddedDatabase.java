@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import news.moderation.platform.config.EarlySettings;
+import news.moderation.platform.config.StartupClock;
 import news.moderation.platform.config.StartupFailure;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -70,9 +71,12 @@ public final class EmbeddedDatabase {
         Path dataDir = Path.of(configuredDir).toAbsolutePath();
         int port = freeLoopbackPort();
         starting = CompletableFuture.supplyAsync(() -> {
+            long startedAt = System.nanoTime();
             SupervisedPostgres server = SupervisedPostgres.start(dataDir, Durability.DURABLE, port,
                     SupervisedPostgres.CHECK_INTERVAL);
-            LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", port, dataDir);
+            LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s (accepting connections after"
+                    + " %d ms, %d ms after the JVM started)", port, dataDir, elapsedMillis(startedAt),
+                    StartupClock.sinceJvmStart());
             return server;
         }, task -> {
             Thread thread = new Thread(task, "embedded-db-start");
@@ -101,8 +105,11 @@ public final class EmbeddedDatabase {
         if (server == null) {
             return;
         }
+        long waitingSince = System.nanoTime();
         try {
             server.join();
+            LOG.infof("Start-up: Flyway's first connection waited %d ms for the embedded PostgreSQL (%d ms after the"
+                    + " JVM started)", elapsedMillis(waitingSince), StartupClock.sinceJvmStart());
         } catch (CompletionException e) {
             throw e.getCause() instanceof StartupFailure failure ? failure
                     : new StartupFailure("The embedded PostgreSQL could not start (" + rootMessage(e) + "): set "
@@ -326,6 +333,10 @@ public final class EmbeddedDatabase {
             LOG.infof("Removed the stale postmaster.pid of %s, whose pid %d belongs to another program by now", dataDir,
                     pid.getAsLong());
         }
+    }
+
+    static long elapsedMillis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /** The message of the failure at the bottom of the cause chain: the one that says what went wrong. */
