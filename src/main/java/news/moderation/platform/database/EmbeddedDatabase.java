@@ -46,6 +46,9 @@ public final class EmbeddedDatabase {
     /** The server this process starts, from the moment its start begins. */
     private static CompletableFuture<SupervisedPostgres> starting;
 
+    /** Whether the application's own shutdown stops the server (EmbeddedDatabaseShutdown), not the JVM's exit. */
+    private static volatile boolean stoppedByApplication;
+
     private EmbeddedDatabase() {
     }
 
@@ -86,8 +89,14 @@ public final class EmbeddedDatabase {
         // zonky's own URL for this port, user and database.
         System.setProperty(URL_PROPERTY, "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres");
         System.setProperty("quarkus.datasource.username", "postgres");
-        // Normally stopped by EmbeddedDatabaseShutdown once requests have drained; this hook covers dev mode's exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-db-stop"));
+        // A JVM runs its shutdown hooks at once, this one beside Quarkus's: once the application has started, this
+        // one leaves the server to EmbeddedDatabaseShutdown, which stops it after the shutdown delay and the drain.
+        // Before that (a start that failed) and in dev mode, it stops the server itself.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!stoppedByApplication) {
+                stop();
+            }
+        }, "embedded-db-stop"));
         return true;
     }
 
@@ -206,6 +215,14 @@ public final class EmbeddedDatabase {
             // no log to quote
         }
         return Optional.empty();
+    }
+
+    /**
+     * From now on the embedded server is stopped by {@link #stop()} once the application has drained, not as soon as
+     * the JVM is asked to exit (when requests that the shutdown delay still lets in would find no database).
+     */
+    static void stopWithApplication() {
+        stoppedByApplication = true;
     }
 
     /** Stops the embedded server, if this process started one; called once the application has drained. */
