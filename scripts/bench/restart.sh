@@ -34,7 +34,7 @@ trap stop_service EXIT
 # that $service stays known here).
 start_and_time() {
   local start now
-  log_lines_before=$(wc -l <"$work/service.log" 2>/dev/null || echo 0)
+  log_lines_before=$(cat "$work/service.log" 2>/dev/null | wc -l)
   start=$(date +%s%N)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   (cd target/quarkus-app && exec env MODERATION_EMBEDDED_DB_DATA_DIR="$work/postgres" MODERATION_JWT_KEY_DIR="$work/jwt" \
