@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -56,7 +55,7 @@ public final class RulesetPreload {
                         long startedAt = System.nanoTime();
                         RulesetReloader reloader = new RulesetReloader(target.directory(), target.maxTextLength());
                         LOG.infof("Start-up: the rules compiled in %d ms on a thread of their own (%d ms after the JVM"
-                                + " started)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
+                                + " started)", StartupClock.millisSince(startedAt),
                                 StartupClock.sinceJvmStart());
                         return reloader;
                     } catch (RulesetException e) {
@@ -80,7 +79,7 @@ public final class RulesetPreload {
         try {
             RulesetReloader reloader = taken.reloader().join();
             LOG.infof("Start-up: the service waited %d ms for the rules compiled beside it (%d ms after the JVM"
-                    + " started)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waitingSince),
+                    + " started)", StartupClock.millisSince(waitingSince),
                     StartupClock.sinceJvmStart());
             return Optional.of(reloader);
         } catch (CompletionException e) {

@@ -1,6 +1,7 @@
 package news.moderation.platform.config;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Milliseconds since the JVM started, for the start-up's log lines: each part of a start (the embedded PostgreSQL,
@@ -18,5 +19,10 @@ public final class StartupClock {
 
     public static long sinceJvmStart() {
         return System.currentTimeMillis() - JVM_START_MILLIS;
+    }
+
+    /** Milliseconds since {@code startNanos}, a {@link System#nanoTime()} taken when a part began. */
+    public static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 }

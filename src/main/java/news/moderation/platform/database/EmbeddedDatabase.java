@@ -78,7 +78,7 @@ public final class EmbeddedDatabase {
             SupervisedPostgres server = SupervisedPostgres.start(dataDir, Durability.DURABLE, port,
                     SupervisedPostgres.CHECK_INTERVAL);
             LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s (accepting connections after"
-                    + " %d ms, %d ms after the JVM started)", port, dataDir, elapsedMillis(startedAt),
+                    + " %d ms, %d ms after the JVM started)", port, dataDir, StartupClock.millisSince(startedAt),
                     StartupClock.sinceJvmStart());
             return server;
         }, task -> {
@@ -118,7 +118,7 @@ public final class EmbeddedDatabase {
         try {
             server.join();
             LOG.infof("Start-up: Flyway's first connection waited %d ms for the embedded PostgreSQL (%d ms after the"
-                    + " JVM started)", elapsedMillis(waitingSince), StartupClock.sinceJvmStart());
+                    + " JVM started)", StartupClock.millisSince(waitingSince), StartupClock.sinceJvmStart());
         } catch (CompletionException e) {
             throw e.getCause() instanceof StartupFailure failure ? failure
                     : new StartupFailure("The embedded PostgreSQL could not start (" + rootMessage(e) + "): set "
@@ -350,10 +350,6 @@ public final class EmbeddedDatabase {
             LOG.infof("Removed the stale postmaster.pid of %s, whose pid %d belongs to another program by now", dataDir,
                     pid.getAsLong());
         }
-    }
-
-    static long elapsedMillis(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /** The message of the failure at the bottom of the cause chain: the one that says what went wrong. */
