@@ -2,7 +2,9 @@
 # Restart to ready of the packaged service on its embedded default, run from target/quarkus-app (so with the rules
 # built into it): one first start on a fresh data directory (not counted: binaries unpacked, initdb, migrations), then
 # RUNS restarts on that same data directory, each timed from `java -jar` to /q/health/ready answering UP. Prints each
-# time, their median and the load average.
+# time with its breakdown from the service's start-up log lines (ms after the JVM started: main entered, PostgreSQL
+# accepting connections, rules compiled, Flyway's first connection, Flyway and Hibernate ORM done, start-up beans
+# created), their median and the load average.
 # Usage: ./mvnw package -DskipTests && scripts/bench/restart.sh
 # Settings: RUNS (default 5), JAVA_OPTS (extra JVM flags), APPCDS (on by default when the build made
 # target/quarkus-app/app-cds.jsa: the jar then runs from its own directory with -XX:SharedArchiveFile=app-cds.jsa, as
@@ -32,6 +34,7 @@ trap stop_service EXIT
 # that $service stays known here).
 start_and_time() {
   local start now
+  log_lines_before=$(cat "$work/service.log" 2>/dev/null | wc -l)
   start=$(date +%s%N)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   (cd target/quarkus-app && exec env MODERATION_EMBEDDED_DB_DATA_DIR="$work/postgres" MODERATION_JWT_KEY_DIR="$work/jwt" \
@@ -53,6 +56,19 @@ start_and_time() {
   elapsed=$(( (now - start) / 1000000 ))
 }
 
+# breakdown: the start-up timeline of the start just timed, each part as ms after the JVM started.
+breakdown() {
+  tail -n +"$((log_lines_before + 1))" "$work/service.log" | awk '
+    function at(line) { match(line, /[0-9]+ ms after the JVM started/); return substr(line, RSTART, RLENGTH - 25) }
+    /Start-up: main runs/ { match($0, /main runs [0-9]+/); main = substr($0, RSTART + 10, RLENGTH - 10) }
+    /Using the embedded PostgreSQL/ { db = at($0) }
+    /Start-up: the rules compiled/ { rules = at($0) }
+    /Start-up: Flyway.s first connection/ { flyway = at($0) }
+    /Start-up: Flyway and Hibernate ORM started/ { orm = at($0) }
+    /Start-up: the start-up beans are created/ { beans = at($0) }
+    END { printf "main %s, database %s, rules %s, Flyway starts %s, Flyway+ORM done %s, beans %s (ms after JVM start)", main, db, rules, flyway, orm, beans }'
+}
+
 echo "== $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), AppCDS $appcds, JAVA_OPTS=${JAVA_OPTS:-}"
 start_and_time
 echo "first start (fresh data directory, not counted): $elapsed ms"
@@ -62,7 +78,7 @@ for i in $(seq 1 "$runs"); do
   start_and_time
   stop_service
   times+=("$elapsed")
-  echo "restart $i: $elapsed ms"
+  echo "restart $i: $elapsed ms; $(breakdown)"
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}')
 echo "median restart to ready: $median ms (of $runs; load average now $(cut -d' ' -f1-3 /proc/loadavg))"

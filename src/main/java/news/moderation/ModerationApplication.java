@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import news.moderation.platform.config.EarlySettings;
+import news.moderation.platform.config.StartupClock;
 import news.moderation.platform.config.StartupFailure;
 import news.moderation.platform.database.ConfiguredDatabase;
 import news.moderation.platform.database.EmbeddedDatabase;
@@ -24,16 +27,13 @@ import news.moderation.ruleset.RulesetPreload;
 @QuarkusMain
 public class ModerationApplication {
 
-    /** Set by Quarkus's build when it runs the application to create the AppCDS archive (pom.xml). */
-    private static final String APPCDS_GENERATION = "quarkus.appcds.generate";
+    /** Set by the build's class-data training run (pom.xml): start in full, then exit (StartupTrainingRun). */
+    static final String TRAINING_RUN = "app-cds.training-run";
+
+    private static final Logger LOG = Logger.getLogger(ModerationApplication.class);
 
     public static void main(String... args) {
-        if (Boolean.getBoolean(APPCDS_GENERATION)) {
-            // The build runs the application up to its static initialisation to record the classes it loads: no
-            // database, no keys, no files written by the build.
-            Quarkus.run(args);
-            return;
-        }
+        LOG.infof("Start-up: main runs %d ms after the JVM started", StartupClock.sinceJvmStart());
         try {
             EarlySettings settings = EarlySettings.resolve();
             requireFreeHttpPort(settings);
@@ -50,7 +50,11 @@ public class ModerationApplication {
             System.err.println("ERROR: the service cannot start. " + e.getMessage());
             System.exit(1);
         }
-        Quarkus.run(args);
+        if (Boolean.getBoolean(TRAINING_RUN)) {
+            Quarkus.run(StartupTrainingRun.class, args);
+        } else {
+            Quarkus.run(args);
+        }
     }
 
     /**

@@ -5,10 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.jboss.logging.Logger;
+
 import news.moderation.engine.RulesetException;
 import news.moderation.engine.RulesetReloader;
 import news.moderation.engine.Ruleset;
 import news.moderation.platform.config.EarlySettings;
+import news.moderation.platform.config.StartupClock;
 
 /**
  * Compiles the rules on a thread of its own from {@code main}, while the embedded PostgreSQL starts and Quarkus boots,
@@ -37,6 +40,8 @@ public final class RulesetPreload {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(RulesetPreload.class);
+
     private static Compiling compiling;
 
     private RulesetPreload() {
@@ -47,7 +52,12 @@ public final class RulesetPreload {
         Target.of(settings, classLoader).ifPresent(target -> compiling = new Compiling(target.directory(),
                 target.maxTextLength(), CompletableFuture.supplyAsync(() -> {
                     try {
-                        return new RulesetReloader(target.directory(), target.maxTextLength());
+                        long startedAt = System.nanoTime();
+                        RulesetReloader reloader = new RulesetReloader(target.directory(), target.maxTextLength());
+                        LOG.infof("Start-up: the rules compiled in %d ms on a thread of their own (%d ms after the JVM"
+                                + " started)", StartupClock.millisSince(startedAt),
+                                StartupClock.sinceJvmStart());
+                        return reloader;
                     } catch (RulesetException e) {
                         throw new CompletionException(e);
                     }
@@ -65,8 +75,13 @@ public final class RulesetPreload {
         if (taken == null || !taken.directory().equals(directory) || taken.maxTextLength() != maxTextLength) {
             return Optional.empty();
         }
+        long waitingSince = System.nanoTime();
         try {
-            return Optional.of(taken.reloader().join());
+            RulesetReloader reloader = taken.reloader().join();
+            LOG.infof("Start-up: the service waited %d ms for the rules compiled beside it (%d ms after the JVM"
+                    + " started)", StartupClock.millisSince(waitingSince),
+                    StartupClock.sinceJvmStart());
+            return Optional.of(reloader);
         } catch (CompletionException e) {
             return Optional.empty();
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import news.moderation.platform.config.EarlySettings;
+import news.moderation.platform.config.StartupClock;
 import news.moderation.platform.config.StartupFailure;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,6 +45,9 @@ public final class EmbeddedDatabase {
 
     /** The server this process starts, from the moment its start begins. */
     private static CompletableFuture<SupervisedPostgres> starting;
+
+    /** Whether the application's own shutdown stops the server (EmbeddedDatabaseShutdown), not the JVM's exit. */
+    private static volatile boolean stoppedByApplication;
 
     private EmbeddedDatabase() {
     }
@@ -70,9 +74,12 @@ public final class EmbeddedDatabase {
         Path dataDir = Path.of(configuredDir).toAbsolutePath();
         int port = freeLoopbackPort();
         starting = CompletableFuture.supplyAsync(() -> {
+            long startedAt = System.nanoTime();
             SupervisedPostgres server = SupervisedPostgres.start(dataDir, Durability.DURABLE, port,
                     SupervisedPostgres.CHECK_INTERVAL);
-            LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s", port, dataDir);
+            LOG.infof("Using the embedded PostgreSQL 17 on port %d, data directory %s (accepting connections after"
+                    + " %d ms, %d ms after the JVM started)", port, dataDir, StartupClock.millisSince(startedAt),
+                    StartupClock.sinceJvmStart());
             return server;
         }, task -> {
             Thread thread = new Thread(task, "embedded-db-start");
@@ -82,8 +89,14 @@ public final class EmbeddedDatabase {
         // zonky's own URL for this port, user and database.
         System.setProperty(URL_PROPERTY, "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres");
         System.setProperty("quarkus.datasource.username", "postgres");
-        // Normally stopped by EmbeddedDatabaseShutdown once requests have drained; this hook covers dev mode's exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-db-stop"));
+        // A JVM runs its shutdown hooks at once, this one beside Quarkus's: once the application has started, this
+        // one leaves the server to EmbeddedDatabaseShutdown, which stops it after the shutdown delay and the drain.
+        // Before that (a start that failed) and in dev mode, it stops the server itself.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!stoppedByApplication) {
+                stop();
+            }
+        }, "embedded-db-stop"));
         return true;
     }
 
@@ -101,8 +114,11 @@ public final class EmbeddedDatabase {
         if (server == null) {
             return;
         }
+        long waitingSince = System.nanoTime();
         try {
             server.join();
+            LOG.infof("Start-up: Flyway's first connection waited %d ms for the embedded PostgreSQL (%d ms after the"
+                    + " JVM started)", StartupClock.millisSince(waitingSince), StartupClock.sinceJvmStart());
         } catch (CompletionException e) {
             throw e.getCause() instanceof StartupFailure failure ? failure
                     : new StartupFailure("The embedded PostgreSQL could not start (" + rootMessage(e) + "): set "
@@ -199,6 +215,14 @@ public final class EmbeddedDatabase {
             // no log to quote
         }
         return Optional.empty();
+    }
+
+    /**
+     * From now on the embedded server is stopped by {@link #stop()} once the application has drained, not as soon as
+     * the JVM is asked to exit (when requests that the shutdown delay still lets in would find no database).
+     */
+    static void stopWithApplication() {
+        stoppedByApplication = true;
     }
 
     /** Stops the embedded server, if this process started one; called once the application has drained. */

@@ -40,7 +40,7 @@ public class RestartablePostgresResource implements QuarkusTestResourceLifecycle
     }
 
     /** Stops the server ("fast" shutdown: open sessions are ended). */
-    static synchronized void stopServer() {
+    public static synchronized void stopServer() {
         if (server != null) {
             try {
                 server.close();
@@ -52,7 +52,7 @@ public class RestartablePostgresResource implements QuarkusTestResourceLifecycle
     }
 
     /** Starts it again where it was. */
-    static synchronized void startServer() {
+    public static synchronized void startServer() {
         if (server == null) {
             server = EmbeddedDatabase.start(dataDir, EmbeddedDatabase.Durability.THROWAWAY, OptionalLong.of(port));
         }
