@@ -5,6 +5,7 @@ import news.moderation.engine.normalize.NormalizedText;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Every phrase rule of every language as ONE token-level automaton: a Thompson NFA whose transitions test a word's
@@ -78,6 +79,11 @@ public final class PhraseAutomaton {
     private final boolean boundaryStartsTakeAnyWord;
     /** For each word class, whether a phrase that starts at a sentence boundary can take a word of it next. */
     private final boolean[] classFollowsBoundary;
+    /**
+     * For each word class, whether a word of it can start a thread, itself or after a boundary before it: with no
+     * thread alive, any other word leaves the automaton where it is, and costs only its lookup.
+     */
+    private final boolean[] classMayStart;
     /** The token of a sentence boundary: the number after the last word class. */
     private final int boundaryToken;
     private final AtomicLong budgetLeft;
@@ -108,6 +114,14 @@ public final class PhraseAutomaton {
         for (int wordClass = 0; wordClass < boundaryToken; wordClass++) {
             for (int symbol : words.symbols(wordClass)) {
                 classFollowsBoundary[wordClass] |= followsBoundary[symbol];
+            }
+        }
+        this.classMayStart = new boolean[boundaryToken];
+        for (int wordClass = 0; wordClass < boundaryToken; wordClass++) {
+            classMayStart[wordClass] = classFollowsBoundary[wordClass]
+                    || (boundaryStarts.length > 0 && boundaryStartsTakeAnyWord);
+            for (int symbol : words.symbols(wordClass)) {
+                classMayStart[wordClass] |= startsBySymbol[symbol] != null;
             }
         }
         this.budgetLeft = new AtomicLong(dfaBudget);
@@ -191,19 +205,21 @@ public final class PhraseAutomaton {
                 hash = 31 * hash + c;
             }
             int wordClass = words.classOf(normalized, start, i, hash);
-            DfaStep step = scan.stepOn(wordClass);
-            if (scan.boundaryMatters(step) || (boundariesStart
-                    && (boundaryStartsTakeAnyWord || classFollowsBoundary[wordClass]))) {
-                int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
-                int gapEnd = text.originalStart(start);
-                scan.work += gapEnd - gapStart;
-                if (lastWordEnd < 0 || isSentenceBreak(original, gapStart, gapEnd)) {
-                    scan.take(scan.stepOn(boundaryToken), start, Math.max(lastWordEnd, 0));
-                    step = scan.stepOn(wordClass);
-                }
-            }
             scan.work++;
-            scan.take(step, start, i);
+            if (scan.threadsAlive() || classMayStart[wordClass]) {
+                DfaStep step = scan.stepOn(wordClass);
+                if (scan.boundaryMatters(step) || (boundariesStart
+                        && (boundaryStartsTakeAnyWord || classFollowsBoundary[wordClass]))) {
+                    int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
+                    int gapEnd = text.originalStart(start);
+                    scan.work += gapEnd - gapStart;
+                    if (lastWordEnd < 0 || isSentenceBreak(original, gapStart, gapEnd)) {
+                        scan.take(scan.stepOn(boundaryToken), start, Math.max(lastWordEnd, 0));
+                        step = scan.stepOn(wordClass);
+                    }
+                }
+                scan.take(step, start, i);
+            }
             lastWordEnd = i;
         }
         if (boundariesStart || scan.threadsAlive()) {
@@ -232,7 +248,7 @@ public final class PhraseAutomaton {
         }
 
         boolean threadsAlive() {
-            return state.threads.length > 0;
+            return state != dfa.initial; // the only state without threads
         }
 
         /**
@@ -256,6 +272,10 @@ public final class PhraseAutomaton {
          * match reached ends at {@code end}.
          */
         void take(DfaStep step, int tokenStart, int end) {
+            if (step.keepsStarts) {
+                state = step.target;
+                return;
+            }
             int[] matchRules = step.matchRules;
             for (int m = 0; m < matchRules.length; m++) {
                 int from = step.matchStarts[m];
@@ -448,12 +468,15 @@ public final class PhraseAutomaton {
     /**
      * One step of the Pike VM from a state on a token: the state it leads to; for each group there, the group of
      * the state before whose start it keeps, or {@link #STARTED_HERE}; the rules matched, in the order the VM
-     * reaches them, each with the group its start comes from.
+     * reaches them, each with the group its start comes from. {@code keepsStarts}: no match, and every group keeps
+     * its start where it is (most steps: no thread moves on, or all move on together), so the scan only moves on.
      */
     private record DfaStep(DfaState target, int[] groupSources, int[] matchRules, int[] matchStarts,
-                           boolean continues) {
+                           boolean continues, boolean keepsStarts) {
         DfaStep(DfaState target, int[] groupSources, int[] matchRules, int[] matchStarts) {
-            this(target, groupSources, matchRules, matchStarts, continuesAThread(groupSources, matchStarts));
+            this(target, groupSources, matchRules, matchStarts, continuesAThread(groupSources, matchStarts),
+                    matchRules.length == 0 && Arrays.equals(groupSources, 0, groupSources.length,
+                            IntStream.range(0, groupSources.length).toArray(), 0, groupSources.length));
         }
 
         /** Whether a thread of the state before moves on (rather than every thread here starting at the token). */
