@@ -169,6 +169,13 @@ public final class PhraseAutomaton {
         return kinds.length;
     }
 
+    /** This automaton with an empty step cache of another size: for tests that compare the cache with the VM. */
+    PhraseAutomaton withDfaBudget(long dfaBudget) {
+        return new PhraseAutomaton(kinds, arguments, next, alternative, dispatchSymbols, dispatchTargets, words,
+                symbolCount, startsBySymbol, startLanguagesBySymbol, boundaryStarts, boundaryStartLanguages,
+                dfaBudget);
+    }
+
     /**
      * Reports every phrase match of a selected language: for each state a match reaches at a word, the earliest
      * start among the threads there (overlapping matches of one rule are merged by the caller).
