@@ -88,7 +88,7 @@ public final class PhraseAutomaton {
     private final int boundaryToken;
     private final AtomicLong budgetLeft;
     /** The step cache of each set of selected languages (a handful: each language with "any", and all). */
-    private final ConcurrentHashMap<Long, Dfa> dfas = new ConcurrentHashMap<>();
+    private volatile Dfa[] dfas = new Dfa[0];
     private final ThreadLocal<StepBuilder> builders;
 
     PhraseAutomaton(byte[] kinds, int[] arguments, int[] next, int[] alternative, int[][] dispatchSymbols,
@@ -195,7 +195,7 @@ public final class PhraseAutomaton {
         if (kinds.length == 0) {
             return 0;
         }
-        Scan scan = new Scan(dfas.computeIfAbsent(languages, Dfa::new), hits);
+        Scan scan = new Scan(dfaOf(languages), hits);
         String normalized = text.text();
         int length = normalized.length();
         boolean boundariesStart = boundaryStarts.length > 0;
@@ -237,7 +237,28 @@ public final class PhraseAutomaton {
 
     /** The states and steps cached so far, over all selected languages (for tests of the bound). */
     long cachedStates() {
-        return dfas.values().stream().mapToLong(dfa -> dfa.states.size()).sum();
+        return Arrays.stream(dfas).mapToLong(dfa -> dfa.states.size()).sum();
+    }
+
+    /** The step cache of a selection of languages; looked for in a copy-on-write array (no boxing, no lock). */
+    private Dfa dfaOf(long languages) {
+        for (Dfa dfa : dfas) {
+            if (dfa.languages == languages) {
+                return dfa;
+            }
+        }
+        synchronized (this) {
+            for (Dfa dfa : dfas) {
+                if (dfa.languages == languages) {
+                    return dfa;
+                }
+            }
+            Dfa dfa = new Dfa(languages);
+            Dfa[] grown = Arrays.copyOf(dfas, dfas.length + 1);
+            grown[dfas.length] = dfa;
+            dfas = grown;
+            return dfa;
+        }
     }
 
     /** One pass over a text: where the automaton is, and the start of each group of its threads. */
