@@ -235,7 +235,7 @@ public final class PhraseAutomaton {
         return scan.work;
     }
 
-    /** The states and steps cached so far, over all selected languages (for tests of the bound). */
+    /** The states cached so far, over all selected languages (for tests of the bound). */
     long cachedStates() {
         return Arrays.stream(dfas).mapToLong(dfa -> dfa.states.size()).sum();
     }
