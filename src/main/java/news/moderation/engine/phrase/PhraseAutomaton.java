@@ -626,7 +626,7 @@ public final class PhraseAutomaton {
             }
         }
 
-        /** Adds a thread (whose start is that of {@code source}) at {@code state} and what it reaches without a token. */
+        /** Adds a thread (its start that of {@code source}) at {@code state} and what it reaches without a token. */
         private void follow(int state, int source) {
             int depth = 0;
             stack[depth++] = state;

@@ -130,8 +130,8 @@ class PhraseAutomatonTest {
     @ParameterizedTest
     @MethodSource("dfaBudgets")
     void alternativesLiteralWordsAndMentions(long dfaBudget) {
-        PhraseAutomaton automaton = compile(dfaBudget, "(shut up | go away) {insult}", "{mention} is {filler}? {insult}",
-                "i will kill you");
+        PhraseAutomaton automaton = compile(dfaBudget, "(shut up | go away) {insult}",
+                "{mention} is {filler}? {insult}", "i will kill you");
         assertEquals(List.of("0:Shut up, idiot"), matches(automaton, "Shut up, idiot", -1L));
         assertEquals(List.of("0:go away loser"), matches(automaton, "go away loser", -1L));
         assertEquals(List.of("1:@Bob_99 is a clown"), matches(automaton, "@Bob_99 is a clown", -1L));
