@@ -88,6 +88,11 @@ public final class PhraseCompiler {
     }
 
     public PhraseAutomaton build() {
+        return build(PhraseAutomaton.DFA_BUDGET);
+    }
+
+    /** @param dfaBudget the room of the automaton's step cache ({@link PhraseAutomaton#DFA_BUDGET}) */
+    PhraseAutomaton build(long dfaBudget) {
         int count = kinds.size();
         byte[] kindArray = new byte[count];
         int[] argumentArray = new int[count];
@@ -105,12 +110,11 @@ public final class PhraseCompiler {
             starts[symbol] = list.stream().mapToInt(pair -> (int) pair[0]).toArray();
             startLanguages[symbol] = list.stream().mapToLong(pair -> pair[1]).toArray();
         });
-        WordTable table = new WordTable(toArrays(wholeWords), toArrays(wordPrefixes));
+        WordTable table = new WordTable(toArrays(wholeWords), toArrays(wordPrefixes), mentionSymbol);
         return new PhraseAutomaton(kindArray, argumentArray, nextArray, alternativeArray,
-                dispatchSymbols.toArray(int[][]::new), dispatchTargets.toArray(int[][]::new), table, mentionSymbol,
-                symbolCount, starts, startLanguages,
-                boundaryStarts.stream().mapToInt(pair -> (int) pair[0]).toArray(),
-                boundaryStarts.stream().mapToLong(pair -> pair[1]).toArray());
+                dispatchSymbols.toArray(int[][]::new), dispatchTargets.toArray(int[][]::new), table, symbolCount,
+                starts, startLanguages, boundaryStarts.stream().mapToInt(pair -> (int) pair[0]).toArray(),
+                boundaryStarts.stream().mapToLong(pair -> pair[1]).toArray(), dfaBudget);
     }
 
     private static Map<String, int[]> toArrays(Map<String, Set<Integer>> symbols) {

@@ -1,25 +1,51 @@
 package news.moderation.engine.phrase;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Word → symbols: every word of the normalised text is looked up once, by its chars in place (no substring), in
+ * Word → word class: every word of the normalised text is looked up once, by its chars in place (no substring), in
  * one open-addressing hash of whole words; word prefixes ("loser*") are looked up on the way with the same running
  * hash, one probe per prefix length the ruleset uses, for as long as the chars read so far begin some prefix (a
  * filter of the hashes of every beginning of a prefix tells; most words leave it after a char or two).
+ *
+ * <p>A word's class is the list of its symbols (those of the prefixes it begins with, shortest first, then its own,
+ * then the mention symbol when it starts with '@'), numbered once when the table is built: every word that can
+ * have symbols is a key of the table or begins with one, so the classes are known in advance, and the automaton's
+ * alphabet is the few hundred distinct classes rather than the words. Class 0 is the word without symbols.
  */
 final class WordTable {
+    static final int NO_SYMBOLS = 0;
+
     private final Table whole;
     private final Table prefixes;
     private final boolean[] isPrefixLength;
     /** A bit per hash of a proper beginning of a prefix ("l" to "lose" of "loser*"); a false positive costs a probe. */
     private final long[] prefixBeginnings;
     private final int beginningMask;
+    /** The class of a word that begins with no prefix and is no key: with or without the mention symbol. */
+    private final int mentionClass;
+    private final int[][] classSymbols;
 
-    WordTable(Map<String, int[]> wholeWords, Map<String, int[]> wordPrefixes) {
-        whole = new Table(wholeWords);
-        prefixes = new Table(wordPrefixes);
+    /**
+     * @param mentionSymbol the symbol of a word starting with '@', or -1
+     */
+    WordTable(Map<String, int[]> wholeWords, Map<String, int[]> wordPrefixes, int mentionSymbol) {
+        Classes classes = new Classes(mentionSymbol);
+        TreeMap<String, int[]> sortedPrefixes = new TreeMap<>(wordPrefixes);
+        Map<String, Integer> wholeClasses = new HashMap<>();
+        wholeWords.forEach((word, symbols) -> wholeClasses.put(word,
+                classes.of(word, prefixSymbolsOf(word, sortedPrefixes), symbols)));
+        Map<String, Integer> prefixClasses = new HashMap<>();
+        wordPrefixes.keySet().forEach(prefix -> prefixClasses.put(prefix,
+                classes.of(prefix, prefixSymbolsOf(prefix, sortedPrefixes), new int[0])));
+        mentionClass = classes.of("@", List.of(), new int[0]);
+        classSymbols = classes.symbols.toArray(int[][]::new);
+        whole = new Table(wholeClasses);
+        prefixes = new Table(prefixClasses);
         int longest = wordPrefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
         isPrefixLength = new boolean[longest + 1];
         wordPrefixes.keySet().forEach(prefix -> isPrefixLength[prefix.length()] = true);
@@ -35,6 +61,51 @@ final class WordTable {
         }
     }
 
+    /** The symbols of every prefix that {@code word} begins with (itself included), shortest first. */
+    private static List<int[]> prefixSymbolsOf(String word, TreeMap<String, int[]> prefixes) {
+        List<int[]> found = new ArrayList<>();
+        for (int length = 1; length <= word.length(); length++) {
+            int[] symbols = prefixes.get(word.substring(0, length));
+            if (symbols != null) {
+                found.add(symbols);
+            }
+        }
+        return found;
+    }
+
+    /** Numbers the distinct symbol lists; the list of a word is what the phrases test it against. */
+    private static final class Classes {
+        final List<int[]> symbols = new ArrayList<>(List.of(new int[0]));
+        final Map<List<Integer>, Integer> ids = new HashMap<>(Map.of(List.of(), NO_SYMBOLS));
+        final int mentionSymbol;
+
+        Classes(int mentionSymbol) {
+            this.mentionSymbol = mentionSymbol;
+        }
+
+        /** The class of {@code word}: its prefixes' symbols, then its own, then the mention; each symbol once. */
+        int of(String word, List<int[]> prefixSymbols, int[] ownSymbols) {
+            List<Integer> list = new ArrayList<>();
+            prefixSymbols.forEach(symbols -> addEach(list, symbols));
+            addEach(list, ownSymbols);
+            if (mentionSymbol >= 0 && word.charAt(0) == '@') {
+                addEach(list, new int[] {mentionSymbol});
+            }
+            return ids.computeIfAbsent(List.copyOf(list), key -> {
+                symbols.add(key.stream().mapToInt(Integer::intValue).toArray());
+                return symbols.size() - 1;
+            });
+        }
+
+        private static void addEach(List<Integer> list, int[] symbols) {
+            for (int symbol : symbols) {
+                if (!list.contains(symbol)) {
+                    list.add(symbol);
+                }
+            }
+        }
+    }
+
     private int beginningBit(int hash) {
         return (hash * 0x9E3779B9 >>> 7) & beginningMask;
     }
@@ -44,37 +115,43 @@ final class WordTable {
         return (prefixBeginnings[bit >>> 6] >>> bit & 1) != 0; // the shift counts modulo 64
     }
 
+    /** How many classes there are; they are numbered from 0 ({@link #NO_SYMBOLS}). */
+    int classCount() {
+        return classSymbols.length;
+    }
+
+    /** The symbols of a class, each once, in the order a word of it is tested against them. */
+    int[] symbols(int wordClass) {
+        return classSymbols[wordClass];
+    }
+
     /**
-     * Writes the symbols of {@code text[start, end)} into {@code into} (grown when needed).
+     * The class of {@code text[start, end)}: a key's own class, else that of the longest prefix the word begins
+     * with, else that of a word without symbols (with the mention symbol when it starts with '@').
      *
      * @param hash {@code text.substring(start, end).hashCode()}, worked out by the caller while finding the word's end
-     * @return the number of symbols written, 0 for a word no phrase mentions
      */
-    int lookup(String text, int start, int end, int hash, int[][] into) {
-        int count = 0;
+    int classOf(String text, int start, int end, int hash) {
+        int wordClass = whole.get(text, start, end, hash);
+        if (wordClass >= 0) {
+            return wordClass;
+        }
+        wordClass = text.charAt(start) == '@' ? mentionClass : NO_SYMBOLS;
         int longestPrefix = Math.min(end - start, isPrefixLength.length - 1);
         int prefixHash = 0;
         for (int length = 1; length <= longestPrefix; length++) {
             prefixHash = 31 * prefixHash + text.charAt(start + length - 1);
             if (isPrefixLength[length]) {
-                count = append(prefixes.get(text, start, start + length, prefixHash), into, count);
+                int prefixClass = prefixes.get(text, start, start + length, prefixHash);
+                if (prefixClass >= 0) {
+                    wordClass = prefixClass;
+                }
             }
             if (!mayBeginPrefix(prefixHash)) {
                 break;
             }
         }
-        return append(whole.get(text, start, end, hash), into, count);
-    }
-
-    private static int append(int[] symbols, int[][] into, int count) {
-        if (symbols == null) {
-            return count;
-        }
-        if (count + symbols.length > into[0].length) {
-            into[0] = Arrays.copyOf(into[0], Math.max(2 * into[0].length, count + symbols.length));
-        }
-        System.arraycopy(symbols, 0, into[0], count, symbols.length);
-        return count + symbols.length;
+        return wordClass;
     }
 
     /**
@@ -87,19 +164,19 @@ final class WordTable {
         private final int filterMask;
         private final String[] keys;
         private final int[] hashes;
-        private final int[][] values;
+        private final int[] values;
         private final int mask;
 
-        Table(Map<String, int[]> entries) {
+        Table(Map<String, Integer> entries) {
             int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2) - 1) << 1;
             int filterBits = Integer.highestOneBit(Math.max(64, entries.size() * 8) - 1) << 1;
             filter = new long[filterBits >>> 6];
             filterMask = filterBits - 1;
             keys = new String[capacity];
             hashes = new int[capacity];
-            values = new int[capacity][];
+            values = new int[capacity];
             mask = capacity - 1;
-            entries.forEach((key, symbols) -> {
+            entries.forEach((key, value) -> {
                 int slot = spread(key.hashCode()) & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
@@ -108,15 +185,18 @@ final class WordTable {
                 hashes[slot] = key.hashCode();
                 int bit = filterBit(key.hashCode());
                 filter[bit >>> 6] |= 1L << bit;
-                values[slot] = symbols;
+                values[slot] = value;
             });
         }
 
-        /** @param hash {@code text.substring(start, end).hashCode()} */
-        int[] get(String text, int start, int end, int hash) {
+        /**
+         * @param hash {@code text.substring(start, end).hashCode()}
+         * @return the value of the key {@code text[start, end)}, or -1
+         */
+        int get(String text, int start, int end, int hash) {
             int bit = filterBit(hash);
             if ((filter[bit >>> 6] >>> bit & 1) == 0) { // the shift counts modulo 64
-                return null;
+                return -1;
             }
             for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
                 String key = keys[slot];
@@ -125,7 +205,7 @@ final class WordTable {
                     return values[slot];
                 }
             }
-            return null;
+            return -1;
         }
 
         private int filterBit(int hash) {

@@ -3,17 +3,21 @@ package news.moderation.engine.phrase;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Each matching test runs with the step cache and without it (budget 0: the Pike VM works out every step). */
 class PhraseAutomatonTest {
     private static final Map<String, List<String>> LISTS = Map.of(
             "you_are", List.of("you are", "ur", "you r", "youre"),
@@ -25,12 +29,17 @@ class PhraseAutomatonTest {
             "insult_phrases", List.of("piece of shit", "waste of space"));
 
     private static PhraseAutomaton compile(String... phrases) {
+        return compile(PhraseAutomaton.DFA_BUDGET, phrases);
+    }
+
+    /** @param dfaBudget {@link PhraseAutomaton#DFA_BUDGET}, or 0: no step cached, the Pike VM works out every one */
+    private static PhraseAutomaton compile(long dfaBudget, String... phrases) {
         PhraseCompiler compiler = new PhraseCompiler();
         for (int rule = 0; rule < phrases.length; rule++) {
             compiler.add(rule, 1L << rule, PhraseParser.parse(phrases[rule]), name -> LISTS.containsKey(name)
                     ? new PhraseCompiler.NamedList("en:" + name, LISTS.get(name)) : null);
         }
-        return compiler.build();
+        return compiler.build(dfaBudget);
     }
 
     /** The matches as "rule:original excerpt", overlapping matches of one rule merged, sorted. */
@@ -58,62 +67,71 @@ class PhraseAutomatonTest {
         return List.copyOf(merged);
     }
 
-    private static List<String> matches(String phrase, String text) {
-        return matches(compile(phrase), text, -1L);
+    private static List<String> matches(long dfaBudget, String phrase, String text) {
+        return matches(compile(dfaBudget, phrase), text, -1L);
     }
 
-    @Test
-    void classesWithMultiWordAndPrefixEntriesAndBoundedFillers() {
+    static LongStream dfaBudgets() {
+        return LongStream.of(PhraseAutomaton.DFA_BUDGET, 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void classesWithMultiWordAndPrefixEntriesAndBoundedFillers(long dfaBudget) {
         String phrase = "{you_are} {filler}*3 {insult}";
-        assertEquals(List.of("0:you are a piece of shit"), matches(phrase, "you are a piece of shit"));
-        assertEquals(List.of("0:UR SUCH A TOTAL L0SERS"), matches(phrase, "well UR SUCH A TOTAL L0SERS!!"));
-        assertEquals(List.of("0:You r a clown"), matches(phrase, "You r a clown"));
-        assertEquals(List.of(), matches(phrase, "you are a really so complete total clown")); // 4 fillers
-        assertEquals(List.of(), matches(phrase, "you are a piece of cake"));
-        assertEquals(List.of(), matches(phrase, "you are the best")); // "the" is no filler
+        assertEquals(List.of("0:you are a piece of shit"), matches(dfaBudget, phrase, "you are a piece of shit"));
+        assertEquals(List.of("0:UR SUCH A TOTAL L0SERS"), matches(dfaBudget, phrase, "well UR SUCH A TOTAL L0SERS!!"));
+        assertEquals(List.of("0:You r a clown"), matches(dfaBudget, phrase, "You r a clown"));
+        assertEquals(List.of(), matches(dfaBudget, phrase, "you are a really so complete total clown")); // 4 fillers
+        assertEquals(List.of(), matches(dfaBudget, phrase, "you are a piece of cake"));
+        assertEquals(List.of(), matches(dfaBudget, phrase, "you are the best")); // "the" is no filler
     }
 
-    @Test
-    void negationIsAWordThatMustNotBeThere() {
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void negationIsAWordThatMustNotBeThere(long dfaBudget) {
         String phrase = "{group} are (!{negation})*2 {bad}";
-        assertEquals(List.of("0:immigrants are animals"), matches(phrase, "immigrants are animals"));
+        assertEquals(List.of("0:immigrants are animals"), matches(dfaBudget, phrase, "immigrants are animals"));
         assertEquals(List.of("0:Refugees are basically all vermin"),
-                matches(phrase, "Refugees are basically all vermin"));
-        assertEquals(List.of(), matches(phrase, "immigrants are not animals"));
-        assertEquals(List.of(), matches(phrase, "refugees are certainly never parasites"));
-        assertEquals(List.of(), matches("you are !not {insult}", "you are not idiot"));
-        assertEquals(List.of("0:you are an idiot"), matches("you are !not {insult}", "you are an idiot"));
-        assertEquals(List.of(), matches("you are !not {insult}", "you are idiot")); // ! takes one word
+                matches(dfaBudget, phrase, "Refugees are basically all vermin"));
+        assertEquals(List.of(), matches(dfaBudget, phrase, "immigrants are not animals"));
+        assertEquals(List.of(), matches(dfaBudget, phrase, "refugees are certainly never parasites"));
+        assertEquals(List.of(), matches(dfaBudget, "you are !not {insult}", "you are not idiot"));
+        assertEquals(List.of("0:you are an idiot"), matches(dfaBudget, "you are !not {insult}", "you are an idiot"));
+        assertEquals(List.of(), matches(dfaBudget, "you are !not {insult}", "you are idiot")); // ! takes one word
     }
 
-    @Test
-    void noPhraseRunsAcrossASentenceBoundaryUnlessItSaysSo() {
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void noPhraseRunsAcrossASentenceBoundaryUnlessItSaysSo(long dfaBudget) {
         String phrase = "{you_are} {filler}*2 {insult}";
-        assertEquals(List.of(), matches(phrase, "You are. A clown is here"));
-        assertEquals(List.of(), matches(phrase, "so you are?\nidiot"));
-        assertEquals(List.of("0:you are... a clown"), matches(phrase, "you are... a clown")); // an ellipsis
-        assertEquals(List.of("0:you are, a clown"), matches(phrase, "you are, a clown")); // a comma
+        assertEquals(List.of(), matches(dfaBudget, phrase, "You are. A clown is here"));
+        assertEquals(List.of(), matches(dfaBudget, phrase, "so you are?\nidiot"));
+        assertEquals(List.of("0:you are... a clown"), matches(dfaBudget, phrase, "you are... a clown")); // an ellipsis
+        assertEquals(List.of("0:you are, a clown"), matches(dfaBudget, phrase, "you are, a clown")); // a comma
         String wholeReply = "<s> {insult} <s>";
-        assertEquals(List.of("0:Clown"), matches(wholeReply, "Clown."));
-        assertEquals(List.of("0:Idiot"), matches(wholeReply, "Really? Idiot!"));
-        assertEquals(List.of(), matches(wholeReply, "the clown was funny"));
-        assertEquals(List.of("0:one. Idiot"), matches("one <s> {insult}", "one. Idiot"));
-        assertEquals(List.of(), matches("one <s> {insult}", "one idiot"));
+        assertEquals(List.of("0:Clown"), matches(dfaBudget, wholeReply, "Clown."));
+        assertEquals(List.of("0:Idiot"), matches(dfaBudget, wholeReply, "Really? Idiot!"));
+        assertEquals(List.of(), matches(dfaBudget, wholeReply, "the clown was funny"));
+        assertEquals(List.of("0:one. Idiot"), matches(dfaBudget, "one <s> {insult}", "one. Idiot"));
+        assertEquals(List.of(), matches(dfaBudget, "one <s> {insult}", "one idiot"));
     }
 
-    @Test
-    void boundedRepeatsOfAnyWordLimitTheDistance() {
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void boundedRepeatsOfAnyWordLimitTheDistance(long dfaBudget) {
         String phrase = "kill _*2 {group}";
-        assertEquals(List.of("0:kill immigrants"), matches(phrase, "kill immigrants"));
-        assertEquals(List.of("0:kill all the refugees"), matches(phrase, "kill all the refugees"));
-        assertEquals(List.of(), matches(phrase, "kill time, read about the refugees"));
-        assertEquals(List.of(), matches(phrase, "kill the time reading about refugees"));
+        assertEquals(List.of("0:kill immigrants"), matches(dfaBudget, phrase, "kill immigrants"));
+        assertEquals(List.of("0:kill all the refugees"), matches(dfaBudget, phrase, "kill all the refugees"));
+        assertEquals(List.of(), matches(dfaBudget, phrase, "kill time, read about the refugees"));
+        assertEquals(List.of(), matches(dfaBudget, phrase, "kill the time reading about refugees"));
     }
 
-    @Test
-    void alternativesLiteralWordsAndMentions() {
-        PhraseAutomaton automaton = compile("(shut up | go away) {insult}", "{mention} is {filler}? {insult}",
-                "i will kill you");
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void alternativesLiteralWordsAndMentions(long dfaBudget) {
+        PhraseAutomaton automaton = compile(dfaBudget, "(shut up | go away) {insult}",
+                "{mention} is {filler}? {insult}", "i will kill you");
         assertEquals(List.of("0:Shut up, idiot"), matches(automaton, "Shut up, idiot", -1L));
         assertEquals(List.of("0:go away loser"), matches(automaton, "go away loser", -1L));
         assertEquals(List.of("1:@Bob_99 is a clown"), matches(automaton, "@Bob_99 is a clown", -1L));
@@ -122,9 +140,10 @@ class PhraseAutomatonTest {
         assertEquals(List.of(), matches(automaton, "I'll kill you", -1L)); // "i'll" is "il", another word
     }
 
-    @Test
-    void overlappingRulesAreAllReportedAndOnlySelectedLanguagesRun() {
-        PhraseAutomaton automaton = compile("{you_are} {filler}*2 {insult}", "{filler} {insult}",
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void overlappingRulesAreAllReportedAndOnlySelectedLanguagesRun(long dfaBudget) {
+        PhraseAutomaton automaton = compile(dfaBudget, "{you_are} {filler}*2 {insult}", "{filler} {insult}",
                 "{insult} {insult}");
         assertEquals(List.of("0:you are a total idiot", "1:total idiot", "2:idiot clown"),
                 matches(automaton, "you are a total idiot clown", -1L));
@@ -166,9 +185,10 @@ class PhraseAutomatonTest {
      * threads per word: the work (words looked up, states visited, chars read between words) for eight times the
      * text is eight times the work, not 64 (quadratic). A count, so a busy machine does not matter.
      */
-    @Test
-    void manyPartialMatchesStayLinear() {
-        PhraseAutomaton automaton = compile("{you_are} {filler}*8 {insult}", "{you_are} _*8 {bad}",
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void manyPartialMatchesStayLinear(long dfaBudget) {
+        PhraseAutomaton automaton = compile(dfaBudget, "{you_are} {filler}*8 {insult}", "{you_are} _*8 {bad}",
                 "(you | ur) {filler}*8 (loser | clown) _*8 {group}", "<s> {insult} <s>");
         String unit = "you are a you are such a ur so really. ";
         String shortText = unit.repeat(400);
@@ -184,8 +204,9 @@ class PhraseAutomatonTest {
      * A list of 2,000 entries, half of them two words, waits as one thread per fork (a trie with dispatch states),
      * not one per entry: the work per word stays small where every word could continue the list.
      */
-    @Test
-    void aLongListIsOneForkNotOneThreadPerEntry() {
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void aLongListIsOneForkNotOneThreadPerEntry(long dfaBudget) {
         List<String> entries = new ArrayList<>();
         for (int k = 0; k < 1000; k++) {
             entries.add("word" + k);
@@ -194,7 +215,7 @@ class PhraseAutomatonTest {
         PhraseCompiler compiler = new PhraseCompiler();
         compiler.add(0, 1L, PhraseParser.parse("you {long}*2 idiot"),
                 name -> new PhraseCompiler.NamedList("en:long", entries));
-        PhraseAutomaton automaton = compiler.build();
+        PhraseAutomaton automaton = compiler.build(dfaBudget);
         String text = "you word1 word2 idiot you word5 more5 idiot ".repeat(200);
         assertEquals(List.of("0:you word5 more5 idiot"), matches(automaton, "you word5 more5 idiot", 1L));
         long perWord = work(automaton, text) / (200L * 8);
@@ -206,19 +227,24 @@ class PhraseAutomatonTest {
      * sentence boundary, the text between the words is not read (it could only start a thread that dies at once).
      * Where a phrase after a boundary takes any word, every boundary is looked for.
      */
-    @Test
-    void wordsNoPhraseMentionsCostOneStepEach() {
+    @ParameterizedTest
+    @MethodSource("dfaBudgets")
+    void wordsNoPhraseMentionsCostOneStepEach(long dfaBudget) {
         String text = "The weather. Was lovely today, wasn't it?\nWe walked along the river. ".repeat(50);
         int words = 12 * 50;
-        PhraseAutomaton startsWithAClass = compile("<s> {insult} <s>", "{you_are} {filler}*2 {insult}");
+        PhraseAutomaton startsWithAClass = compile(dfaBudget, "<s> {insult} <s>", "{you_are} {filler}*2 {insult}");
         assertEquals(words, work(startsWithAClass, text) - work(startsWithAClass, "")); // "": the end of the text
-        PhraseAutomaton startsWithAnyWord = compile("<s> _ {insult}");
+        PhraseAutomaton startsWithAnyWord = compile(dfaBudget, "<s> _ {insult}");
         assertTrue(work(startsWithAnyWord, text) > 2L * words, "every gap is read");
         assertEquals(List.of("0:Total idiot"), matches(startsWithAnyWord, "Nice. Total idiot", -1L));
     }
 
+    /** The work of a pass over {@code text} after a first pass has cached the steps it needs. */
     private static long work(PhraseAutomaton automaton, String text) {
-        return automaton.work(Normalizer.normalize(text), text, -1L, (rule, start, end) -> {
-        });
+        NormalizedText normalized = Normalizer.normalize(text);
+        PhraseHits ignored = (rule, start, end) -> {
+        };
+        automaton.work(normalized, text, -1L, ignored);
+        return automaton.work(normalized, text, -1L, ignored);
     }
 }
