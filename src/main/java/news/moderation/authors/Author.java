@@ -2,6 +2,8 @@ package news.moderation.authors;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,6 +68,18 @@ public class Author extends PanacheEntityBase {
 
     static Optional<Author> find(String siteId, String authorId) {
         return findByIdOptional(new Key(siteId, authorId));
+    }
+
+    /**
+     * Those of these authors of the site that have a row. One query text for any number of ids (an array, not an IN
+     * list): Hibernate translates a query with an IN list anew for each length of the list, which cost the submission
+     * path more CPU than anything else.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Author> withStanding(String siteId, Collection<String> authorIds) {
+        return getEntityManager()
+                .createNativeQuery("SELECT * FROM author WHERE site_id = ?1 AND author_id = ANY(?2)", Author.class)
+                .setParameter(1, siteId).setParameter(2, authorIds.toArray(String[]::new)).getResultList();
     }
 
     /** The standing in force now: a suspension whose end has passed no longer counts. */

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,16 +34,22 @@ class NewComments {
     record Parent(String siteId, String articleId) {
     }
 
-    /** The site and article of each of these comments that exists, for the replies of a batch: one lookup. */
+    /**
+     * The site and article of each of these comments that exists, for the replies of a batch: one lookup, with one
+     * query text for any number of ids (an array: an IN list would be translated anew for each length).
+     */
     Map<UUID, Parent> parents(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         Map<UUID, Parent> parents = new HashMap<>();
-        Comment.getEntityManager()
-                .createQuery("select c.id, c.siteId, c.articleId from Comment c where c.id in :ids", Object[].class)
-                .setParameter("ids", Set.copyOf(ids)).getResultList()
-                .forEach(row -> parents.put((UUID) row[0], new Parent((String) row[1], (String) row[2])));
+        List<?> rows = Comment.getEntityManager()
+                .createNativeQuery("SELECT id, site_id, article_id FROM comment WHERE id = ANY(?1)", Object[].class)
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        rows.forEach(row -> {
+            Object[] columns = (Object[]) row;
+            parents.put((UUID) columns[0], new Parent((String) columns[1], (String) columns[2]));
+        });
         return parents;
     }
 
