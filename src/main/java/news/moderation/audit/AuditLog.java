@@ -1,11 +1,21 @@
 package news.moderation.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import news.moderation.comments.Comment;
 import news.moderation.comments.CommentStatus;
@@ -15,10 +25,14 @@ import news.moderation.events.AuthorStandingChanged;
 import news.moderation.events.CommentJudged;
 import news.moderation.events.CommentStatusChanged;
 import news.moderation.events.DomainEvent;
+import news.moderation.events.RecordedEvent;
+import news.moderation.events.RecordedEvents;
+import news.moderation.platform.database.ArrayColumns;
 
 /**
  * Writes the audit trail from the domain events, inside the transaction of the change they record, so that both
- * commit or neither.
+ * commit or neither. The entries of the events recorded together (a batch of new comments) are written by one
+ * statement.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -28,7 +42,44 @@ public class AuditLog {
     static final String EDITED_NOTE = "edited by its author";
     static final String REJUDGED_NOTE = "judged again after a ruleset change";
 
-    void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
+    private static final String INSERT = """
+            INSERT INTO audit_event (occurred_at, site_id, comment_id, author_id, actor, action, from_state, to_state,
+                                     reason_code, note, ruleset_version, machine_decision, rule_ids, revision)
+            SELECT a.occurred_at, a.site_id, a.comment_id, a.author_id, a.actor, a.action, a.from_state, a.to_state,
+                   a.reason_code, a.note, a.ruleset_version, a.machine_decision, CAST(a.rule_ids AS jsonb), a.revision
+            FROM unnest(?::timestamptz[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
+                        ?::int4[]) WITH ORDINALITY
+                 AS a(occurred_at, site_id, comment_id, author_id, actor, action, from_state, to_state, reason_code,
+                      note, ruleset_version, machine_decision, rule_ids, revision, position)
+            ORDER BY a.position""";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    AuditLog(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    void recorded(@Observes(during = TransactionPhase.IN_PROGRESS) RecordedEvents recorded) {
+        List<AuditEvent> entries = new ArrayList<>(recorded.events().size());
+        for (RecordedEvent record : recorded.events()) {
+            DomainEvent event = record.event();
+            if (event instanceof CommentJudged judged) {
+                entries.add(judged(judged));
+            } else if (event instanceof CommentStatusChanged change) {
+                entries.add(statusChanged(change));
+            } else if (event instanceof AuthorStandingChanged change) {
+                entries.add(standingChanged(change));
+            } else if (event instanceof AuthorErased erased) {
+                entries.add(erased(erased));
+            }
+        }
+        write(entries);
+    }
+
+    private static AuditEvent judged(CommentJudged judged) {
         AuditEvent event = event(judged.siteId(), judged.authorId(), DomainEvent.SYSTEM, AuditAction.MACHINE_VERDICT);
         event.commentId = judged.commentId();
         event.fromState = judged.fromStatus();
@@ -38,10 +89,10 @@ public class AuditLog {
         event.machineDecision = judged.decision();
         event.ruleIds = judged.ruleIds();
         event.revision = judged.revision();
-        event.persist();
+        return event;
     }
 
-    void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
+    private static AuditEvent statusChanged(CommentStatusChanged change) {
         AuditEvent event = event(change.siteId(), change.authorId(), change.actor(), switch (change.cause()) {
             case READERS_REPORTS -> AuditAction.REPORTED;
             case APPEAL_DECISION -> AuditAction.APPEAL_DECISION;
@@ -58,16 +109,16 @@ public class AuditLog {
         // The change was made on the latest revision (a decision on an older one is refused), still the row's now.
         event.revision = Comment.<Comment>findByIdOptional(change.commentId()).map(comment -> comment.revision)
                 .orElse(null);
-        event.persist();
+        return event;
     }
 
-    void standingChanged(@Observes(during = TransactionPhase.IN_PROGRESS) AuthorStandingChanged change) {
-        authorEvent(change.siteId(), change.authorId(), change.actor(), AuditAction.AUTHOR_STANDING,
+    private static AuditEvent standingChanged(AuthorStandingChanged change) {
+        return authorEvent(change.siteId(), change.authorId(), change.actor(), AuditAction.AUTHOR_STANDING,
                 change.fromStanding(), change.toStanding(), change.reason());
     }
 
-    void erased(@Observes(during = TransactionPhase.IN_PROGRESS) AuthorErased erased) {
-        authorEvent(erased.siteId(), erased.authorId(), erased.actor(), AuditAction.AUTHOR_ERASED, null, null,
+    private static AuditEvent erased(AuthorErased erased) {
+        return authorEvent(erased.siteId(), erased.authorId(), erased.actor(), AuditAction.AUTHOR_ERASED, null, null,
                 erased.commentsErased() + " comments erased");
     }
 
@@ -82,17 +133,17 @@ public class AuditLog {
         event.rulesetVersion = verdict.rulesetVersion();
         event.machineDecision = verdict.decision().name();
         event.ruleIds = verdict.matches().stream().map(m -> m.ruleId()).distinct().toList();
-        event.persist();
+        write(List.of(event));
     }
 
-    private static void authorEvent(String siteId, String authorId, String actor, AuditAction action,
+    private static AuditEvent authorEvent(String siteId, String authorId, String actor, AuditAction action,
             String fromStanding, String toStanding, String note) {
         AuditEvent event = event(siteId, authorId, actor, action);
         event.fromState = fromStanding;
         event.toState = toStanding;
         event.note = note;
         event.ruleIds = List.of();
-        event.persist();
+        return event;
     }
 
     private static AuditEvent event(String siteId, String authorId, String actor, AuditAction action) {
@@ -103,5 +154,44 @@ public class AuditLog {
         event.actor = actor;
         event.action = action;
         return event;
+    }
+
+    /** Appends the entries with one statement, in their order. */
+    private void write(List<AuditEvent> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> insert(connection, entries));
+    }
+
+    private void insert(Connection connection, List<AuditEvent> entries) throws SQLException {
+        ArrayColumns<AuditEvent> columns = new ArrayColumns<>(connection, entries);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int column = 0;
+            insert.setArray(++column, columns.of("timestamptz", entry -> entry.occurredAt.toString()));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.siteId));
+            insert.setArray(++column, columns.of("uuid", entry -> entry.commentId));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.authorId));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.actor));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.action.name()));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.fromState));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.toState));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.reasonCode));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.note));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.rulesetVersion));
+            insert.setArray(++column, columns.of("varchar", entry -> entry.machineDecision));
+            insert.setArray(++column, columns.of("text", entry -> toJson(entry.ruleIds)));
+            insert.setArray(++column, columns.of("int4", entry -> entry.revision));
+            insert.executeUpdate();
+        }
+    }
+
+    /** As Hibernate writes the entity's JSON column, so that it reads it back alike. */
+    private String toJson(List<String> ruleIds) {
+        try {
+            return ruleIds == null ? null : json.writeValueAsString(ruleIds);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of rule ids is always serialisable", e);
+        }
     }
 }

@@ -64,8 +64,7 @@ public class AuthorService implements AuthorPolicy {
 
     @Override
     public Map<String, Admission> admissions(String siteId, Set<String> authorIds) {
-        Map<String, Author> withStanding = Author.<Author>list("siteId = ?1 and authorId in ?2", siteId, authorIds)
-                .stream().collect(Collectors.toMap(author -> author.authorId, author -> author));
+        Map<String, Author> withStanding = Author.withStanding(siteId, authorIds).stream().collect(Collectors.toMap(author -> author.authorId, author -> author));
         Map<String, Admission> admissions = new HashMap<>();
         Instant now = Instant.now();
         for (String authorId : authorIds) {

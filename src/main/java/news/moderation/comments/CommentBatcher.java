@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -37,6 +37,7 @@ import news.moderation.engine.Verdict;
 import news.moderation.events.DomainEvent;
 import news.moderation.events.DomainEvents;
 import news.moderation.platform.config.ModerationConfig;
+import news.moderation.platform.database.ArrayColumns;
 import news.moderation.platform.database.DatabaseUnavailableMapper;
 import news.moderation.platform.errors.ClientErrorException;
 
@@ -223,12 +224,15 @@ class CommentBatcher {
         // The authors' standing: one lookup per site of the batch (usually one), not two per comment.
         Map<String, Map<String, AuthorPolicy.Admission>> admissions = newComments.admissions(batch,
                 waiting -> waiting.comment().siteId(), waiting -> waiting.comment().request().authorId());
+        // The replies' parents: one lookup for the batch, not one per reply.
+        Map<UUID, NewComments.Parent> parents = newComments.parents(batch.stream()
+                .map(waiting -> waiting.comment().request().parentId()).filter(Objects::nonNull).toList());
         for (Waiting waiting : batch) {
             NewComment comment = waiting.comment();
             try {
                 admitted.add(newComments.admit(comment.request(), comment.verdict(), comment.siteId(),
                         comment.idempotencyKey(), comment.requestHash(),
-                        admissions.get(comment.siteId()).get(comment.request().authorId())));
+                        admissions.get(comment.siteId()).get(comment.request().authorId()), parents));
                 verdicts.add(comment.verdict());
                 outcomes.add(null); // known once the rows are inserted
             } catch (ClientErrorException refused) {
@@ -259,26 +263,26 @@ class CommentBatcher {
 
     /** Inserts the comments with one statement; returns the ids of those inserted (not those whose key was taken). */
     private Set<UUID> insert(Connection connection, List<Comment> comments) throws SQLException {
+        ArrayColumns<Comment> columns = new ArrayColumns<>(connection, comments);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int column = 0;
-            insert.setArray(++column, connection.createArrayOf("uuid", column(comments, c -> c.id)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.siteId)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.articleId)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.authorId)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.authorName)));
-            insert.setArray(++column, connection.createArrayOf("uuid", column(comments, c -> c.parentId)));
-            insert.setArray(++column, connection.createArrayOf("text", column(comments, c -> c.body)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.lang)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.status.name())));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.decision.name())));
-            insert.setArray(++column, connection.createArrayOf("text", column(comments, c -> toJson(c.categories))));
-            insert.setArray(++column, connection.createArrayOf("text", column(comments, c -> toJson(c.matches))));
-            insert.setArray(++column, connection.createArrayOf("int2", column(comments, c -> c.maxSeverity)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.rulesetVersion)));
-            insert.setArray(++column, connection.createArrayOf("timestamptz",
-                    column(comments, c -> c.createdAt.toString())));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.idempotencyKey)));
-            insert.setArray(++column, connection.createArrayOf("varchar", column(comments, c -> c.requestHash)));
+            insert.setArray(++column, columns.of("uuid", c -> c.id));
+            insert.setArray(++column, columns.of("varchar", c -> c.siteId));
+            insert.setArray(++column, columns.of("varchar", c -> c.articleId));
+            insert.setArray(++column, columns.of("varchar", c -> c.authorId));
+            insert.setArray(++column, columns.of("varchar", c -> c.authorName));
+            insert.setArray(++column, columns.of("uuid", c -> c.parentId));
+            insert.setArray(++column, columns.of("text", c -> c.body));
+            insert.setArray(++column, columns.of("varchar", c -> c.lang));
+            insert.setArray(++column, columns.of("varchar", c -> c.status.name()));
+            insert.setArray(++column, columns.of("varchar", c -> c.decision.name()));
+            insert.setArray(++column, columns.of("text", c -> toJson(c.categories)));
+            insert.setArray(++column, columns.of("text", c -> toJson(c.matches)));
+            insert.setArray(++column, columns.of("int2", c -> c.maxSeverity));
+            insert.setArray(++column, columns.of("varchar", c -> c.rulesetVersion));
+            insert.setArray(++column, columns.of("timestamptz", c -> c.createdAt.toString()));
+            insert.setArray(++column, columns.of("varchar", c -> c.idempotencyKey));
+            insert.setArray(++column, columns.of("varchar", c -> c.requestHash));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -287,10 +291,6 @@ class CommentBatcher {
             }
             return inserted;
         }
-    }
-
-    private static Object[] column(List<Comment> comments, Function<Comment, Object> field) {
-        return comments.stream().map(field).toArray();
     }
 
     /** As Hibernate writes the entity's JSON columns, so that it reads them back alike. */

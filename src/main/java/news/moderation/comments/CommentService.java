@@ -37,18 +37,15 @@ public class CommentService {
     private final RulesetService rulesets;
     private final AuthorPolicy authors;
     private final DomainEvents events;
-    private final NewComments newComments;
     private final CommentBatcher batcher;
     private final CallingSite site;
     private final boolean maskPublished;
     private final Duration editWindow;
 
-    CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, NewComments newComments,
-            CommentBatcher batcher, CallingSite site, ModerationConfig config) {
+    CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, CommentBatcher batcher, CallingSite site, ModerationConfig config) {
         this.rulesets = rulesets;
         this.authors = authors;
         this.events = events;
-        this.newComments = newComments;
         this.batcher = batcher;
         this.site = site;
         this.maskPublished = config.comments().maskPublished();
@@ -83,15 +80,14 @@ public class CommentService {
 
     /**
      * Stores a comment that reached the service through an integration (such as Coral) for {@code siteId}, with the
-     * verdict the caller got for it. Joins the caller's transaction.
+     * verdict the caller got for it, together with the submissions of the moment ({@link CommentBatcher}); returns
+     * once it is committed. The batch has its own transaction: the caller has none open.
+     *
+     * @throws ClientErrorException when the comment may not be stored (its author, its parent)
      */
     public Comment record(SubmitCommentRequest request, String siteId, Verdict verdict) {
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            Comment comment = newComments.admit(request, verdict, siteId, null, null);
-            comment.persistAndFlush();
-            events.publish(judgement(comment, null, verdict, false));
-            return comment;
-        });
+        return batcher.store(new CommentBatcher.NewComment(request, verdict, siteId, null, null)).orElseThrow(
+                () -> new IllegalStateException("A comment without an idempotency key is always stored"));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -29,11 +30,27 @@ class NewComments {
         this.authors = authors;
     }
 
-    /** @throws ClientErrorException 403 for an author who may not comment, 422 for a parent on another article */
-    Comment admit(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
-            String requestHash) {
-        return admit(request, verdict, siteId, idempotencyKey, requestHash,
-                admissions(siteId, Set.of(request.authorId())).get(request.authorId()));
+    /** Where a comment that replies may be is: its site and article. */
+    record Parent(String siteId, String articleId) {
+    }
+
+    /**
+     * The site and article of each of these comments that exists, for the replies of a batch: one lookup, with one
+     * query text for any number of ids (an array: an IN list would be translated anew for each length).
+     */
+    Map<UUID, Parent> parents(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Parent> parents = new HashMap<>();
+        List<?> rows = Comment.getEntityManager()
+                .createNativeQuery("SELECT id, site_id, article_id FROM comment WHERE id = ANY(?1)", Object[].class)
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        rows.forEach(row -> {
+            Object[] columns = (Object[]) row;
+            parents.put((UUID) columns[0], new Parent((String) columns[1], (String) columns[2]));
+        });
+        return parents;
     }
 
     /** The standing of many authors of a site, for a batch of their comments: one lookup. */
@@ -53,18 +70,20 @@ class NewComments {
     }
 
     /**
-     * As {@link #admit(SubmitCommentRequest, Verdict, String, String, String)}, with the author's admission already
+     * The comment to store, with its author's admission and the {@link #parents(Collection)} of its batch already
      * looked up.
+     *
+     * @throws ClientErrorException 403 for an author who may not comment, 422 for a parent on another article
      */
     Comment admit(SubmitCommentRequest request, Verdict verdict, String siteId, String idempotencyKey,
-            String requestHash, AuthorPolicy.Admission author) {
+            String requestHash, AuthorPolicy.Admission author, Map<UUID, Parent> parents) {
         if (author.refusal() != null) {
             throw author.refusal();
         }
         if (request.parentId() != null) {
-            Comment parent = Comment.findById(request.parentId());
+            Parent parent = parents.get(request.parentId());
             // Another site's comment answers as one that does not exist: its existence is not confirmed.
-            if (parent == null || !parent.siteId.equals(siteId) || !parent.articleId.equals(request.articleId())) {
+            if (parent == null || !parent.siteId().equals(siteId) || !parent.articleId().equals(request.articleId())) {
                 throw ClientErrorException.unprocessable("parentId", "must be a comment on the same article");
             }
         }

@@ -1,6 +1,5 @@
 package news.moderation.events;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,11 +24,14 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import news.moderation.platform.database.ArrayColumns;
+
 /**
  * Publishes domain events: each one is written to the outbox and handed to its observers inside the transaction of
  * the change, so that the change, its event, its audit entry and its webhook deliveries commit together or not at
  * all. Observers that must be atomic with the change observe the event type ({@code @Observes(during =
- * TransactionPhase.IN_PROGRESS) CommentJudged}); those that need the outbox record observe {@link RecordedEvent}.
+ * TransactionPhase.IN_PROGRESS) CommentJudged}); those that write a row per event observe {@link RecordedEvents},
+ * all the events published together (a batch of new comments) at once, and write them with one statement.
  * <p>
  * A change to a comment publishes after its row is written (flushed), so that it holds the row lock: the sequence of
  * a comment's events is then the order in which its changes commit.
@@ -65,7 +67,10 @@ public class DomainEvents {
 
     /**
      * Publishes several events of one transaction with one round trip to the database (a batch of new comments),
-     * then hands each to its observers, in the given order.
+     * then hands them to their observers: all of them together first (as {@link RecordedEvents}), then each, in the
+     * given order. What an observer of one event does in turn (such as a change of its author's standing) is then
+     * recorded after the events that caused it. The events are about distinct comments: an observer of all of them
+     * together sees none of its own writes for one event when it handles the next.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RecordedEvent> publishAll(List<? extends DomainEvent> events) {
@@ -77,24 +82,24 @@ public class DomainEvents {
         Map<UUID, Long> sequences = session.doReturningWork(connection -> insert(connection, ids, events, now));
         List<RecordedEvent> recorded = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            RecordedEvent record = new RecordedEvent(ids.get(i), sequences.get(ids.get(i)), now, events.get(i));
-            observers.fire(events.get(i));
-            observers.fire(record);
-            recorded.add(record);
+            recorded.add(new RecordedEvent(ids.get(i), sequences.get(ids.get(i)), now, events.get(i)));
         }
+        observers.fire(new RecordedEvents(List.copyOf(recorded)));
+        events.forEach(observers::fire);
         return recorded;
     }
 
     private Map<UUID, Long> insert(Connection connection, List<UUID> ids, List<? extends DomainEvent> events,
             Instant now) throws SQLException {
+        ArrayColumns<DomainEvent> columns = new ArrayColumns<>(connection, List.copyOf(events));
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             insert.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
-            insert.setArray(3, array(connection, "varchar", events.stream().map(DomainEvent::siteId).toList()));
-            insert.setArray(4, connection.createArrayOf("uuid", events.stream().map(DomainEvent::commentId).toArray()));
-            insert.setArray(5, array(connection, "varchar", events.stream().map(DomainEvent::authorId).toList()));
-            insert.setArray(6, array(connection, "varchar", events.stream().map(DomainEvent::type).toList()));
-            insert.setArray(7, array(connection, "text", events.stream().map(this::payload).toList()));
+            insert.setArray(3, columns.of("varchar", DomainEvent::siteId));
+            insert.setArray(4, columns.of("uuid", DomainEvent::commentId));
+            insert.setArray(5, columns.of("varchar", DomainEvent::authorId));
+            insert.setArray(6, columns.of("varchar", DomainEvent::type));
+            insert.setArray(7, columns.of("text", this::payload));
             Map<UUID, Long> sequences = new HashMap<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -103,10 +108,6 @@ public class DomainEvents {
             }
             return sequences;
         }
-    }
-
-    private static Array array(Connection connection, String type, List<String> values) throws SQLException {
-        return connection.createArrayOf(type, values.toArray());
     }
 
     private String payload(DomainEvent event) {

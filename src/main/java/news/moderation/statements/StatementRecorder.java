@@ -1,9 +1,13 @@
 package news.moderation.statements;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,12 +15,19 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import news.moderation.comments.Comment;
 import news.moderation.events.CommentJudged;
 import news.moderation.events.CommentStatusChanged;
+import news.moderation.events.DomainEvent;
 import news.moderation.events.NoticeDecided;
+import news.moderation.events.RecordedEvent;
+import news.moderation.events.RecordedEvents;
 import news.moderation.platform.config.ModerationConfig;
+import news.moderation.platform.database.ArrayColumns;
 
 /**
  * Makes a statement of reasons for every restriction of a comment, from the domain events and in the transaction of
@@ -24,19 +35,74 @@ import news.moderation.platform.config.ModerationConfig;
  * the comment, or a later decision replaces the restriction) keeps its statement with an end date: a statement is
  * never rewritten, and each decision is one statement to submit to the Transparency Database.
  * <p>
- * Facts name the rules, categories and reason codes, never the comment's words.
+ * Facts name the rules, categories and reason codes, never the comment's words. The statements of the events recorded
+ * together (a batch of new comments) are written by one statement, each with the date of its comment's row.
  */
 @ApplicationScoped
 class StatementRecorder {
 
     private static final String MACHINE_ALLOWED = "ALLOW";
 
+    /**
+     * The content date is the day its comment was written, in UTC, read from the comment's row as it is inserted,
+     * unless the statement names its own (a held edit is content of the day of the edit).
+     */
+    private static final String INSERT = """
+            INSERT INTO statement_of_reasons (id, site_id, comment_id, puid, decision_visibility,
+                    decision_visibility_other, decision_ground, decision_ground_reference_url,
+                    illegal_content_legal_ground, illegal_content_explanation, incompatible_content_ground,
+                    incompatible_content_explanation, category, content_type, content_date, application_date,
+                    decision_facts, source_type, automated_detection, automated_decision, created_at)
+            SELECT s.id, s.site_id, s.comment_id, s.puid, s.decision_visibility, s.decision_visibility_other,
+                   s.decision_ground, s.decision_ground_reference_url, s.illegal_content_legal_ground,
+                   s.illegal_content_explanation, s.incompatible_content_ground, s.incompatible_content_explanation,
+                   s.category, s.content_type,
+                   COALESCE(s.content_date, CAST(c.created_at AT TIME ZONE 'UTC' AS date)), s.application_date,
+                   s.decision_facts, s.source_type, s.automated_detection, s.automated_decision, s.created_at
+            FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[],
+                        ?::text[], ?::text[], ?::bool[], ?::text[], ?::timestamptz[]) WITH ORDINALITY
+                 AS s(id, site_id, comment_id, puid, decision_visibility, decision_visibility_other, decision_ground,
+                      decision_ground_reference_url, illegal_content_legal_ground, illegal_content_explanation,
+                      incompatible_content_ground, incompatible_content_explanation, category, content_type,
+                      content_date, application_date, decision_facts, source_type, automated_detection,
+                      automated_decision, created_at, position)
+            JOIN comment c ON c.id = s.comment_id
+            ORDER BY s.position""";
+
+    private final EntityManager em;
     private final ModerationConfig.Statements settings;
     private final boolean maskPublished;
 
-    StatementRecorder(ModerationConfig config) {
+    StatementRecorder(EntityManager em, ModerationConfig config) {
+        this.em = em;
         this.settings = config.statements();
         this.maskPublished = config.comments().maskPublished();
+    }
+
+    /**
+     * The statements the events call for, written together. The events recorded together are about distinct
+     * comments (a batch of new ones), so none of them ends a restriction that another of them makes.
+     */
+    void recorded(@Observes(during = TransactionPhase.IN_PROGRESS) RecordedEvents recorded) {
+        List<StatementOfReasons> statements = new ArrayList<>();
+        for (RecordedEvent record : recorded.events()) {
+            DomainEvent event = record.event();
+            StatementOfReasons statement = null;
+            if (event instanceof CommentJudged judged) {
+                statement = judged(judged);
+            } else if (event instanceof CommentStatusChanged change) {
+                statement = statusChanged(change);
+            } else if (event instanceof NoticeDecided decided) {
+                statement = noticeDecided(decided);
+            }
+            if (statement != null) {
+                statements.add(statement);
+            }
+        }
+        if (!statements.isEmpty()) {
+            em.unwrap(Session.class).doWork(connection -> insert(connection, statements));
+        }
     }
 
     /** The kinds of restriction: what a status does to a comment's visibility, and how the facts say it. */
@@ -66,7 +132,8 @@ class StatementRecorder {
         };
     }
 
-    void judged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentJudged judged) {
+    /** The statement of the restriction a judgement makes, if it makes one. */
+    private StatementOfReasons judged(CommentJudged judged) {
         Instant now = Instant.now();
         // A new comment has no statement yet: no lookup on the submission path.
         boolean isNew = judged.fromStatus() == null;
@@ -75,7 +142,7 @@ class StatementRecorder {
         }
         Restriction restriction = restriction(judged.status(), judged.ruleIds());
         if (restriction == null) {
-            return;
+            return null;
         }
         StatementOfReasons statement = newStatement(judged.siteId(), judged.commentId(), restriction, now,
                 isNew ? 0 : StatementOfReasons.countFor(judged.commentId()));
@@ -111,18 +178,19 @@ class StatementRecorder {
         if (heldEdit != null) {
             statement.contentDate = utcDate(heldEdit.revisedAt);
         }
-        statement.persist();
+        return statement;
     }
 
-    void statusChanged(@Observes(during = TransactionPhase.IN_PROGRESS) CommentStatusChanged change) {
+    /** Ends the restriction in force, and makes the statement of the one the change makes, if it makes one. */
+    private StatementOfReasons statusChanged(CommentStatusChanged change) {
         Instant now = Instant.now();
         endRestrictionInForce(change.commentId(), now);
         if (change.cause() == CommentStatusChanged.Cause.NOTICE_DECISION) {
-            return; // its statement names the legal ground, which the NoticeDecided that follows carries
+            return null; // its statement names the legal ground, which the NoticeDecided that follows carries
         }
         Restriction restriction = restriction(change.toStatus(), change.ruleIds());
         if (restriction == null) {
-            return;
+            return null;
         }
         StatementOfReasons statement = newStatement(change.siteId(), change.commentId(), restriction, now,
                 StatementOfReasons.countFor(change.commentId()));
@@ -161,13 +229,13 @@ class StatementRecorder {
                     + (machineHeld ? ", after automated rules " + rulesMatched(change.ruleIds(), change.rulesetVersion())
                             + " held it for review." : ", after " + heldBy(change.fromStatus()) + ".");
         }
-        statement.persist();
+        return statement;
     }
 
     /** A moderator removed a comment on a notice of illegal content: the statement's ground is the law. */
-    void noticeDecided(@Observes(during = TransactionPhase.IN_PROGRESS) NoticeDecided decided) {
+    private StatementOfReasons noticeDecided(NoticeDecided decided) {
         if (!NoticeDecided.ACTED.equals(decided.outcome())) {
-            return;
+            return null;
         }
         StatementOfReasons statement = newStatement(decided.siteId(), decided.commentId(), Restriction.REMOVED,
                 Instant.now(), StatementOfReasons.countFor(decided.commentId()));
@@ -183,10 +251,13 @@ class StatementRecorder {
         statement.decisionFacts = "A notice of illegal content (receipt " + decided.noticeId() + ") named the comment;"
                 + " a moderator decided that it is to be " + Restriction.REMOVED.outcome + ", for the reason "
                 + decided.reasonCode() + ".";
-        statement.persist();
+        return statement;
     }
 
-    /** A statement about a comment that already has {@code earlier} statements. */
+    /**
+     * A statement about a comment that already has {@code earlier} statements; its content date is its comment's, set
+     * as it is written.
+     */
     private StatementOfReasons newStatement(String siteId, UUID commentId, Restriction restriction, Instant now,
             long earlier) {
         StatementOfReasons statement = new StatementOfReasons();
@@ -199,8 +270,6 @@ class StatementRecorder {
         statement.decisionGround = TransparencyDatabase.GROUND_INCOMPATIBLE;
         statement.decisionGroundReferenceUrl = settings.termsUrl().orElse(null);
         statement.contentType = TransparencyDatabase.CONTENT_TEXT;
-        Comment comment = Comment.findById(commentId);
-        statement.contentDate = utcDate(comment.createdAt);
         statement.applicationDate = utcDate(now);
         statement.sourceType = TransparencyDatabase.SOURCE_VOLUNTARY;
         statement.createdAt = now.truncatedTo(ChronoUnit.MICROS);
@@ -219,6 +288,36 @@ class StatementRecorder {
             statement.endedAt = now.truncatedTo(ChronoUnit.MICROS);
             statement.endDate = utcDate(now);
         });
+    }
+
+    private static void insert(Connection connection, List<StatementOfReasons> statements) throws SQLException {
+        ArrayColumns<StatementOfReasons> columns = new ArrayColumns<>(connection, statements);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int column = 0;
+            insert.setArray(++column, columns.of("uuid", statement -> statement.id));
+            insert.setArray(++column, columns.of("text", statement -> statement.siteId));
+            insert.setArray(++column, columns.of("uuid", statement -> statement.commentId));
+            insert.setArray(++column, columns.of("text", statement -> statement.puid));
+            insert.setArray(++column, columns.of("text", statement -> statement.decisionVisibility));
+            insert.setArray(++column, columns.of("text", statement -> statement.decisionVisibilityOther));
+            insert.setArray(++column, columns.of("text", statement -> statement.decisionGround));
+            insert.setArray(++column, columns.of("text", statement -> statement.decisionGroundReferenceUrl));
+            insert.setArray(++column, columns.of("text", statement -> statement.illegalContentLegalGround));
+            insert.setArray(++column, columns.of("text", statement -> statement.illegalContentExplanation));
+            insert.setArray(++column, columns.of("text", statement -> statement.incompatibleContentGround));
+            insert.setArray(++column, columns.of("text", statement -> statement.incompatibleContentExplanation));
+            insert.setArray(++column, columns.of("text", statement -> statement.category));
+            insert.setArray(++column, columns.of("text", statement -> statement.contentType));
+            insert.setArray(++column, columns.of("date",
+                    statement -> statement.contentDate == null ? null : statement.contentDate.toString()));
+            insert.setArray(++column, columns.of("date", statement -> statement.applicationDate.toString()));
+            insert.setArray(++column, columns.of("text", statement -> statement.decisionFacts));
+            insert.setArray(++column, columns.of("text", statement -> statement.sourceType));
+            insert.setArray(++column, columns.of("bool", statement -> statement.automatedDetection));
+            insert.setArray(++column, columns.of("text", statement -> statement.automatedDecision));
+            insert.setArray(++column, columns.of("timestamptz", statement -> statement.createdAt.toString()));
+            insert.executeUpdate();
+        }
     }
 
     private static String primary(List<String> categories) {

@@ -1,5 +1,6 @@
 package news.moderation.comments;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,11 +36,16 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import news.moderation.platform.database.EmbeddedPostgresResource;
+import news.moderation.platform.security.Tokens;
+import news.moderation.sites.Sites;
+import news.moderation.sites.Sites.Site;
 
 /**
  * The commit batcher through the HTTP API on a real PostgreSQL: concurrent submissions share transactions, each is
- * stored with its event and audit entry, and a comment that cannot be stored fails alone.
+ * stored with its event, audit entry, statement of reasons and webhook deliveries (each kind written once per batch),
+ * and a comment that cannot be stored fails alone.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -49,6 +55,9 @@ class CommentBatchingTest {
     private static final String POISON = "A poison pill the database refuses in this test only";
 
     private static final String RETRIED = "The same comment, sent again and again";
+    /** The comment rows, their outbox events, and the tables the observers of a new comment's judgement write. */
+    private static final List<String> OBSERVED_TABLES = List.of("comment", "domain_event", "audit_event",
+            "statement_of_reasons", "webhook_delivery");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -100,6 +109,103 @@ class CommentBatchingTest {
             JsonNode stored = JSON.readTree(HTTP.send(HttpRequest.newBuilder(comments.resolve(
                     "/api/v1/comments/" + answer.id())).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(answer.body(), stored);
+        }
+    }
+
+    @Test
+    void aBatchWritesItsAuditEntriesStatementsAndWebhookDeliveriesWithOneStatementEach() throws Exception {
+        Site site = Sites.create("batch-observers");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("siteId", site.id(), "url", "http://127.0.0.1:9/batch-hook",
+                        "eventTypes", List.of("comment.judged")))
+                .post("/api/v1/admin/webhooks").then().statusCode(201);
+        String article = "batch-observers-" + UUID.randomUUID();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            // Every INSERT statement into these tables logs its transaction, however many rows it writes.
+            statement.execute("CREATE TABLE batching_test_insert (table_name text NOT NULL, xid text NOT NULL)");
+            statement.execute("""
+                    CREATE FUNCTION batching_test_log_insert() RETURNS trigger AS $$
+                    BEGIN
+                        INSERT INTO batching_test_insert VALUES (TG_TABLE_NAME, txid_current()::text);
+                        RETURN NULL;
+                    END; $$ LANGUAGE plpgsql""");
+            for (String table : OBSERVED_TABLES) {
+                statement.execute("CREATE TRIGGER batching_test_log_insert AFTER INSERT ON " + table
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION batching_test_log_insert()");
+            }
+        }
+        try {
+            List<Callable<Answer>> submissions = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                // Every fourth is held for review: a statement of reasons; every one is owed to the webhook.
+                String body = i % 4 == 0 ? "You are a complete moron, number " + i : "A fine article, reader " + i;
+                submissions.add(() -> submit(site.key(), article, "reader-" + UUID.randomUUID(), body, null));
+            }
+            List<UUID> ids = new ArrayList<>();
+            for (Answer answer : all(submissions)) {
+                assertEquals(201, answer.status(), answer.body().toString());
+                ids.add(UUID.fromString(answer.id()));
+            }
+            try (Connection connection = database.getConnection()) {
+                assertEquals(CONCURRENT, count(connection, "SELECT count(*) FROM audit_event"
+                        + " WHERE action = 'MACHINE_VERDICT' AND comment_id = ANY(?)", ids));
+                assertEquals(CONCURRENT / 4, count(connection, "SELECT count(*) FROM statement_of_reasons"
+                        + " WHERE comment_id = ANY(?)", ids));
+                assertEquals(CONCURRENT, count(connection, "SELECT count(*) FROM webhook_delivery"
+                        + " WHERE event_type = 'comment.judged' AND comment_id = ANY(?)", ids));
+                long transactions = count(connection, "SELECT count(DISTINCT xmin::text) FROM comment"
+                        + " WHERE id = ANY(?)", ids);
+                assertTrue(transactions < CONCURRENT,
+                        "each of " + CONCURRENT + " comments had a transaction of its own");
+                for (String table : OBSERVED_TABLES) {
+                    // At most one INSERT per table and transaction, however many comments the transaction stored.
+                    assertEquals(0, count(connection, "SELECT count(*) - count(DISTINCT xid) FROM batching_test_insert"
+                            + " WHERE table_name = '" + table + "' AND xid IN (SELECT xmin::text FROM comment"
+                            + " WHERE id = ANY(?))", ids), table);
+                }
+            }
+        } finally {
+            try (Connection connection = database.getConnection();
+                 Statement statement = connection.createStatement()) {
+                for (String table : OBSERVED_TABLES) {
+                    statement.execute("DROP TRIGGER batching_test_log_insert ON " + table);
+                }
+                statement.execute("DROP FUNCTION batching_test_log_insert()");
+                statement.execute("DROP TABLE batching_test_insert");
+            }
+        }
+    }
+
+    @Test
+    void repliesInABatchAreCheckedAgainstTheirParentsAndAWrongParentFailsAlone() throws Exception {
+        String article = "batch-replies-" + UUID.randomUUID();
+        String parent = Comments.submitted(article, "parent-author", "The first comment of the thread");
+        String elsewhere = Comments.submitted("other-" + article, "parent-author", "A comment on another article");
+        String anotherSites = Sites.create("batch-replies").submitted(article, "parent-author", "Another site's");
+        List<String> parents = List.of(parent, elsewhere, anotherSites, UUID.randomUUID().toString());
+        List<Callable<Answer>> replies = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            String parentId = parents.get(i % parents.size());
+            String body = "A reply, number " + i;
+            replies.add(() -> submit(null, article, "reader-" + UUID.randomUUID(), body, null,
+                    Map.of("parentId", parentId)));
+        }
+        List<Answer> answers = all(replies);
+
+        for (int i = 0; i < CONCURRENT; i++) {
+            Answer answer = answers.get(i);
+            if (i % parents.size() == 0) {
+                assertEquals(201, answer.status(), answer.body().toString());
+                assertEquals(parent, answer.body().path("parentId").asText());
+            } else {
+                // Another article's, another site's or no comment at all: the same answer, for that reply alone.
+                assertEquals(422, answer.status(), answer.body().toString());
+                assertEquals("parentId", answer.body().path("errors").path(0).path("field").asText());
+            }
+        }
+        try (Connection connection = database.getConnection()) {
+            assertEquals(CONCURRENT / parents.size(), count(connection,
+                    "SELECT count(*) FROM comment WHERE article_id = ? AND parent_id IS NOT NULL", article));
         }
     }
 
@@ -193,11 +299,26 @@ class CommentBatchingTest {
     }
 
     private Answer submit(String article, String author, String body, String idempotencyKey) throws Exception {
+        return submit(null, article, author, body, idempotencyKey);
+    }
+
+    private Answer submit(String apiKey, String article, String author, String body, String idempotencyKey)
+            throws Exception {
+        return submit(apiKey, article, author, body, idempotencyKey, Map.of());
+    }
+
+    /** As the site of {@code apiKey} (the default site when null), with {@code fields} added to the comment. */
+    private Answer submit(String apiKey, String article, String author, String body, String idempotencyKey,
+            Map<String, Object> fields) throws Exception {
         Map<String, Object> comment = new HashMap<>(Comments.comment(article, author, body));
+        comment.putAll(fields);
         HttpRequest.Builder request = HttpRequest.newBuilder(comments).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(comment)));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()),

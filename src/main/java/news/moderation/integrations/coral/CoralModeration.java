@@ -68,7 +68,7 @@ class CoralModeration {
         Verdict verdict = html.onHtml(rulesets.judgeAnyLength(html.text(), null, request.comment().context()));
         Comment comment;
         try {
-            comment = QuarkusTransaction.requiringNew().call(() -> store(request, body, verdict));
+            comment = store(request, body, verdict);
         } catch (ClientErrorException e) {
             if (e.status().getStatusCode() == Response.Status.FORBIDDEN.getStatusCode()) {
                 return Optional.of(CoralAnswer.rejected(OTHER_REASON)); // a suspended or banned author
@@ -82,21 +82,27 @@ class CoralModeration {
      * Coral sends no comment id with an EDIT. What identifies the edited comment is its author, story and site:
      * Coral lets authors edit only within its edit window, so it is the author's latest comment on that story within
      * {@code moderation.coral.edit-window}. None (an edit of a comment older than that, or one that never reached this
-     * service) is stored as a new comment, so that every verdict is on record.
+     * service) is stored as a new comment, so that every verdict is on record. A new comment is stored with the
+     * submissions of the moment, in their shared transaction (as {@code POST /api/v1/comments} stores it).
      */
     private Comment store(CoralRequest request, String body, Verdict verdict) {
         Optional<Comment> edited = request.action() == CoralRequest.Action.EDIT
-                ? Comment.find("siteId = ?1 and articleId = ?2 and authorId = ?3 and createdAt >= ?4 order by seq desc",
-                        request.site().id(), request.story().id(), request.author().id(),
-                        Instant.now().minus(settings.editWindow())).firstResultOptional()
+                ? QuarkusTransaction.requiringNew().call(() -> storeEdit(request, body, verdict))
                 : Optional.empty();
-        return edited.map(comment -> {
-            // A suspended or banned author's edit is refused, as a new comment of theirs would be.
-            authors.requireMayComment(comment.siteId, comment.authorId);
-            return comments.applyEdit(comment, body, verdict);
-        })
-                .orElseGet(() -> comments.record(new SubmitCommentRequest(request.story().id(), request.author().id(),
-                        request.author().id(), body, null, null), request.site().id(), verdict));
+        return edited.orElseGet(() -> comments.record(new SubmitCommentRequest(request.story().id(),
+                request.author().id(), request.author().id(), body, null, null), request.site().id(), verdict));
+    }
+
+    /** The edit as a new revision of the comment it edits, if that is found. */
+    private Optional<Comment> storeEdit(CoralRequest request, String body, Verdict verdict) {
+        return Comment.<Comment>find(
+                "siteId = ?1 and articleId = ?2 and authorId = ?3 and createdAt >= ?4 order by seq desc",
+                request.site().id(), request.story().id(), request.author().id(),
+                Instant.now().minus(settings.editWindow())).firstResultOptional().map(comment -> {
+                    // A suspended or banned author's edit is refused, as a new comment of theirs would be.
+                    authors.requireMayComment(comment.siteId, comment.authorId);
+                    return comments.applyEdit(comment, body, verdict);
+                });
     }
 
     private Optional<CoralAnswer> answer(Comment comment, Verdict verdict) {

@@ -14,15 +14,33 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -37,6 +55,12 @@ import news.moderation.platform.security.Tokens;
 class CoralModerationTest {
 
     private static final String INSULT = "You are an idiot.";
+
+    @TestHTTPResource(CoralRequests.PATH)
+    URI coral;
+
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void aCleanCommentGetsNoOpinionAndIsStoredPublishedUnderItsStory() {
@@ -241,6 +265,51 @@ class CoralModerationTest {
         send("{\"action\": \"NEW\", \"comment\": {\"body\": \"hi\"}}").statusCode(400)
                 .contentType("application/problem+json");
         send("null").statusCode(400);
+    }
+
+    @Test
+    void concurrentNewCommentsShareTheSubmissionsCommitsAndAreEachStored() throws Exception {
+        String story = newStory();
+        int concurrent = 40;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService threads = Executors.newFixedThreadPool(concurrent);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < concurrent; i++) {
+                String body = body("NEW", i % 4 == 0 ? INSULT : "A fair point, number " + i, newAuthor(),
+                        "COMMENTER", story);
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return http.send(HttpRequest.newBuilder(coral).header("Content-Type", "application/json")
+                            .header("X-Coral-Signature", signature(body, CURRENT_SECRET))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < concurrent; i++) {
+                assertEquals(i % 4 == 0 ? 200 : 204, answers.get(i).get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT count(*), count(DISTINCT c.xmin::text),
+                            (SELECT count(*) FROM audit_event a JOIN comment j ON j.id = a.comment_id
+                             WHERE j.article_id = ? AND a.action = 'MACHINE_VERDICT')
+                     FROM comment c WHERE c.article_id = ?""")) {
+            query.setString(1, story);
+            query.setString(2, story);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertEquals(concurrent, row.getLong(1));
+                // Stored by the commit batcher: fewer transactions than comments.
+                assertTrue(row.getLong(2) < concurrent, "each of " + concurrent + " comments had its own transaction");
+                assertEquals(concurrent, row.getLong(3));
+            }
+        }
     }
 
     private static ValidatableResponse queue(String story) {
