@@ -34,7 +34,8 @@ trap stop_service EXIT
 # that $service stays known here).
 start_and_time() {
   local start now
-  log_lines_before=$(cat "$work/service.log" 2>/dev/null | wc -l)
+  log_lines_before=0
+  [[ -f $work/service.log ]] && log_lines_before=$(wc -l <"$work/service.log")
   start=$(date +%s%N)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   (cd target/quarkus-app && exec env MODERATION_EMBEDDED_DB_DATA_DIR="$work/postgres" MODERATION_JWT_KEY_DIR="$work/jwt" \

@@ -1,6 +1,6 @@
 package news.moderation.platform.config;
 
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -10,9 +10,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupClock {
 
-    /** The process's start as the kernel recorded it (to its clock tick, 10 ms), not when this class was loaded. */
-    private static final long JVM_START_MILLIS = ProcessHandle.current().info().startInstant()
-            .map(Instant::toEpochMilli).orElseGet(System::currentTimeMillis);
+    /**
+     * The JVM's start as it recorded it on the wall clock, not when this class was loaded. Not the kernel's process
+     * start time: that is derived from the boot time, which in a virtual machine can be hundreds of milliseconds off
+     * the wall clock these lines are compared with.
+     */
+    private static final long JVM_START_MILLIS = ManagementFactory.getRuntimeMXBean().getStartTime();
 
     private StartupClock() {
     }
