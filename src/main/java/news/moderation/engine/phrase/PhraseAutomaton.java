@@ -56,7 +56,7 @@ public final class PhraseAutomaton {
     private static final int[] NO_SYMBOLS = {};
 
     private final byte[] kinds;
-    /** SYMBOL / NOT_SYMBOL: the symbol; MATCH: the rule index; DISPATCH: the index of its tables. */
+    /** SYMBOL / NOT_SYMBOL: the symbol; MATCH: the id the phrase reports; DISPATCH: the index of its tables. */
     private final int[] arguments;
     private final int[] next;
     /** SPLIT only: the second way on. */
