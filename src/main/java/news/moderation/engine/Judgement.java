@@ -37,7 +37,6 @@ final class Judgement implements TermHits {
     private final List<Hit> allowedSpans = new ArrayList<>();
     /** Spans of {@code unless} phrases, by the rule they protect ({@link Hit#rule}). */
     private final List<Hit> guardSpans = new ArrayList<>();
-    private boolean guardedHit;
     private final BitSet markersSeen = new BitSet();
 
     Judgement(String original, NormalizedText normalized, List<Rule> rules, Policy policy, JudgingContext context) {
@@ -69,17 +68,10 @@ final class Judgement implements TermHits {
 
     /** A hit of a rule that does not apply in this comment's context (a reply-only rule, top level) is dropped. */
     void originalHit(int rule, int start, int end) {
-        Rule hitRule = rules.get(rule);
-        if (!hitRule.appliesIn(context)) {
+        if (!rules.get(rule).appliesIn(context)) {
             return;
         }
         hits.add(new Hit(rule, start, end));
-        guardedHit |= hitRule.guarded();
-    }
-
-    /** Whether a rule with {@code unless} phrases matched, so that the guards need to run at all. */
-    boolean hasGuardedHit() {
-        return guardedHit;
     }
 
     /**

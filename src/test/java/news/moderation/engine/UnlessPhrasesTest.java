@@ -1,10 +1,15 @@
 package news.moderation.engine;
 
+import news.moderation.engine.normalize.Normalizer;
+import news.moderation.engine.rules.CompiledRules;
+import news.moderation.engine.rules.RuleFiles;
+import news.moderation.engine.rules.RulesetCompiler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +113,23 @@ class UnlessPhrasesTest {
         // the other file's rule is not guarded by the derogatory file's unless
         assertEquals(List.of("en.personal_attack.vermin"), ruleIds("calling refugees vermin is disgusting"));
         assertEquals(Decision.REVIEW, ruleset.judge("calling refugees vermin is disgusting", "en").decision());
+    }
+
+    /**
+     * The unless phrases are in the automaton of the phrase rules, so one pass over the words finds both: a second
+     * automaton for them looked every word of a comment with a guarded hit up again.
+     */
+    @Test
+    void onePhrasePassFindsThePhraseRulesAndTheUnlessPhrases() throws RulesetException {
+        CompiledRules compiled = RulesetCompiler.compile(RuleFiles.read(dir.resolve("rules")));
+        String text = "calling refugees vermin is disgusting";
+        List<String> found = new ArrayList<>();
+        compiled.phrases().scan(Normalizer.normalize(text), text, -1L, (phrase, start, end) -> found.add(
+                (CompiledRules.isGuard(phrase) ? "unless protecting " + compiled.guardedRules()[
+                        CompiledRules.guardIndex(phrase)].length + " rules" : compiled.rules().get(phrase).id())
+                        + " at " + start + "-" + end));
+        // offsets into the normalised text "caling refugees vermin is disgusting" (repeated letters collapse)
+        assertEquals(List.of("en.derogatory.group-vermin at 7-21", "unless protecting 2 rules at 0-35"), found);
     }
 
     @Test

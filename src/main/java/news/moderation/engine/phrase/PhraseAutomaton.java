@@ -45,10 +45,11 @@ public final class PhraseAutomaton {
     /** A fork of word sequences: for each symbol of the word, the state to go on at ({@link #dispatchTargets}). */
     static final byte DISPATCH = 6;
     /**
-     * The room of the step cache, in units of about four bytes (a table entry or a number of a state or step): 16 MB
-     * per automaton at most, whatever the rule files say.
+     * The room of the step cache, in units of about four bytes (a table entry or a number of a state or step): 32 MB
+     * per automaton at most, whatever the rule files say; the ruleset's one automaton holds the phrase rules and the
+     * {@code unless} phrases, which had 16 MB each in two automata.
      */
-    static final long DFA_BUDGET = 4L << 20;
+    static final long DFA_BUDGET = 8L << 20;
     /** A group's start that is the current token's own: the group was started by it. */
     private static final int STARTED_HERE = -1;
     /** What a cached state or step costs beyond its arrays, in budget units. */
@@ -56,7 +57,7 @@ public final class PhraseAutomaton {
     private static final int[] NO_SYMBOLS = {};
 
     private final byte[] kinds;
-    /** SYMBOL / NOT_SYMBOL: the symbol; MATCH: the rule index; DISPATCH: the index of its tables. */
+    /** SYMBOL / NOT_SYMBOL: the symbol; MATCH: the id the phrase reports; DISPATCH: the index of its tables. */
     private final int[] arguments;
     private final int[] next;
     /** SPLIT only: the second way on. */

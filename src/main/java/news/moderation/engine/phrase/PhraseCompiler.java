@@ -67,6 +67,7 @@ public final class PhraseCompiler {
     /**
      * Adds one rule's phrase.
      *
+     * @param rule what a match of the phrase reports ({@link PhraseHits}): any int, the automaton only passes it on
      * @throws PhraseSyntaxException when the phrase uses an unknown list, cannot be compiled or is over budget
      */
     public void add(int rule, long languages, PhraseNode tree, Lists lists) {

@@ -8,17 +8,12 @@ import java.util.List;
 
 /**
  * A rule's identity and its examples; what it matches lives in the term index, the phrase automaton or a
- * {@link PatternRule}. {@code guarded}: the rule has {@code unless} phrases (in {@link CompiledRules#guards()}),
- * so its hits are dropped where one of them matches around them. {@code replyOnly} ({@code scope: reply}): its hits
+ * {@link PatternRule}; its {@code unless} phrases are in the phrase automaton ({@link CompiledRules#guardedRules()}
+ * says which rules each protects). {@code replyOnly} ({@code scope: reply}): its hits
  * count only in a comment judged as a {@link JudgingContext#REPLY}, and its examples are judged as replies.
  */
 public record Rule(String id, Category category, Severity severity, String language, String file,
-                   List<String> mustMatch, List<String> mustNotMatch, boolean guarded, boolean replyOnly) {
-
-    /** This rule, marked as having {@code unless} phrases. */
-    public Rule withGuards() {
-        return new Rule(id, category, severity, language, file, mustMatch, mustNotMatch, true, replyOnly);
-    }
+                   List<String> mustMatch, List<String> mustNotMatch, boolean replyOnly) {
 
     /** Whether a hit of this rule counts in a comment judged in {@code context}. */
     public boolean appliesIn(JudgingContext context) {

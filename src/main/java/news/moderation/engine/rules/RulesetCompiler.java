@@ -69,13 +69,13 @@ public final class RulesetCompiler {
     private final List<TermEntry> originalMarkerEntries = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
+    /**
+     * Every phrase rule, reporting its rule index, and every {@code unless} phrase, reporting
+     * {@link CompiledRules#guardId} of its index in {@link #guardedRules}: one pass over the words finds both.
+     */
     private final PhraseCompiler phrases = new PhraseCompiler();
-    /** Every {@code unless} phrase, compiled once; each reports its index in {@link #guardedRules}. */
-    private final PhraseCompiler guards = new PhraseCompiler();
     /** For each {@code unless} phrase, the rules it protects, or {@link CompiledRules#EVERY_RULE}. */
     private final List<int[]> guardedRules = new ArrayList<>();
-    /** Whether a file without rules has an {@code unless}, which protects every rule like an allow entry. */
-    private boolean allowPhrases;
     private int phraseCount;
     private final Map<String, String> fileOfRuleId = new HashMap<>();
     private Policy policy = Policy.defaults();
@@ -111,19 +111,11 @@ public final class RulesetCompiler {
         compiler.readAllowListsAndRules();
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
-        return new CompiledRules(compiler.rulesMarkedGuarded(), termIndex(compiler.termEntries, false),
-                compiler.phrases.build(), compiler.guards.build(),
+        return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries, false),
+                compiler.phrases.build(),
                 compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
                 termIndex(compiler.originalMarkerEntries, true), compiler.policy,
                 Map.copyOf(compiler.languageBits), stats);
-    }
-
-    /**
-     * The rules, each marked guarded when it has {@code unless} phrases, or every rule when some file without rules
-     * has one: such a phrase is an allow entry, which drops a hit of any rule, whatever its language.
-     */
-    private List<Rule> rulesMarkedGuarded() {
-        return rules.stream().map(rule -> allowPhrases ? rule.withGuards() : rule).toList();
     }
 
     private static TermIndex termIndex(List<TermEntry> entries, boolean anyCase) throws RulesetException {
@@ -311,9 +303,6 @@ public final class RulesetCompiler {
                     for (String guard : yaml.unless()) {
                         compileGuard(file, null, yaml.language(), language, guard, fileRules);
                     }
-                    for (int r = firstRule; r < rules.size(); r++) {
-                        rules.set(r, rules.get(r).withGuards());
-                    }
                 }
             } else if (yaml.category() != null) {
                 throw new RulesetException(file, null, null, "'category' given but no 'rules'");
@@ -322,7 +311,6 @@ public final class RulesetCompiler {
                 for (String guard : yaml.unless()) {
                     compileGuard(file, null, yaml.language(), language, guard, CompiledRules.EVERY_RULE);
                 }
-                allowPhrases = true;
             }
         }
     }
@@ -363,7 +351,7 @@ public final class RulesetCompiler {
                 termCount++;
             }
         } else if (yaml.phrase() != null) {
-            compilePhrase(phrases, file, id, languageCode, language, index, yaml.phrase(), "phrase");
+            compilePhrase(file, id, languageCode, language, index, yaml.phrase(), "phrase");
             phraseCount++;
         } else {
             patterns.add(compilePattern(file, id, language, index, yaml));
@@ -379,25 +367,29 @@ public final class RulesetCompiler {
                     + " examples, the limit for a ruleset");
         }
         rules.add(new Rule(id, category, severity, languageCode, file, List.copyOf(yaml.examples().match()),
-                List.copyOf(noMatch), !unless.isEmpty(), yaml.scope() != null));
+                List.copyOf(noMatch), yaml.scope() != null));
     }
 
     /** @param protectedRules the indexes of the rules a match protects, or {@link CompiledRules#EVERY_RULE} */
     private void compileGuard(String file, String id, String languageCode, long language, String phrase,
                               int[] protectedRules) throws RulesetException {
-        compilePhrase(guards, file, id, languageCode, language, guardedRules.size(), phrase, "unless");
+        int guardId = CompiledRules.guardId(guardedRules.size());
+        compilePhrase(file, id, languageCode, language, guardId, phrase, "unless");
         guardedRules.add(protectedRules);
     }
 
-    /** @param yamlKey the key the phrase is written under ("phrase" or "unless"), for messages */
-    private void compilePhrase(PhraseCompiler into, String file, String id, String languageCode, long language,
+    /**
+     * @param index   what a match reports: the rule's index, or {@link CompiledRules#guardId} of an unless phrase's
+     * @param yamlKey the key the phrase is written under ("phrase" or "unless"), for messages
+     */
+    private void compilePhrase(String file, String id, String languageCode, long language,
                                int index, String phrase, String yamlKey) throws RulesetException {
         if (phrase == null) {
             throw new RulesetException(file, id, null, "an empty " + yamlKey + " phrase");
         }
         try {
             PhraseNode tree = PhraseParser.parse(phrase);
-            into.add(index, language, tree, name -> {
+            phrases.add(index, language, tree, name -> {
                 String key = lists.containsKey(languageCode + ":" + name) ? languageCode + ":" + name
                         : ANY_LANGUAGE + ":" + name;
                 List<String> entries = lists.get(key);
