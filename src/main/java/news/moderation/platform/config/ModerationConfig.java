@@ -166,9 +166,12 @@ public interface ModerationConfig {
 
         /**
          * Threads committing batches, each on a connection of its own: while one waits for PostgreSQL (its round trips,
-         * its fsync), another gathers and writes the next batch. At most the connection pool's size.
+         * its fsync), another gathers and writes the next batch. At most the connection pool's size. Few is faster:
+         * the fewer committers, the more comments queue up for each, so the larger a batch and the fewer transactions
+         * and fsyncs per comment (docs/benchmarks.md, "Committers"); two keep one batch being written while the other
+         * waits for its commit.
          */
-        @WithDefault("8")
+        @WithDefault("2")
         int committers();
     }
 
