@@ -64,7 +64,8 @@ public class AuthorService implements AuthorPolicy {
 
     @Override
     public Map<String, Admission> admissions(String siteId, Set<String> authorIds) {
-        Map<String, Author> withStanding = Author.withStanding(siteId, authorIds).stream().collect(Collectors.toMap(author -> author.authorId, author -> author));
+        Map<String, Author> withStanding = Author.withStanding(siteId, authorIds).stream()
+                .collect(Collectors.toMap(author -> author.authorId, author -> author));
         Map<String, Admission> admissions = new HashMap<>();
         Instant now = Instant.now();
         for (String authorId : authorIds) {

@@ -48,10 +48,11 @@ import news.moderation.platform.errors.ClientErrorException;
  * <p>
  * A batch is gathered by one committer at a time: it takes what is waiting, up to {@code max-size}, and waits for more
  * only until its oldest comment has waited {@code max-wait} (by default not at all: what queues up while the committers
- * are busy makes the next batch); while it commits, another committer gathers the next batch. A comment that cannot be stored fails alone: an author who may not comment or a wrong parent is refused for
- * that comment only, a taken idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database
- * refuses the batch for any other reason each of its comments is stored again in a transaction of its own, so that
- * only the one at fault fails. When the database is unreachable the whole batch fails at once (503).
+ * are busy makes the next batch); while it commits, another committer gathers the next batch. A comment that cannot
+ * be stored fails alone: an author who may not comment or a wrong parent is refused for that comment only, a taken
+ * idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database refuses the batch for any
+ * other reason each of its comments is stored again in a transaction of its own, so that only the one at fault fails.
+ * When the database is unreachable the whole batch fails at once (503).
  */
 @ApplicationScoped
 class CommentBatcher {

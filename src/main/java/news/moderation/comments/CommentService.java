@@ -42,7 +42,8 @@ public class CommentService {
     private final boolean maskPublished;
     private final Duration editWindow;
 
-    CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, CommentBatcher batcher, CallingSite site, ModerationConfig config) {
+    CommentService(RulesetService rulesets, AuthorPolicy authors, DomainEvents events, CommentBatcher batcher,
+            CallingSite site, ModerationConfig config) {
         this.rulesets = rulesets;
         this.authors = authors;
         this.events = events;

@@ -19,8 +19,9 @@ import java.util.Locale;
  *
  * <p>Judging a comment: normalise it ({@link Normalizer}), run every term and allow entry through one automaton and
  * every phrase and {@code unless} phrase through one token automaton, run the patterns (original text) whose
- * required strings were seen, drop hits inside allowed words and hits of a rule inside one of its {@code unless} phrases, merge, report a span matched
- * by rules of several languages once, and let the policy decide. See docs/rules.md for the rule format.
+ * required strings were seen, drop hits inside allowed words and hits of a rule inside one of its {@code unless}
+ * phrases, merge, report a span matched by rules of several languages once, and let the policy decide. See
+ * docs/rules.md for the rule format.
  */
 public final class Ruleset {
     private static final long ALL_LANGUAGES = -1L;
@@ -188,6 +189,7 @@ public final class Ruleset {
     }
 
     private boolean hits(Rule rule, String example, String lang) {
-        return judgeAnyLength(example, lang, rule.examplesContext()).matches().stream().anyMatch(match -> match.ruleId().equals(rule.id()));
+        return judgeAnyLength(example, lang, rule.examplesContext()).matches().stream()
+                .anyMatch(match -> match.ruleId().equals(rule.id()));
     }
 }

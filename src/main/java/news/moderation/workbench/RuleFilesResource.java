@@ -52,7 +52,8 @@ public class RuleFilesResource {
         try {
             return rulesets.ruleFiles();
         } catch (RulesetException e) { // the directory went away or is unreadable since the rules loaded
-            throw new ClientErrorException(Response.Status.SERVICE_UNAVAILABLE, "The rules directory cannot be read: " + e.getMessage());
+            throw new ClientErrorException(Response.Status.SERVICE_UNAVAILABLE,
+                    "The rules directory cannot be read: " + e.getMessage());
         }
     }
 }
