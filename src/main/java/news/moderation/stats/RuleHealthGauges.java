@@ -39,7 +39,11 @@ class RuleHealthGauges {
         this.stats = stats;
         this.metrics = metrics;
         this.window = config.ruleHealth().window();
-        metrics.gauge(NEEDING_ATTENTION, needingAttention);
+        // Held strongly: a gauge registered by metrics.gauge(...) is weakly referenced and may read NaN or vanish.
+        Gauge.builder(NEEDING_ATTENTION, needingAttention, AtomicInteger::get)
+                .description("How many rules' precision within moderation.rule-health.window is under the threshold")
+                .strongReference(true)
+                .register(metrics);
     }
 
     @Scheduled(every = "${moderation.rule-health.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
