@@ -32,8 +32,14 @@ final class RegexTree {
     record OneOf(AsciiSet ascii) implements Node {
     }
 
-    /** {@code ^ $ \b \B \A \z}: no char. */
-    record Assertion() implements Node {
+    /**
+     * {@code ^ $ \b \B \A \z}: no char. {@code written} is the char that names it ('^', '$', 'b', 'B', 'A', 'z'):
+     * only a word boundary can be judged from the chars next to it, the others need the text's ends or lines.
+     */
+    record Assertion(char written) implements Node {
+        boolean isWordBoundary() {
+            return written == 'b' || written == 'B';
+        }
     }
 
     /** A flag group such as {@code (?i)}: no char, no instruction. */
@@ -235,7 +241,7 @@ final class RegexTree {
                 case '\\' -> {
                     char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
                     if ("bBAz".indexOf(escaped) >= 0) {
-                        return new Assertion();
+                        return new Assertion(escaped);
                     }
                     if ((escaped >= '1' && escaped <= '9') || (escaped == 'k' && regex.startsWith("<", i))) {
                         throw unsupported("a back-reference (\"\\" + escaped + "\")");
@@ -254,7 +260,7 @@ final class RegexTree {
                     return new OneOf(escapeClass(escaped));
                 }
                 case '^', '$' -> {
-                    return new Assertion();
+                    return new Assertion(c);
                 }
                 case '.' -> {
                     return new OneOf(null);
