@@ -3,7 +3,10 @@ package news.moderation.engine.rules;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Where in a text the matches of a pattern can lie, proved from its syntax tree ({@link RegexTree}), so that re2j
@@ -33,6 +36,9 @@ final class SearchRegions {
     private static final int MAX_STEPS_PER_CHAR = 4;
     /** Region span assumed in choosing an anchor when a side is unbounded: most of a comment. */
     private static final int UNBOUNDED_SPAN = 1000;
+    /** Chars right before or after an anchor char that are checked: enough to tell a phone number from a year. */
+    private static final int MAX_ADJACENT_SETS = 8;
+    private static final AsciiSet[] NO_SETS = {};
 
     /**
      * How far the part of a match on one side of its anchor char can reach: at most {@code budget} chars (UTF-16;
@@ -62,19 +68,56 @@ final class SearchRegions {
         }
     }
 
-    /** One char of {@code chars} is in every match, with at most {@code before} and {@code after} around it. */
-    record Anchor(AsciiSet chars, Reach before, Reach after) {
-        /** Expected chars of regions per char of text: how often an anchor char comes, times its region. */
-        double cost() {
-            return CharShape.chance(chars) * (1.0 + before.span() + after.span());
+    /**
+     * One char of {@code chars} is in every match, with at most {@code before} and {@code after} around it; right
+     * before it come chars of {@code justBefore} (in order) and right after it chars of {@code justAfter}, so an
+     * anchor char without them (a lone digit in prose, for a phone number that ends in a run of digits) holds no
+     * match and gets no region.
+     */
+    record Anchor(AsciiSet chars, Reach before, Reach after, AsciiSet[] justBefore, AsciiSet[] justAfter) {
+        static Anchor of(AsciiSet chars) {
+            return new Anchor(chars, Reach.NOTHING, Reach.NOTHING, NO_SETS, NO_SETS);
         }
 
+        /** Expected chars of regions per char of text: how often an anchor char comes, times its region. */
+        double cost() {
+            double chance = CharShape.chance(chars);
+            for (AsciiSet set : justBefore) {
+                chance *= Math.min(1.0, CharShape.chance(set));
+            }
+            for (AsciiSet set : justAfter) {
+                chance *= Math.min(1.0, CharShape.chance(set));
+            }
+            return chance * (1.0 + before.span() + after.span());
+        }
+
+        /** This or {@code other}: either anchor char, reaching as far as either. */
         Anchor or(Anchor other) {
-            return new Anchor(chars.union(other.chars), before.or(other.before), after.or(other.after));
+            return new Anchor(chars.union(other.chars), before.or(other.before), after.or(other.after), NO_SETS,
+                    NO_SETS);
         }
 
         Anchor within(Reach preceding, Reach following) {
-            return new Anchor(chars, preceding.then(before), after.then(following));
+            return new Anchor(chars, preceding.then(before), after.then(following), justBefore, justAfter);
+        }
+
+        Anchor between(AsciiSet[] setsBefore, AsciiSet[] setsAfter) {
+            return new Anchor(chars, before, after, setsBefore, setsAfter);
+        }
+
+        Anchor bothCases() {
+            return new Anchor(chars.bothCases(), before.bothCases(), after.bothCases(), bothCases(justBefore),
+                    bothCases(justAfter));
+        }
+
+        private static AsciiSet[] bothCases(AsciiSet[] sets) {
+            return Arrays.stream(sets).map(AsciiSet::bothCases).toArray(AsciiSet[]::new);
+        }
+
+        @Override
+        public String toString() {
+            return "Anchor" + Arrays.toString(justBefore) + chars + Arrays.toString(justAfter) + " before " + before
+                    + " after " + after;
         }
     }
 
@@ -98,12 +141,12 @@ final class SearchRegions {
         if (hasLineOrTextAssertion(tree.root())) {
             return null;
         }
-        Anchor anchor = anchorOf(tree.root());
+        Anchor anchor = anchorOf(tree.root(), true);
         if (anchor == null) {
             return null;
         }
         if (tree.ignoresCase()) {
-            anchor = new Anchor(anchor.chars().bothCases(), anchor.before().bothCases(), anchor.after().bothCases());
+            anchor = anchor.bothCases();
         }
         return new SearchRegions(anchor, hasWordBoundary(tree.root()), tree.ignoresCase());
     }
@@ -145,7 +188,7 @@ final class SearchRegions {
         int regionEnd = -1;
         long stepsLeft = (long) MAX_STEPS_PER_CHAR * length + 64;
         for (int i = 0; i < length; i++) {
-            if (!isAnchorChar(text.charAt(i))) {
+            if (!isAnchorChar(text.charAt(i)) || !fitsAround(text, i)) {
                 continue;
             }
             int end = walkForward(text, i + 1);
@@ -174,6 +217,26 @@ final class SearchRegions {
     private boolean isAnchorChar(char c) {
         char folded = fold(c);
         return folded < 128 && isAnchor[folded];
+    }
+
+    /** Whether the chars next to the anchor char at {@code index} are those every match has there. */
+    private boolean fitsAround(String text, int index) {
+        AsciiSet[] before = anchor.justBefore();
+        AsciiSet[] after = anchor.justAfter();
+        if (index < before.length || index + after.length >= text.length()) {
+            return false;
+        }
+        for (int k = 0; k < before.length; k++) {
+            if (!before[k].contains(fold(text.charAt(index - before.length + k)))) {
+                return false;
+            }
+        }
+        for (int k = 0; k < after.length; k++) {
+            if (!after[k].contains(fold(text.charAt(index + 1 + k)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first index of the region of the anchor char at {@code anchorIndex}. */
@@ -241,23 +304,23 @@ final class SearchRegions {
      * The anchor of a part: a single ASCII char every match of it holds, with how far the match reaches around it;
      * null when there is none (a part that may match nothing, or only chars of unknown sets).
      */
-    private static Anchor anchorOf(RegexTree.Node part) {
+    private static Anchor anchorOf(RegexTree.Node part, boolean checksAdjacent) {
         if (part instanceof RegexTree.Literal literal) {
-            return literal.c() < 128 ? new Anchor(AsciiSet.of(literal.c()), Reach.NOTHING, Reach.NOTHING) : null;
+            return literal.c() < 128 ? Anchor.of(AsciiSet.of(literal.c())) : null;
         }
         if (part instanceof RegexTree.OneOf oneOf) {
-            return oneOf.ascii() == null ? null : new Anchor(oneOf.ascii(), Reach.NOTHING, Reach.NOTHING);
+            return oneOf.ascii() == null ? null : Anchor.of(oneOf.ascii());
         }
         if (part instanceof RegexTree.Group group) {
-            return anchorOf(group.body());
+            return anchorOf(group.body(), checksAdjacent);
         }
         if (part instanceof RegexTree.Sequence sequence) {
-            return anchorOfSequence(sequence);
+            return anchorOfSequence(sequence, checksAdjacent);
         }
         if (part instanceof RegexTree.Alternation alternation) {
             Anchor either = null;
             for (RegexTree.Node alternative : alternation.alternatives()) {
-                Anchor anchor = anchorOf(alternative);
+                Anchor anchor = anchorOf(alternative, false); // joined anchors keep no adjacent sets
                 if (anchor == null) {
                     return null;
                 }
@@ -266,7 +329,7 @@ final class SearchRegions {
             return either;
         }
         if (part instanceof RegexTree.Repeat repeat && repeat.min() >= 1) {
-            Anchor once = anchorOf(repeat.body());
+            Anchor once = anchorOf(repeat.body(), checksAdjacent);
             if (once == null) {
                 return null;
             }
@@ -277,19 +340,25 @@ final class SearchRegions {
         return null; // a part that may match nothing, an assertion, a flag group
     }
 
-    /** The cheapest anchor of the parts, with the parts before and after it. */
-    private static Anchor anchorOfSequence(RegexTree.Sequence sequence) {
+    /**
+     * The cheapest anchor of the parts, with the parts before and after it; with the sets of the chars right next to
+     * it when {@code checksAdjacent} (an alternative's anchor is joined with the others' and keeps none).
+     */
+    private static Anchor anchorOfSequence(RegexTree.Sequence sequence, boolean checksAdjacent) {
         Reach[] reaches = sequence.parts().stream().map(SearchRegions::reachOf).toArray(Reach[]::new);
         Anchor best = null;
         Reach preceding = Reach.NOTHING;
         for (int k = 0; k < reaches.length; k++) {
-            Anchor anchor = anchorOf(sequence.parts().get(k));
+            Anchor anchor = anchorOf(sequence.parts().get(k), checksAdjacent);
             if (anchor != null) {
                 Reach following = Reach.NOTHING;
                 for (int m = k + 1; m < reaches.length; m++) {
                     following = following.then(reaches[m]);
                 }
                 Anchor placed = anchor.within(preceding, following);
+                if (checksAdjacent && singleAsciiChar(sequence.parts().get(k)) != null) {
+                    placed = placed.between(adjacentSets(sequence.parts(), k, -1), adjacentSets(sequence.parts(), k, 1));
+                }
                 if (best == null || placed.cost() < best.cost()) {
                     best = placed;
                 }
@@ -297,6 +366,41 @@ final class SearchRegions {
             preceding = preceding.then(reaches[k]);
         }
         return best;
+    }
+
+    /**
+     * The sets of the chars every match has right next to the single char of {@code parts[k]}, going in
+     * {@code direction} (-1: before it, in text order; 1: after it): single chars and the first copies of a repeated
+     * single char, up to the first part whose length varies.
+     */
+    private static AsciiSet[] adjacentSets(List<RegexTree.Node> parts, int k, int direction) {
+        List<AsciiSet> sets = new ArrayList<>();
+        for (int m = k + direction; m >= 0 && m < parts.size() && sets.size() < MAX_ADJACENT_SETS; m += direction) {
+            RegexTree.Node part = parts.get(m);
+            if (part instanceof RegexTree.Assertion || part instanceof RegexTree.Flags) {
+                continue; // no char
+            }
+            AsciiSet one = singleAsciiChar(part);
+            if (one != null) {
+                sets.add(one);
+                continue;
+            }
+            AsciiSet repeated = part instanceof RegexTree.Repeat repeat ? singleAsciiChar(repeat.body()) : null;
+            if (repeated == null) {
+                break;
+            }
+            RegexTree.Repeat repeat = (RegexTree.Repeat) part;
+            for (int copy = 0; copy < repeat.min() && sets.size() < MAX_ADJACENT_SETS; copy++) {
+                sets.add(repeated);
+            }
+            if (repeat.min() != repeat.max()) {
+                break;
+            }
+        }
+        if (direction < 0) {
+            Collections.reverse(sets);
+        }
+        return sets.toArray(AsciiSet[]::new);
     }
 
     /** How far the matches of a part reach: its chars outside the sets it repeats without limit, its alphabet. */

@@ -71,6 +71,8 @@ class SearchRegionsTest {
                 {"a.*\\d", "a then words, then 9"},                // no bound before the anchor: the text's start
                 {"@\\w+", "@ab @c"},
                 {"\\d", "1"},
+                {"[a-c]{2}\\d[x-z]", "ab1x b2y cc3z"},             // chars right next to the anchor, at the ends
+                {"(?i)\\bk{2}\\d", "\u212AK1 kk2"},                  // ... folded by (?i)
         };
         for (String[] regexAndText : cases) {
             PatternRule pattern = patternRule(regexAndText[0]);
@@ -96,20 +98,22 @@ class SearchRegionsTest {
     }
 
     /**
-     * The phone-number disclosure: a cue and a number any spaces apart. The regions are the chars before each digit
-     * that a cue and a number can take (spaces free), not the whole comment.
+     * The phone-number disclosure: a cue and a number any spaces apart, the number ending in a digit after five
+     * digits, spaces or brackets. The region is the chars before that digit that a cue and a number can take (spaces
+     * free), not the whole comment; the digits of "in 2019, 3 times" have no region.
      */
     @Test
     void aLongCommentWithADigitIsSearchedOnlyNearTheDigit() throws Exception {
         PatternRule phoneDisclosed = shipped("any.personal_data.phone-disclosed");
         String prose = "and so on, a sentence of a long comment about the council meeting and its budget. ";
-        String text = prose.repeat(20) + "his number is       2 " + prose.repeat(20);
+        String text = prose.repeat(20) + "his number is       555 2 " + prose.repeat(10) + "in 2019, 3 times "
+                + prose.repeat(10);
         int[] regions = phoneDisclosed.footprint().searchRegions().regionsOf(text);
         int start = text.indexOf("2 ");
         assertTrue(regions[0] <= text.indexOf("his number") && regions[1] == start + 1
                 && regions[0] > start - 100 && regions[2] == -1, java.util.Arrays.toString(regions));
         assertEquals(0, assertSameMatches(phoneDisclosed, text));
-        assertEquals(1, assertSameMatches(phoneDisclosed, text.replace("2 ", "0171 1234567 ")));
+        assertEquals(1, assertSameMatches(phoneDisclosed, text.replace("555 2 ", "0171 1234567 ")));
     }
 
     private static PatternRule shipped(String id) throws Exception {
