@@ -160,18 +160,23 @@ public final class PatternGate {
         return neededByAny == null;
     }
 
-    /** The shift-and pass: the last bits of the windows found in {@code text}. */
+    /**
+     * The shift-and pass: the last bits of the windows found in {@code text}. One word of bits at a time, so that
+     * the bits of the window positions read so far and of the windows found stay in registers.
+     */
     private long[] windowsFound(String text) {
-        long[] fitting = new long[words];
         long[] found = new long[words];
-        for (int i = 0, length = text.length(); i < length; i++) {
-            char c = text.charAt(i);
-            int row = (c < ASCII ? c : NON_ASCII_ROW) * words;
-            for (int w = 0; w < words; w++) {
-                long fits = (fitting[w] << 1 | firsts[w]) & holding[row + w];
-                fitting[w] = fits;
-                found[w] |= fits & lasts[w];
+        for (int w = 0; w < words; w++) {
+            long fitting = 0;
+            long foundInWord = 0;
+            long first = firsts[w];
+            long last = lasts[w];
+            for (int i = 0, length = text.length(); i < length; i++) {
+                char c = text.charAt(i);
+                fitting = (fitting << 1 | first) & holding[(c < ASCII ? c : NON_ASCII_ROW) * words + w];
+                foundInWord |= fitting & last;
             }
+            found[w] = foundInWord;
         }
         return found;
     }
