@@ -40,12 +40,29 @@ final class SearchRegions {
     private static final int MAX_ADJACENT_SETS = 8;
     private static final AsciiSet[] NO_SETS = {};
 
+    /** Chars known by their ASCII members, and all chars outside ASCII or none. */
+    record Chars(AsciiSet ascii, boolean nonAscii) {
+        static final Chars NONE = new Chars(AsciiSet.NONE, false);
+
+        boolean contains(char c) {
+            return c < 128 ? ascii.contains(c) : nonAscii;
+        }
+
+        Chars union(Chars other) {
+            return new Chars(ascii.union(other.ascii), nonAscii || other.nonAscii);
+        }
+
+        Chars bothCases() {
+            return new Chars(ascii.bothCases(), nonAscii);
+        }
+    }
+
     /**
      * How far the part of a match on one side of its anchor char can reach: at most {@code budget} chars (UTF-16;
      * {@link #UNBOUNDED}: any number) outside {@code free}, all of them in {@code alphabet} (null: any char).
      */
-    record Reach(int budget, AsciiSet free, AsciiSet alphabet) {
-        static final Reach NOTHING = new Reach(0, AsciiSet.NONE, AsciiSet.NONE);
+    record Reach(int budget, Chars free, Chars alphabet) {
+        static final Reach NOTHING = new Reach(0, Chars.NONE, Chars.NONE);
 
         Reach then(Reach next) {
             return new Reach(saturated((long) budget + next.budget), free.union(next.free),
@@ -64,7 +81,7 @@ final class SearchRegions {
         /** A guess of how many chars the walk takes, for choosing among anchors. */
         int span() {
             int span = budget == UNBOUNDED ? UNBOUNDED_SPAN : budget;
-            return free.size() > 0 ? saturated((long) span + 8) : span;
+            return free.equals(Chars.NONE) ? span : saturated((long) span + 8);
         }
     }
 
@@ -405,11 +422,12 @@ final class SearchRegions {
 
     /** How far the matches of a part reach: its chars outside the sets it repeats without limit, its alphabet. */
     static Reach reachOf(RegexTree.Node part) {
-        if (part instanceof RegexTree.Literal literal) {
-            return new Reach(1, AsciiSet.NONE, literal.c() < 128 ? AsciiSet.of(literal.c()) : null);
+        Chars oneChar = singleChar(part);
+        if (oneChar != null) {
+            return new Reach(oneChar.nonAscii() ? 2 : 1, Chars.NONE, oneChar); // 2: a surrogate pair
         }
-        if (part instanceof RegexTree.OneOf oneOf) {
-            return new Reach(oneOf.ascii() == null ? 2 : 1, AsciiSet.NONE, oneOf.ascii()); // 2: a surrogate pair
+        if (part instanceof RegexTree.OneOf) {
+            return new Reach(2, Chars.NONE, null); // any char
         }
         if (part instanceof RegexTree.Group group) {
             return reachOf(group.body());
@@ -434,14 +452,32 @@ final class SearchRegions {
             if (repeat.max() >= 0) {
                 return new Reach(saturated((long) once.budget() * repeat.max()), once.free(), once.alphabet());
             }
-            AsciiSet oneChar = singleAsciiChar(repeat.body());
+            Chars repeatedChar = singleChar(repeat.body());
             if (once.budget() == 0) {
                 return once;
             }
-            return oneChar != null ? new Reach(0, oneChar, oneChar)
+            return repeatedChar != null ? new Reach(0, repeatedChar, repeatedChar)
                     : new Reach(UNBOUNDED, once.free(), once.alphabet());
         }
         return Reach.NOTHING; // an assertion or a flag group
+    }
+
+    /**
+     * The chars of a part that is one char of a known set (its ASCII members, with or without the non-ASCII chars),
+     * else null. A non-ASCII char is known by the ASCII letter {@code (?i)} may fold it into.
+     */
+    private static Chars singleChar(RegexTree.Node part) {
+        if (part instanceof RegexTree.Group group) {
+            return singleChar(group.body());
+        }
+        if (part instanceof RegexTree.Literal literal) {
+            char c = literal.c();
+            return c < 128 ? new Chars(AsciiSet.of(c), false) : new Chars(RegexTree.foldedIntoAscii(c, c), true);
+        }
+        if (part instanceof RegexTree.OneOf oneOf && oneOf.asciiMembers() != null) {
+            return new Chars(oneOf.asciiMembers(), oneOf.ascii() == null);
+        }
+        return null;
     }
 
     /** The set of a part that is one ASCII char of a known set, else null. */

@@ -73,6 +73,8 @@ class SearchRegionsTest {
                 {"\\d", "1"},
                 {"[a-c]{2}\\d[x-z]", "ab1x b2y cc3z"},             // chars right next to the anchor, at the ends
                 {"(?i)\\bk{2}\\d", "\u212AK1 kk2"},                  // ... folded by (?i)
+                {"[\\wÀ-ÿ'-]+ \\d", "l'été 1 xü 2 😀 3"},           // accented letters repeated freely
+                {"(?i)[À-ſ]+\\d", "\u017F1 S2 é3"},                    // a range holding the long s: 's' under (?i)
         };
         for (String[] regexAndText : cases) {
             PatternRule pattern = patternRule(regexAndText[0]);
@@ -114,6 +116,22 @@ class SearchRegionsTest {
                 && regions[0] > start - 100 && regions[2] == -1, java.util.Arrays.toString(regions));
         assertEquals(0, assertSameMatches(phoneDisclosed, text));
         assertEquals(1, assertSameMatches(phoneDisclosed, text.replace("555 2 ", "0171 1234567 ")));
+    }
+
+    /**
+     * A German street address: a capitalised word of letters (accented or not), a street word, a number. The walk
+     * back from the space before the number stops at the space before that word, since the letters are free but the
+     * spaces are not: not the whole comment before it, as when the accented letters made the class unknown.
+     */
+    @Test
+    void aWordOfAccentedLettersBoundsTheRegion() throws Exception {
+        PatternRule streetAddress = shipped("any.personal_data.street-address-de");
+        String prose = "Die Sitzung des Gemeinderats dauerte über drei Stunden, und niemand war zufrieden. ";
+        String text = prose.repeat(20) + "Er wohnt in der Müllerstraße 12 seit Jahren. " + prose.repeat(5);
+        int[] regions = streetAddress.footprint().searchRegions().regionsOf(text);
+        assertEquals(text.indexOf("Müllerstraße"), regions[0], java.util.Arrays.toString(regions));
+        assertEquals(-1, regions[2], java.util.Arrays.toString(regions));
+        assertEquals(1, assertSameMatches(streetAddress, text));
     }
 
     private static PatternRule shipped(String id) throws Exception {
