@@ -172,7 +172,7 @@ final class SearchRegions {
         return anchor;
     }
 
-    /** Every non-empty, non-overlapping match of {@code pattern} (the one of this tree) in {@code text}, leftmost first. */
+    /** Every non-empty, non-overlapping match of {@code pattern} (this tree's) in {@code text}, leftmost first. */
     void findAll(Pattern pattern, String text, PatternRule.MatchConsumer matches) {
         int[] regions = regionsOf(text);
         if (regions == null) {
@@ -362,25 +362,26 @@ final class SearchRegions {
      * it when {@code checksAdjacent} (an alternative's anchor is joined with the others' and keeps none).
      */
     private static Anchor anchorOfSequence(RegexTree.Sequence sequence, boolean checksAdjacent) {
-        Reach[] reaches = sequence.parts().stream().map(SearchRegions::reachOf).toArray(Reach[]::new);
+        List<RegexTree.Node> parts = sequence.parts();
+        Reach[] following = new Reach[parts.size() + 1]; // following[k]: the parts from k on
+        following[parts.size()] = Reach.NOTHING;
+        for (int k = parts.size() - 1; k >= 0; k--) {
+            following[k] = reachOf(parts.get(k)).then(following[k + 1]);
+        }
         Anchor best = null;
         Reach preceding = Reach.NOTHING;
-        for (int k = 0; k < reaches.length; k++) {
-            Anchor anchor = anchorOf(sequence.parts().get(k), checksAdjacent);
+        for (int k = 0; k < parts.size(); k++) {
+            Anchor anchor = anchorOf(parts.get(k), checksAdjacent);
             if (anchor != null) {
-                Reach following = Reach.NOTHING;
-                for (int m = k + 1; m < reaches.length; m++) {
-                    following = following.then(reaches[m]);
-                }
-                Anchor placed = anchor.within(preceding, following);
-                if (checksAdjacent && singleAsciiChar(sequence.parts().get(k)) != null) {
-                    placed = placed.between(adjacentSets(sequence.parts(), k, -1), adjacentSets(sequence.parts(), k, 1));
+                Anchor placed = anchor.within(preceding, following[k + 1]);
+                if (checksAdjacent && singleAsciiChar(parts.get(k)) != null) {
+                    placed = placed.between(adjacentSets(parts, k, -1), adjacentSets(parts, k, 1));
                 }
                 if (best == null || placed.cost() < best.cost()) {
                     best = placed;
                 }
             }
-            preceding = preceding.then(reaches[k]);
+            preceding = preceding.then(reachOf(parts.get(k)));
         }
         return best;
     }
