@@ -58,13 +58,27 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         boolean ignoreCase = tree.ignoresCase();
         List<Set<String>> groups = new ArrayList<>();
         for (Set<String> group : node.bestStringGroups()) {
-            groups.add(Collections.unmodifiableSet(new LinkedHashSet<>(group)));
+            groups.add(Collections.unmodifiableSet(withoutLongerVariants(group)));
         }
         AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
         CharShape shape = ignoreCase ? node.shape.bothCases() : node.shape;
         return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars,
                 shape.requiredWindows().stream().map(CharWindow::of).toList(), !ignoreCase, SearchRegions.of(tree));
+    }
+
+    /**
+     * The strings of a group that hold no other string of it: a text holding "Street." holds "Street", so the group
+     * says the same with half the strings to look for, as written and by the marker pass.
+     */
+    private static Set<String> withoutLongerVariants(Set<String> group) {
+        Set<String> kept = new LinkedHashSet<>();
+        for (String string : group) {
+            if (group.stream().noneMatch(other -> other.length() < string.length() && string.contains(other))) {
+                kept.add(string);
+            }
+        }
+        return kept;
     }
 
     /**
