@@ -46,6 +46,15 @@ final class CharWindow {
         return "CharWindow" + written;
     }
 
+    int length() {
+        return lows.length;
+    }
+
+    /** Whether the set at {@code position} holds {@code c} (an "any" set holds every char, ASCII or not). */
+    boolean holdsAt(int position, char c) {
+        return any[position] || isIn(c, lows[position], highs[position]);
+    }
+
     /** Whether every set can be met at all, given the ASCII chars of the text. */
     boolean possibleWith(AsciiSet charsPresent) {
         for (int k = 0; k < lows.length; k++) {
@@ -72,12 +81,12 @@ final class CharWindow {
     }
 
     /** Whether the rarest set, the one the window is looked for by, holds {@code c}. */
-    boolean anchorHolds(char c) {
+    private boolean anchorHolds(char c) {
         return any[anchor] || isIn(c, lows[anchor], highs[anchor]);
     }
 
     /** Whether the window fits {@code text} with its rarest set at {@code index}. */
-    boolean fitsAnchoredAt(String text, int index) {
+    private boolean fitsAnchoredAt(String text, int index) {
         int start = index - anchor;
         if (start < 0 || start + lows.length > text.length()) {
             return false;

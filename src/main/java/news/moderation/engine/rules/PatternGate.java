@@ -4,49 +4,108 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The char checks of every pattern's {@link RegexFootprint} over one text at once. The ASCII chars of the text are
- * collected once, so each pattern's required chars and window sets are mask tests; the windows still possible are
- * then looked for in ONE scan of the text, where each char is looked up in a table of the windows whose rarest set
- * holds it, rather than in a scan per window. Immutable and safe to share between threads.
+ * The char checks of every pattern's {@link RegexFootprint} over one text at once. A text with no char of any
+ * pattern's rarest required set (most comments: no digit, no '@') is told by a scan that stops at the first such
+ * char. Otherwise one bit-parallel pass (shift-and) looks for every window of every pattern at once: each position
+ * of each window is one bit, a bit stays set while the chars read so far fit the window up to that position, and a
+ * window is found when its last bit is set. A pattern's required chars are a window of one set. Immutable and safe
+ * to share between threads.
  */
 public final class PatternGate {
     private static final int ASCII = 128;
+    /** The row of {@link #holding} for every char outside ASCII: only "any" sets hold it. */
+    private static final int NON_ASCII_ROW = ASCII;
 
     private final List<PatternRule> patterns;
-    /** Every window of every pattern, and the index of the pattern it belongs to. */
-    private final CharWindow[] windows;
-    private final int[] patternOfWindow;
-    /** For each ASCII char, the indices of the windows anchored on a set holding it. */
-    private final int[][] anchoredOn = new int[ASCII][];
+    /** How many longs the bits of all window positions take. */
+    private final int words;
+    /** For each char (row), word by word: the bits of the window positions whose set holds it. */
+    private final long[] holding;
+    /** The bits of each window's first position, and of its last. */
+    private final long[] firsts;
+    private final long[] lasts;
+    /** For each pattern, word by word: the last bits of its windows, all of which must be found. */
+    private final long[] lastsOfPattern;
     /**
      * Each pattern's rarest set of which every match has a char, joined: a text with no char of it lets no pattern
-     * through, which most comments (no digit, no '@') are told by one mask test. Null when some pattern needs no
-     * particular ASCII char.
+     * through. Null when some pattern needs no particular ASCII char.
      */
     private final AsciiSet neededByAny;
+    private final boolean[] isNeeded = new boolean[ASCII];
 
     public PatternGate(List<PatternRule> patterns) {
         this.patterns = List.copyOf(patterns);
-        List<CharWindow> allWindows = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        for (int k = 0; k < this.patterns.size(); k++) {
-            for (CharWindow window : this.patterns.get(k).footprint().requiredWindows()) {
-                allWindows.add(window);
-                owners.add(k);
+        List<List<CharWindow>> windowsOfPattern = new ArrayList<>();
+        for (PatternRule pattern : this.patterns) {
+            List<CharWindow> windows = new ArrayList<>(pattern.footprint().requiredWindows());
+            if (pattern.footprint().requiredChars() != null) {
+                windows.add(CharWindow.of(List.of(pattern.footprint().requiredChars())));
+            }
+            windowsOfPattern.add(windows);
+        }
+        int[][] firstBits = firstBits(windowsOfPattern);
+        int bits = 0;
+        for (int k = 0; k < windowsOfPattern.size(); k++) {
+            for (int w = 0; w < windowsOfPattern.get(k).size(); w++) {
+                bits = Math.max(bits, firstBits[k][w] + positions(windowsOfPattern.get(k).get(w)));
             }
         }
-        windows = allWindows.toArray(CharWindow[]::new);
-        patternOfWindow = owners.stream().mapToInt(Integer::intValue).toArray();
-        for (char c = 0; c < ASCII; c++) {
-            List<Integer> anchored = new ArrayList<>();
-            for (int w = 0; w < windows.length; w++) {
-                if (windows[w].anchorHolds(c)) {
-                    anchored.add(w);
+        words = Math.max(1, (bits + 63) / 64);
+        holding = new long[(NON_ASCII_ROW + 1) * words];
+        firsts = new long[words];
+        lasts = new long[words];
+        lastsOfPattern = new long[this.patterns.size() * words];
+        for (int k = 0; k < windowsOfPattern.size(); k++) {
+            for (int w = 0; w < windowsOfPattern.get(k).size(); w++) {
+                CharWindow window = windowsOfPattern.get(k).get(w);
+                int first = firstBits[k][w];
+                int last = first + positions(window) - 1;
+                setBit(firsts, 0, first);
+                setBit(lasts, 0, last);
+                setBit(lastsOfPattern, k * words, last);
+                for (int position = 0; position < positions(window); position++) {
+                    for (char c = 0; c < ASCII; c++) {
+                        if (window.holdsAt(position, c)) {
+                            setBit(holding, c * words, first + position);
+                        }
+                    }
+                    if (window.holdsAt(position, (char) ASCII)) { // an "any" set
+                        setBit(holding, NON_ASCII_ROW * words, first + position);
+                    }
                 }
             }
-            anchoredOn[c] = anchored.isEmpty() ? null : anchored.stream().mapToInt(Integer::intValue).toArray();
         }
         neededByAny = neededByAny(this.patterns);
+        for (char c = 0; c < ASCII; c++) {
+            isNeeded[c] = neededByAny == null || neededByAny.contains(c);
+        }
+    }
+
+    /** A window's positions that get bits: a window longer than a word is looked for by its first 64 sets. */
+    private static int positions(CharWindow window) {
+        return Math.min(window.length(), 64);
+    }
+
+    /** Where each window's bits start: in a row, a window that would cross into the next word starts that word. */
+    private static int[][] firstBits(List<List<CharWindow>> windowsOfPattern) {
+        int[][] firstBits = new int[windowsOfPattern.size()][];
+        int next = 0;
+        for (int k = 0; k < windowsOfPattern.size(); k++) {
+            firstBits[k] = new int[windowsOfPattern.get(k).size()];
+            for (int w = 0; w < firstBits[k].length; w++) {
+                int length = positions(windowsOfPattern.get(k).get(w));
+                if (next % 64 + length > 64) {
+                    next += 64 - next % 64;
+                }
+                firstBits[k][w] = next;
+                next += length;
+            }
+        }
+        return firstBits;
+    }
+
+    private static void setBit(long[] words, int offset, int bit) {
+        words[offset + bit / 64] |= 1L << (bit % 64);
     }
 
     private static AsciiSet neededByAny(List<PatternRule> patterns) {
@@ -79,45 +138,56 @@ public final class PatternGate {
      * {@link RegexFootprint#mayMatch(String)} would answer
      */
     public boolean[] mayMatch(String text, long languages) {
-        AsciiSet charsPresent = AsciiSet.charsOf(text);
-        if (neededByAny != null && !neededByAny.intersects(charsPresent)) {
-            return new boolean[patterns.size()];
-        }
-        boolean[] candidate = new boolean[patterns.size()];
-        for (int k = 0; k < patterns.size(); k++) {
-            candidate[k] = (patterns.get(k).languages() & languages) != 0
-                    && patterns.get(k).footprint().requiredCharsIn(charsPresent);
-        }
-        int[] windowsMissing = new int[patterns.size()];
-        boolean[] lookedFor = new boolean[windows.length];
-        for (int w = 0; w < windows.length; w++) {
-            int owner = patternOfWindow[w];
-            candidate[owner] &= windows[w].possibleWith(charsPresent);
-            windowsMissing[owner]++;
-        }
-        int stillLookedFor = 0;
-        for (int w = 0; w < windows.length; w++) {
-            lookedFor[w] = candidate[patternOfWindow[w]];
-            stillLookedFor += lookedFor[w] ? 1 : 0;
-        }
-        for (int i = 0, length = text.length(); i < length && stillLookedFor > 0; i++) {
-            char c = text.charAt(i);
-            int[] anchored = c < ASCII ? anchoredOn[c] : null;
-            if (anchored == null) {
-                continue;
-            }
-            for (int w : anchored) {
-                if (lookedFor[w] && windows[w].fitsAnchoredAt(text, i)) {
-                    lookedFor[w] = false;
-                    stillLookedFor--;
-                    windowsMissing[patternOfWindow[w]]--;
-                }
-            }
-        }
         boolean[] mayMatch = new boolean[patterns.size()];
+        if (!hasNeededChar(text)) {
+            return mayMatch;
+        }
+        long[] found = windowsFound(text);
         for (int k = 0; k < patterns.size(); k++) {
-            mayMatch[k] = candidate[k] && windowsMissing[k] == 0 && patterns.get(k).footprint().hasAlphabetRun(text);
+            mayMatch[k] = (patterns.get(k).languages() & languages) != 0 && allFound(found, k)
+                    && patterns.get(k).footprint().hasAlphabetRun(text);
         }
         return mayMatch;
+    }
+
+    private boolean hasNeededChar(String text) {
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (c < ASCII && isNeeded[c]) {
+                return true;
+            }
+        }
+        return neededByAny == null;
+    }
+
+    /**
+     * The shift-and pass: the last bits of the windows found in {@code text}. One word of bits at a time, so that
+     * the bits of the window positions read so far and of the windows found stay in registers.
+     */
+    private long[] windowsFound(String text) {
+        long[] found = new long[words];
+        for (int w = 0; w < words; w++) {
+            long fitting = 0;
+            long foundInWord = 0;
+            long first = firsts[w];
+            long last = lasts[w];
+            for (int i = 0, length = text.length(); i < length; i++) {
+                char c = text.charAt(i);
+                fitting = (fitting << 1 | first) & holding[(c < ASCII ? c : NON_ASCII_ROW) * words + w];
+                foundInWord |= fitting & last;
+            }
+            found[w] = foundInWord;
+        }
+        return found;
+    }
+
+    private boolean allFound(long[] found, int pattern) {
+        for (int w = 0; w < words; w++) {
+            long needed = lastsOfPattern[pattern * words + w];
+            if ((found[w] & needed) != needed) {
+                return false;
+            }
+        }
+        return true;
     }
 }

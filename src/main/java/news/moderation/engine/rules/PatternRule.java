@@ -1,6 +1,5 @@
 package news.moderation.engine.rules;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 import java.util.BitSet;
@@ -33,13 +32,20 @@ public record PatternRule(int rule, Pattern pattern, long languages, int[] requi
         return true;
     }
 
-    /** Every non-empty, non-overlapping match, leftmost first. */
+    /**
+     * Every non-empty, non-overlapping match, leftmost first: the same as a search of the whole text, made over the
+     * regions of the text where the footprint proves matches can lie ({@link SearchRegions}) when it knows them.
+     */
     public void findAll(String text, MatchConsumer matches) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            if (matcher.end() > matcher.start()) {
-                matches.accept(matcher.start(), matcher.end());
-            }
+        if (footprint.searchRegions() != null) {
+            footprint.searchRegions().findAll(pattern, text, matches);
+        } else {
+            findAllInWholeText(text, matches);
         }
+    }
+
+    /** Every non-empty, non-overlapping match re2j finds in the whole of {@code text}, leftmost first. */
+    void findAllInWholeText(String text, MatchConsumer matches) {
+        SearchRegions.search(pattern, text, 0, text.length(), matches);
     }
 }

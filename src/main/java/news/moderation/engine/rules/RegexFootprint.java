@@ -23,11 +23,14 @@ import java.util.Set;
  *   <li>{@code requiredChars}: every match contains one of these ('@' for an e-mail address).</li>
  *   <li>{@code requiredWindows}: runs of char sets every match contains ({@link CharShape}): an e-mail address has
  *       "[A-Za-z0-9._%+-]@[A-Za-z0-9]", so the '@' of "RT @user" does not let a text through.</li>
+ *   <li>{@code searchRegions}: where in a text that gets through the matches can lie ({@link SearchRegions}), so
+ *       re2j reads those regions only; null when the whole text is searched.</li>
  * </ul>
  * Each is empty or null when the regex allows anything there ({@code .}, {@code \pL}, negated classes, ...).
  */
 public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabet, int minLength,
-                             AsciiSet requiredChars, List<CharWindow> requiredWindows, boolean keepsCase) {
+                             AsciiSet requiredChars, List<CharWindow> requiredWindows, boolean keepsCase,
+                             SearchRegions searchRegions) {
 
     /** A group with a string shorter than this ("r", "u") is present in almost any text: not worth looking for. */
     private static final int MIN_USEFUL_LENGTH = 2;
@@ -55,13 +58,27 @@ public record RegexFootprint(List<Set<String>> requiredStrings, AsciiSet alphabe
         boolean ignoreCase = tree.ignoresCase();
         List<Set<String>> groups = new ArrayList<>();
         for (Set<String> group : node.bestStringGroups()) {
-            groups.add(Collections.unmodifiableSet(new LinkedHashSet<>(group)));
+            groups.add(Collections.unmodifiableSet(withoutLongerVariants(group)));
         }
         AsciiSet alphabet = ignoreCase ? bothCases(node.alphabet) : node.alphabet;
         AsciiSet requiredChars = ignoreCase ? bothCases(node.requiredChars) : node.requiredChars;
         CharShape shape = ignoreCase ? node.shape.bothCases() : node.shape;
         return new RegexFootprint(List.copyOf(groups), alphabet, node.minLength, requiredChars,
-                shape.requiredWindows().stream().map(CharWindow::of).toList(), !ignoreCase);
+                shape.requiredWindows().stream().map(CharWindow::of).toList(), !ignoreCase, SearchRegions.of(tree));
+    }
+
+    /**
+     * The strings of a group that hold no other string of it: a text holding "Street." holds "Street", so the group
+     * says the same with half the strings to look for, as written and by the marker pass.
+     */
+    private static Set<String> withoutLongerVariants(Set<String> group) {
+        Set<String> kept = new LinkedHashSet<>();
+        for (String string : group) {
+            if (group.stream().noneMatch(other -> other.length() < string.length() && string.contains(other))) {
+                kept.add(string);
+            }
+        }
+        return kept;
     }
 
     /**

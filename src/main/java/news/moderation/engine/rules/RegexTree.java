@@ -28,12 +28,27 @@ final class RegexTree {
     record Literal(char c) implements Node {
     }
 
-    /** One char of a class, escape or {@code .}: its ASCII members, or null when not analysed (any char). */
-    record OneOf(AsciiSet ascii) implements Node {
+    /**
+     * One char of a class, escape or {@code .}. {@code ascii}: its members when all are ASCII, else null;
+     * {@code asciiMembers}: its ASCII members also when it has others ("[A-Za-zÀ-ÿ]"); both null when not analysed
+     * (any char: {@code .}, a negated, Unicode or POSIX class).
+     */
+    record OneOf(AsciiSet ascii, AsciiSet asciiMembers) implements Node {
+        static final OneOf ANY = new OneOf(null, null);
+
+        static OneOf of(AsciiSet ascii) {
+            return ascii == null ? ANY : new OneOf(ascii, ascii);
+        }
     }
 
-    /** {@code ^ $ \b \B \A \z}: no char. */
-    record Assertion() implements Node {
+    /**
+     * {@code ^ $ \b \B \A \z}: no char. {@code written} is the char that names it ('^', '$', 'b', 'B', 'A', 'z'):
+     * only a word boundary can be judged from the chars next to it, the others need the text's ends or lines.
+     */
+    record Assertion(char written) implements Node {
+        boolean isWordBoundary() {
+            return written == 'b' || written == 'B';
+        }
     }
 
     /** A flag group such as {@code (?i)}: no char, no instruction. */
@@ -226,16 +241,16 @@ final class RegexTree {
                     int end = characterClassEnd(regex, i);
                     if (end < 0) {
                         i = regex.length();
-                        return new OneOf(null); // not closed: re2j refuses it anyway
+                        return OneOf.ANY; // not closed: re2j refuses it anyway
                     }
                     String body = regex.substring(i, end);
                     i = end + 1;
-                    return new OneOf(characterClass(body));
+                    return characterClass(body);
                 }
                 case '\\' -> {
                     char escaped = i < regex.length() ? regex.charAt(i++) : '\\';
                     if ("bBAz".indexOf(escaped) >= 0) {
-                        return new Assertion();
+                        return new Assertion(escaped);
                     }
                     if ((escaped >= '1' && escaped <= '9') || (escaped == 'k' && regex.startsWith("<", i))) {
                         throw unsupported("a back-reference (\"\\" + escaped + "\")");
@@ -246,18 +261,18 @@ final class RegexTree {
                     }
                     if (escaped == 'p' || escaped == 'P' || escaped == 'x') {
                         skipEscapeArgument(escaped);
-                        return new OneOf(null); // a Unicode class or a hex char: not analysed, so not required
+                        return OneOf.ANY; // a Unicode class or a hex char: not analysed, so not required
                     }
                     if (escaped < 128 && !Character.isLetterOrDigit(escaped)) {
                         return new Literal(escaped);
                     }
-                    return new OneOf(escapeClass(escaped));
+                    return OneOf.of(escapeClass(escaped));
                 }
                 case '^', '$' -> {
-                    return new Assertion();
+                    return new Assertion(c);
                 }
                 case '.' -> {
-                    return new OneOf(null);
+                    return OneOf.ANY;
                 }
                 case '{' -> {
                     int close = regex.indexOf('}', i);
@@ -330,33 +345,47 @@ final class RegexTree {
     }
 
     /**
-     * The ASCII members of a class body ("A-Za-z0-9._%+-", "\\d ()-"); null if negated, not plain ASCII, or
-     * holding a POSIX or Unicode class (not analysed).
+     * A class body ("A-Za-z0-9._%+-", "\\d ()-", "A-Za-zÀ-ÿ"): its ASCII members and whether it has others; any
+     * char (not analysed) if negated or holding a POSIX, Unicode or other escape class. Under {@code (?i)} re2j folds
+     * the Kelvin sign and the long s into 'k' and 's', so a class holding them has those among its ASCII members.
      */
-    private static AsciiSet characterClass(String body) {
+    private static OneOf characterClass(String body) {
         if (body.isEmpty() || body.charAt(0) == '^' || body.contains("[:")) {
-            return null;
+            return OneOf.ANY;
         }
         AsciiSet members = AsciiSet.NONE;
+        boolean nonAscii = false;
         for (int k = 0; k < body.length(); k++) {
             char c = body.charAt(k);
-            if (c >= 128) {
-                return null;
-            }
             if (c == '\\' && k + 1 < body.length()) {
                 AsciiSet escaped = escapeClass(body.charAt(++k));
                 if (escaped == null) {
-                    return null;
+                    return OneOf.ANY;
                 }
                 members = members.union(escaped);
-            } else if (k + 2 < body.length() && body.charAt(k + 1) == '-' && body.charAt(k + 2) < 128) {
-                members = members.union(AsciiSet.range(c, body.charAt(k + 2)));
+            } else if (k + 2 < body.length() && body.charAt(k + 1) == '-') {
+                char to = body.charAt(k + 2);
+                members = members.union(AsciiSet.range(c, (char) Math.min(to, 127))).union(foldedIntoAscii(c, to));
+                nonAscii |= to >= 128;
                 k += 2;
             } else {
-                members = members.union(AsciiSet.of(c));
+                members = members.union(c < 128 ? AsciiSet.of(c) : foldedIntoAscii(c, c));
+                nonAscii |= c >= 128;
             }
         }
-        return members;
+        return nonAscii ? new OneOf(null, members) : OneOf.of(members);
+    }
+
+    /** The ASCII letters that {@code (?i)} folds a char from {@code from} to {@code to} into (non-ASCII ones only). */
+    static AsciiSet foldedIntoAscii(char from, char to) {
+        AsciiSet folded = AsciiSet.NONE;
+        if (from <= '\u212A' && '\u212A' <= to) {
+            folded = folded.union(AsciiSet.of('k')); // the Kelvin sign
+        }
+        if (from <= '\u017F' && '\u017F' <= to) {
+            folded = folded.union(AsciiSet.of('s')); // the long s
+        }
+        return folded;
     }
 
     /** \d \w \s and escaped punctuation; null for anything else (\D, \pL, \x{..}, ...). */

@@ -40,8 +40,8 @@ class PatternGateTest {
 
     /**
      * Every shipped pattern needs a digit, an '@' or a '+' (the international phone number's rarest set), so a comment
-     * with none is answered by one mask test; a
-     * pattern that needs no particular char leaves every text to the full checks.
+     * with none is answered by a scan for those chars alone; a pattern that needs no particular char leaves every
+     * text to the full checks.
      */
     @Test
     void aTextWithNoCharAnyPatternNeedsIsAnsweredByItsChars() throws Exception {

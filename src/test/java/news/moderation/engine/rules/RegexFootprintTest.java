@@ -125,6 +125,13 @@ class RegexFootprintTest {
         assertEquals(List.of(Set.of("idiot")), RegexFootprint.of("(?i)idiot").requiredStrings()); // compared in lower case
     }
 
+    /** A text holding "Street." holds "St": a group keeps only the strings that hold no other of it. */
+    @Test
+    void aGroupKeepsNoStringThatHoldsAnotherOne() {
+        assertEquals(List.of(Set.of("St", "Ave")),
+                RegexFootprint.of("\\d+\\s+(?:Street|St|Avenue|Ave)\\b\\.?").requiredStrings());
+    }
+
     @Test
     void prefersRareCharactersToSpacesAndLetters() {
         assertEquals(AsciiSet.of('@'), RegexFootprint.of("(?:@\\w+ is a (?:idiot|moron)|\\b(?:idiot|moron) @\\w+)")

@@ -52,6 +52,21 @@ class RegexTreeTest {
         }
     }
 
+    /** A class with non-ASCII members keeps its ASCII ones, and the letters (?i) folds a non-ASCII member into. */
+    @Test
+    void aClassWithNonAsciiMembersKnowsItsAsciiOnes() {
+        RegexTree.OneOf accented = (RegexTree.OneOf) ((RegexTree.Sequence) RegexTree.parse("[A-Za-zÀ-ÿ]").root())
+                .parts().get(0);
+        assertEquals(null, accented.ascii());
+        assertEquals(AsciiSet.LETTERS, accented.asciiMembers());
+        RegexTree.OneOf latinExtended = (RegexTree.OneOf) ((RegexTree.Sequence) RegexTree.parse("[0À-ſ]").root())
+                .parts().get(0);
+        assertEquals(AsciiSet.of('0').union(AsciiSet.of('s')), latinExtended.asciiMembers());
+        RegexTree.OneOf negated = (RegexTree.OneOf) ((RegexTree.Sequence) RegexTree.parse("[^a]").root())
+                .parts().get(0);
+        assertEquals(RegexTree.OneOf.ANY, negated);
+    }
+
     @Test
     void caseFoldingComesFromFlagGroupsOnly() {
         assertTrue(RegexTree.parse("(?i)street").ignoresCase());
