@@ -31,8 +31,8 @@ import news.moderation.platform.database.ArrayColumns;
 
 /**
  * Writes the audit trail from the domain events, inside the transaction of the change they record, so that both
- * commit or neither. The entries of the events recorded together (a batch of new comments) are written by one
- * statement.
+ * commit or neither. The entries of the events recorded together (a batch of new comments) are one insert, which runs
+ * in the statement that records the events.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -76,7 +76,9 @@ public class AuditLog {
                 entries.add(erased(erased));
             }
         }
-        write(entries);
+        if (!entries.isEmpty()) {
+            recorded.write(INSERT, connection -> parameters(connection, entries));
+        }
     }
 
     private static AuditEvent judged(CommentJudged judged) {
@@ -133,7 +135,15 @@ public class AuditLog {
         event.rulesetVersion = verdict.rulesetVersion();
         event.machineDecision = verdict.decision().name();
         event.ruleIds = verdict.matches().stream().map(m -> m.ruleId()).distinct().toList();
-        write(List.of(event));
+        em.unwrap(Session.class).doWork(connection -> {
+            List<Object> parameters = parameters(connection, List.of(event));
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    insert.setObject(i + 1, parameters.get(i));
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 
     private static AuditEvent authorEvent(String siteId, String authorId, String actor, AuditAction action,
@@ -156,34 +166,23 @@ public class AuditLog {
         return event;
     }
 
-    /** Appends the entries with one statement, in their order. */
-    private void write(List<AuditEvent> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> insert(connection, entries));
-    }
-
-    private void insert(Connection connection, List<AuditEvent> entries) throws SQLException {
+    /** The values of the insert's parameters for these entries: their columns, each as an array, in their order. */
+    private List<Object> parameters(Connection connection, List<AuditEvent> entries) throws SQLException {
         ArrayColumns<AuditEvent> columns = new ArrayColumns<>(connection, entries);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int column = 0;
-            insert.setArray(++column, columns.of("timestamptz", entry -> entry.occurredAt.toString()));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.siteId));
-            insert.setArray(++column, columns.of("uuid", entry -> entry.commentId));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.authorId));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.actor));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.action.name()));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.fromState));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.toState));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.reasonCode));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.note));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.rulesetVersion));
-            insert.setArray(++column, columns.of("varchar", entry -> entry.machineDecision));
-            insert.setArray(++column, columns.of("text", entry -> toJson(entry.ruleIds)));
-            insert.setArray(++column, columns.of("int4", entry -> entry.revision));
-            insert.executeUpdate();
-        }
+        return List.of(columns.of("timestamptz", entry -> entry.occurredAt.toString()),
+                columns.of("varchar", entry -> entry.siteId),
+                columns.of("uuid", entry -> entry.commentId),
+                columns.of("varchar", entry -> entry.authorId),
+                columns.of("varchar", entry -> entry.actor),
+                columns.of("varchar", entry -> entry.action.name()),
+                columns.of("varchar", entry -> entry.fromState),
+                columns.of("varchar", entry -> entry.toState),
+                columns.of("varchar", entry -> entry.reasonCode),
+                columns.of("varchar", entry -> entry.note),
+                columns.of("varchar", entry -> entry.rulesetVersion),
+                columns.of("varchar", entry -> entry.machineDecision),
+                columns.of("text", entry -> toJson(entry.ruleIds)),
+                columns.of("int4", entry -> entry.revision));
     }
 
     /** As Hibernate writes the entity's JSON column, so that it reads it back alike. */

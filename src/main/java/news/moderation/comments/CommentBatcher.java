@@ -114,19 +114,24 @@ class CommentBatcher {
     }
 
     /**
-     * Stores the comment together with the others submitted meanwhile and returns it once its transaction has
-     * committed; empty when another comment of its site took its idempotency key first.
-     *
-     * @throws ClientErrorException when the comment may not be stored (its author, its parent)
+     * Queues the comment to be stored together with the others submitted meanwhile; the answer completes, on a
+     * committer's thread, once its transaction has committed: empty when another comment of its site took its
+     * idempotency key first, failed with a {@link ClientErrorException} when the comment may not be stored (its author,
+     * its parent). Nothing here blocks, so a submission waits for its commit without holding a thread.
      */
-    Optional<Comment> store(NewComment comment) {
+    CompletableFuture<Optional<Comment>> enqueue(NewComment comment) {
         Waiting waiting = new Waiting(comment, System.nanoTime(), new CompletableFuture<>());
         if (stopped) {
             throw new IllegalStateException("The service is shutting down");
         }
         queue.add(waiting);
+        return waiting.stored();
+    }
+
+    /** {@link #enqueue}, waiting on the caller's thread for the commit. */
+    Optional<Comment> store(NewComment comment) {
         try {
-            return waiting.stored().join();
+            return enqueue(comment).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }

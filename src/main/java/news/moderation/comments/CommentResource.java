@@ -1,7 +1,6 @@
 package news.moderation.comments;
 
 import java.net.URI;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -22,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import news.moderation.sites.SiteKeyRequired;
 
 @SiteKeyRequired
@@ -35,17 +37,30 @@ public class CommentResource {
         this.comments = comments;
     }
 
+    /**
+     * Without an Idempotency-Key a submission runs on the event loop and holds no thread while its batch commits: it
+     * is answered from there once committed. With one, the key is looked up in the database first, which blocks, so
+     * that submission runs on a worker thread.
+     */
     @POST
     @Path("/comments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@NotNull @Valid SubmitCommentRequest request,
+    public Uni<Response> submit(@NotNull @Valid SubmitCommentRequest request,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+",
                     message = "must be printable ASCII without spaces") String idempotencyKey) {
-        CommentService.Submission submission = comments.submit(request, Optional.ofNullable(idempotencyKey));
-        Comment comment = submission.comment();
+        if (idempotencyKey == null) {
+            return Uni.createFrom().completionStage(() -> comments.submit(request))
+                    .map(comment -> created(comment, true));
+        }
+        return Uni.createFrom().item(() -> comments.submit(request, idempotencyKey))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(submission -> created(submission.comment(), submission.created()));
+    }
+
+    private static Response created(Comment comment, boolean created) {
         return Response.created(URI.create("/api/v1/comments/" + comment.id))
                 .entity(CommentView.of(comment))
-                .header("Idempotent-Replayed", submission.created() ? null : "true")
+                .header("Idempotent-Replayed", created ? null : "true")
                 .build();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,23 +61,38 @@ public class CommentService {
     /**
      * Judges and stores a comment. Returns only once the comment is committed, so a 201 means durable; concurrent
      * submissions share one transaction ({@link CommentBatcher}). A retry with the same idempotency key and the same
-     * request replays the original comment; with another request it is refused.
+     * request replays the original comment; with another request it is refused. Blocks: the key is looked up first.
      */
-    public Submission submit(SubmitCommentRequest request, Optional<String> idempotencyKey) {
+    public Submission submit(SubmitCommentRequest request, String idempotencyKey) {
         String requestHash = hash(request);
-        Optional<Submission> replay = idempotencyKey.flatMap(key -> replay(key, requestHash));
+        Optional<Submission> replay = replay(idempotencyKey, requestHash);
         if (replay.isPresent()) {
             return replay.get();
         }
-        // The engine needs no database: judge before the transaction, so it stays short.
-        Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()),
-                JudgingContext.of(request.parentId() != null));
-        Optional<Comment> stored = batcher.store(new CommentBatcher.NewComment(request, verdict, site.siteId(),
-                idempotencyKey.orElse(null), requestHash));
+        Optional<Comment> stored = batcher.store(judged(request, idempotencyKey, requestHash));
         // Not stored: a concurrent first attempt with the same key won, and this one answers with its comment.
         return stored.map(comment -> new Submission(comment, true))
-                .orElseGet(() -> idempotencyKey.flatMap(key -> replay(key, requestHash)).orElseThrow(
+                .orElseGet(() -> replay(idempotencyKey, requestHash).orElseThrow(
                         () -> new IllegalStateException("A comment that took an idempotency key is committed")));
+    }
+
+    /**
+     * Judges and stores a comment sent without an idempotency key; the answer completes once the comment is committed
+     * (a 201 means durable), together with those submitted meanwhile ({@link CommentBatcher}). Nothing here blocks:
+     * the engine needs no database, and the comment waits for its commit without holding a thread, so this runs on
+     * the HTTP layer's event loop.
+     */
+    public CompletionStage<Comment> submit(SubmitCommentRequest request) {
+        return batcher.enqueue(judged(request, null, null)).thenApply(stored -> stored.orElseThrow(
+                () -> new IllegalStateException("A comment without an idempotency key is always stored")));
+    }
+
+    /** The comment to store for the calling site, with its verdict, judged outside the (short) transaction. */
+    private CommentBatcher.NewComment judged(SubmitCommentRequest request, String idempotencyKey,
+            String requestHash) {
+        Verdict verdict = rulesets.judge("body", request.body(), Language.primary(request.lang()),
+                JudgingContext.of(request.parentId() != null));
+        return new CommentBatcher.NewComment(request, verdict, site.siteId(), idempotencyKey, requestHash);
     }
 
     /**

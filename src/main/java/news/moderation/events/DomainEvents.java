@@ -9,9 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +29,8 @@ import news.moderation.platform.database.ArrayColumns;
  * the change, so that the change, its event, its audit entry and its webhook deliveries commit together or not at
  * all. Observers that must be atomic with the change observe the event type ({@code @Observes(during =
  * TransactionPhase.IN_PROGRESS) CommentJudged}); those that write a row per event observe {@link RecordedEvents},
- * all the events published together (a batch of new comments) at once, and write them with one statement.
+ * all the events published together (a batch of new comments) at once, and add one insert for all of them, which runs
+ * in the statement that records the events: one round trip for the events and all they cause.
  * <p>
  * A change to a comment publishes after its row is written (flushed), so that it holds the row lock: the sequence of
  * a comment's events is then the order in which its changes commit.
@@ -40,15 +39,18 @@ import news.moderation.platform.database.ArrayColumns;
 public class DomainEvents {
 
     /**
-     * One statement for any number of events: arrays of their columns, unnested into rows. Typed arrays, so that a
-     * null comment id reaches PostgreSQL as a uuid.
+     * The events, as one insert for any number of them: arrays of their columns, unnested into rows in their order.
+     * Typed arrays, so that a null comment id reaches PostgreSQL as a uuid. The observers' inserts follow as further
+     * {@code WITH} queries; the count of the events recorded closes the statement.
      */
-    private static final String INSERT = """
-            INSERT INTO domain_event (id, site_id, comment_id, author_id, type, payload, occurred_at)
-            SELECT e.id, e.site_id, e.comment_id, e.author_id, e.type, CAST(e.payload AS jsonb), ?
-            FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::text[])
-                 AS e(id, site_id, comment_id, author_id, type, payload)
-            RETURNING id, seq""";
+    private static final String RECORD = """
+            WITH recorded AS (
+                INSERT INTO domain_event (id, site_id, comment_id, author_id, type, payload, occurred_at)
+                SELECT e.id, e.site_id, e.comment_id, e.author_id, e.type, CAST(e.payload AS jsonb), ?
+                FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::text[]) WITH ORDINALITY
+                     AS e(id, site_id, comment_id, author_id, type, payload, position)
+                ORDER BY e.position
+                RETURNING id, seq)""";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -61,52 +63,58 @@ public class DomainEvents {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public RecordedEvent publish(DomainEvent event) {
-        return publishAll(List.of(event)).get(0);
+    public void publish(DomainEvent event) {
+        publishAll(List.of(event));
     }
 
     /**
      * Publishes several events of one transaction with one round trip to the database (a batch of new comments),
-     * then hands them to their observers: all of them together first (as {@link RecordedEvents}), then each, in the
-     * given order. What an observer of one event does in turn (such as a change of its author's standing) is then
-     * recorded after the events that caused it. The events are about distinct comments: an observer of all of them
-     * together sees none of its own writes for one event when it handles the next.
+     * together with what the observers of all of them write (as {@link RecordedEvents}), then hands each event to its
+     * own observers, in the given order. What an observer of one event does in turn (such as a change of its author's
+     * standing) is then recorded after the events that caused it. The events are about distinct comments: an observer
+     * of all of them together sees none of its own writes for one event when it handles the next.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<RecordedEvent> publishAll(List<? extends DomainEvent> events) {
+    public void publishAll(List<? extends DomainEvent> events) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
+        List<RecordedEvent> recorded = events.stream()
+                .map(event -> new RecordedEvent(UUID.randomUUID(), now, event)).toList();
+        RecordedEvents together = new RecordedEvents(recorded);
+        observers.fire(together);
         Session session = em.unwrap(Session.class);
-        // The change's own rows first, as a query through the EntityManager would flush them.
+        // The change's own rows first (and what the observers changed), as a query through the EntityManager would
+        // flush them: the observers' inserts read them.
         session.flush();
-        Map<UUID, Long> sequences = session.doReturningWork(connection -> insert(connection, ids, events, now));
-        List<RecordedEvent> recorded = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            recorded.add(new RecordedEvent(ids.get(i), sequences.get(ids.get(i)), now, events.get(i)));
-        }
-        observers.fire(new RecordedEvents(List.copyOf(recorded)));
+        session.doWork(connection -> record(connection, together, now));
         events.forEach(observers::fire);
-        return recorded;
     }
 
-    private Map<UUID, Long> insert(Connection connection, List<UUID> ids, List<? extends DomainEvent> events,
-            Instant now) throws SQLException {
-        ArrayColumns<DomainEvent> columns = new ArrayColumns<>(connection, List.copyOf(events));
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            insert.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
-            insert.setArray(3, columns.of("varchar", DomainEvent::siteId));
-            insert.setArray(4, columns.of("uuid", DomainEvent::commentId));
-            insert.setArray(5, columns.of("varchar", DomainEvent::authorId));
-            insert.setArray(6, columns.of("varchar", DomainEvent::type));
-            insert.setArray(7, columns.of("text", this::payload));
-            Map<UUID, Long> sequences = new HashMap<>();
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    sequences.put(rows.getObject(1, UUID.class), rows.getLong(2));
+    private void record(Connection connection, RecordedEvents together, Instant now) throws SQLException {
+        List<RecordedEvent> events = together.events();
+        ArrayColumns<RecordedEvent> columns = new ArrayColumns<>(connection, events);
+        List<Object> parameters = new ArrayList<>(List.of(OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                columns.of("uuid", RecordedEvent::id),
+                columns.of("varchar", event -> event.event().siteId()),
+                columns.of("uuid", event -> event.event().commentId()),
+                columns.of("varchar", event -> event.event().authorId()),
+                columns.of("varchar", event -> event.event().type()),
+                columns.of("text", event -> payload(event.event()))));
+        StringBuilder statement = new StringBuilder(RECORD);
+        int written = 0;
+        for (RecordedEvents.Write write : together.writes()) {
+            statement.append(",\nwrite_").append(++written).append(" AS (\n").append(write.insert()).append(')');
+            parameters.addAll(write.parameters().values(connection));
+        }
+        statement.append("\nSELECT count(*) FROM recorded");
+        try (PreparedStatement record = connection.prepareStatement(statement.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                record.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet count = record.executeQuery()) {
+                if (!count.next() || count.getLong(1) != events.size()) {
+                    throw new IllegalStateException("Not every event of " + events.size() + " was recorded");
                 }
             }
-            return sequences;
         }
     }
 

@@ -82,6 +82,12 @@ public class ApiKeys {
         return Listed.of(key);
     }
 
+    /** Whether {@link #siteOf} answers the key from memory, without asking PostgreSQL (without blocking). */
+    public boolean remembers(String presentedKey) {
+        Lookup recent = recentLookups.get(hash(presentedKey));
+        return recent != null && System.nanoTime() - recent.validUntilNanos() < 0;
+    }
+
     /**
      * The site a presented key belongs to, if the key exists and is not revoked. Answers are reused for
      * {@code moderation.api-keys.cache-ttl}, so a revocation reaches every replica within that time.

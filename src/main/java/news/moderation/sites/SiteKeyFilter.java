@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.Problem;
 
@@ -28,13 +32,27 @@ public class SiteKeyFilter {
         this.config = config;
     }
 
+    /**
+     * A key PostgreSQL must be asked about is looked up on a worker thread when the call runs on the event loop (a
+     * submission without an Idempotency-Key does), which must not block.
+     */
     @SiteKeyRequired
     @ServerRequestFilter
-    public Response identifySite(ContainerRequestContext request) {
+    public Uni<Response> identifySite(ContainerRequestContext request) {
         String presented = request.getHeaderString(HEADER);
         if (presented == null) {
-            return config.get().submission().anonymousAllowed() ? null : refuse("An X-Api-Key header is required");
+            return Uni.createFrom().item(config.get().submission().anonymousAllowed() ? null
+                    : refuse("An X-Api-Key header is required"));
         }
+        if (BlockingOperationControl.isBlockingAllowed() || keys.remembers(presented)) {
+            return Uni.createFrom().item(identify(presented));
+        }
+        return Uni.createFrom().item(() -> identify(presented))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Identifies the calling site by its key, or refuses the call (what the filter answers). */
+    private Response identify(String presented) {
         Optional<String> siteId = keys.siteOf(presented);
         if (siteId.isEmpty()) {
             return refuse("The X-Api-Key is unknown or revoked");

@@ -1,7 +1,6 @@
 package news.moderation.statements;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import news.moderation.comments.Comment;
 import news.moderation.events.CommentJudged;
@@ -36,7 +32,8 @@ import news.moderation.platform.database.ArrayColumns;
  * never rewritten, and each decision is one statement to submit to the Transparency Database.
  * <p>
  * Facts name the rules, categories and reason codes, never the comment's words. The statements of the events recorded
- * together (a batch of new comments) are written by one statement, each with the date of its comment's row.
+ * together (a batch of new comments) are one insert, which runs in the statement that records the events, each with
+ * the date of its comment's row.
  */
 @ApplicationScoped
 class StatementRecorder {
@@ -70,12 +67,10 @@ class StatementRecorder {
             JOIN comment c ON c.id = s.comment_id
             ORDER BY s.position""";
 
-    private final EntityManager em;
     private final ModerationConfig.Statements settings;
     private final boolean maskPublished;
 
-    StatementRecorder(EntityManager em, ModerationConfig config) {
-        this.em = em;
+    StatementRecorder(ModerationConfig config) {
         this.settings = config.statements();
         this.maskPublished = config.comments().maskPublished();
     }
@@ -101,7 +96,7 @@ class StatementRecorder {
             }
         }
         if (!statements.isEmpty()) {
-            em.unwrap(Session.class).doWork(connection -> insert(connection, statements));
+            recorded.write(INSERT, connection -> parameters(connection, statements));
         }
     }
 
@@ -290,34 +285,32 @@ class StatementRecorder {
         });
     }
 
-    private static void insert(Connection connection, List<StatementOfReasons> statements) throws SQLException {
+    /** The values of the insert's parameters for these statements: their columns, each as an array. */
+    private static List<Object> parameters(Connection connection, List<StatementOfReasons> statements)
+            throws SQLException {
         ArrayColumns<StatementOfReasons> columns = new ArrayColumns<>(connection, statements);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int column = 0;
-            insert.setArray(++column, columns.of("uuid", statement -> statement.id));
-            insert.setArray(++column, columns.of("text", statement -> statement.siteId));
-            insert.setArray(++column, columns.of("uuid", statement -> statement.commentId));
-            insert.setArray(++column, columns.of("text", statement -> statement.puid));
-            insert.setArray(++column, columns.of("text", statement -> statement.decisionVisibility));
-            insert.setArray(++column, columns.of("text", statement -> statement.decisionVisibilityOther));
-            insert.setArray(++column, columns.of("text", statement -> statement.decisionGround));
-            insert.setArray(++column, columns.of("text", statement -> statement.decisionGroundReferenceUrl));
-            insert.setArray(++column, columns.of("text", statement -> statement.illegalContentLegalGround));
-            insert.setArray(++column, columns.of("text", statement -> statement.illegalContentExplanation));
-            insert.setArray(++column, columns.of("text", statement -> statement.incompatibleContentGround));
-            insert.setArray(++column, columns.of("text", statement -> statement.incompatibleContentExplanation));
-            insert.setArray(++column, columns.of("text", statement -> statement.category));
-            insert.setArray(++column, columns.of("text", statement -> statement.contentType));
-            insert.setArray(++column, columns.of("date",
-                    statement -> statement.contentDate == null ? null : statement.contentDate.toString()));
-            insert.setArray(++column, columns.of("date", statement -> statement.applicationDate.toString()));
-            insert.setArray(++column, columns.of("text", statement -> statement.decisionFacts));
-            insert.setArray(++column, columns.of("text", statement -> statement.sourceType));
-            insert.setArray(++column, columns.of("bool", statement -> statement.automatedDetection));
-            insert.setArray(++column, columns.of("text", statement -> statement.automatedDecision));
-            insert.setArray(++column, columns.of("timestamptz", statement -> statement.createdAt.toString()));
-            insert.executeUpdate();
-        }
+        return List.of(columns.of("uuid", statement -> statement.id),
+                columns.of("text", statement -> statement.siteId),
+                columns.of("uuid", statement -> statement.commentId),
+                columns.of("text", statement -> statement.puid),
+                columns.of("text", statement -> statement.decisionVisibility),
+                columns.of("text", statement -> statement.decisionVisibilityOther),
+                columns.of("text", statement -> statement.decisionGround),
+                columns.of("text", statement -> statement.decisionGroundReferenceUrl),
+                columns.of("text", statement -> statement.illegalContentLegalGround),
+                columns.of("text", statement -> statement.illegalContentExplanation),
+                columns.of("text", statement -> statement.incompatibleContentGround),
+                columns.of("text", statement -> statement.incompatibleContentExplanation),
+                columns.of("text", statement -> statement.category),
+                columns.of("text", statement -> statement.contentType),
+                columns.of("date",
+                        statement -> statement.contentDate == null ? null : statement.contentDate.toString()),
+                columns.of("date", statement -> statement.applicationDate.toString()),
+                columns.of("text", statement -> statement.decisionFacts),
+                columns.of("text", statement -> statement.sourceType),
+                columns.of("bool", statement -> statement.automatedDetection),
+                columns.of("text", statement -> statement.automatedDecision),
+                columns.of("timestamptz", statement -> statement.createdAt.toString()));
     }
 
     private static String primary(List<String> categories) {

@@ -113,7 +113,7 @@ class CommentBatchingTest {
     }
 
     @Test
-    void aBatchWritesItsAuditEntriesStatementsAndWebhookDeliveriesWithOneStatementEach() throws Exception {
+    void aBatchWritesItsEventsAuditEntriesStatementsAndWebhookDeliveriesInOneQuery() throws Exception {
         Site site = Sites.create("batch-observers");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("siteId", site.id(), "url", "http://127.0.0.1:9/batch-hook",
@@ -121,12 +121,14 @@ class CommentBatchingTest {
                 .post("/api/v1/admin/webhooks").then().statusCode(201);
         String article = "batch-observers-" + UUID.randomUUID();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            // Every INSERT statement into these tables logs its transaction, however many rows it writes.
-            statement.execute("CREATE TABLE batching_test_insert (table_name text NOT NULL, xid text NOT NULL)");
+            // Every INSERT statement into these tables logs its transaction and the query the client sent for it,
+            // however many rows it writes.
+            statement.execute("CREATE TABLE batching_test_insert (table_name text NOT NULL, xid text NOT NULL,"
+                    + " query text NOT NULL)");
             statement.execute("""
                     CREATE FUNCTION batching_test_log_insert() RETURNS trigger AS $$
                     BEGIN
-                        INSERT INTO batching_test_insert VALUES (TG_TABLE_NAME, txid_current()::text);
+                        INSERT INTO batching_test_insert VALUES (TG_TABLE_NAME, txid_current()::text, current_query());
                         RETURN NULL;
                     END; $$ LANGUAGE plpgsql""");
             for (String table : OBSERVED_TABLES) {
@@ -163,6 +165,10 @@ class CommentBatchingTest {
                             + " WHERE table_name = '" + table + "' AND xid IN (SELECT xmin::text FROM comment"
                             + " WHERE id = ANY(?))", ids), table);
                 }
+                // The outbox events and what their observers write are one query per transaction: one round trip.
+                assertEquals(0, count(connection, "SELECT count(*) FROM (SELECT xid FROM batching_test_insert"
+                        + " WHERE table_name <> 'comment' AND xid IN (SELECT xmin::text FROM comment WHERE id = ANY(?))"
+                        + " GROUP BY xid HAVING count(DISTINCT query) > 1) AS split", ids));
             }
         } finally {
             try (Connection connection = database.getConnection();
