@@ -155,37 +155,48 @@ final class WordTable {
     }
 
     /**
-     * Open addressing, linear probing; a key is compared char by char against the text when its hash is equal. Most
-     * words of a comment are in no list: a filter of one bit per hash (small enough to stay in the first-level
-     * cache, unlike the table) answers most of them without a probe.
+     * Open addressing, linear probing, in one int array (each slot: the key's hash, where its chars begin in one
+     * char array of every key, its length, 0 in a free slot, and its value), so a probe reads one slot and the
+     * key's chars and no object; a key is compared char by char against the text when its hash and length are
+     * equal. Most words of a comment are in no list: a filter of one bit per hash (small enough to stay in the
+     * first-level cache, unlike the table) answers most of them without a probe.
      */
     private static final class Table {
+        private static final int HASH = 0;
+        private static final int KEY_START = 1;
+        private static final int KEY_LENGTH = 2;
+        private static final int VALUE = 3;
+        private static final int SLOT_INTS = 4;
+
         private final long[] filter;
         private final int filterMask;
-        private final String[] keys;
-        private final int[] hashes;
-        private final int[] values;
-        private final int mask;
+        private final int[] slots;
+        private final char[] keyChars;
+        private final int slotMask;
 
         Table(Map<String, Integer> entries) {
             int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2) - 1) << 1;
             int filterBits = Integer.highestOneBit(Math.max(64, entries.size() * 8) - 1) << 1;
             filter = new long[filterBits >>> 6];
             filterMask = filterBits - 1;
-            keys = new String[capacity];
-            hashes = new int[capacity];
-            values = new int[capacity];
-            mask = capacity - 1;
+            slots = new int[capacity * SLOT_INTS];
+            slotMask = slots.length - 1;
+            keyChars = new char[entries.keySet().stream().mapToInt(String::length).sum()];
+            int[] charsUsed = {0};
             entries.forEach((key, value) -> {
-                int slot = spread(key.hashCode()) & mask;
-                while (keys[slot] != null) {
-                    slot = (slot + 1) & mask;
+                int hash = key.hashCode();
+                int at = firstSlot(hash);
+                while (slots[at + KEY_LENGTH] != 0) {
+                    at = (at + SLOT_INTS) & slotMask;
                 }
-                keys[slot] = key;
-                hashes[slot] = key.hashCode();
-                int bit = filterBit(key.hashCode());
+                slots[at + HASH] = hash;
+                slots[at + KEY_START] = charsUsed[0];
+                slots[at + KEY_LENGTH] = key.length();
+                slots[at + VALUE] = value;
+                key.getChars(0, key.length(), keyChars, charsUsed[0]);
+                charsUsed[0] += key.length();
+                int bit = filterBit(hash);
                 filter[bit >>> 6] |= 1L << bit;
-                values[slot] = value;
             });
         }
 
@@ -198,22 +209,34 @@ final class WordTable {
             if ((filter[bit >>> 6] >>> bit & 1) == 0) { // the shift counts modulo 64
                 return -1;
             }
-            for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-                String key = keys[slot];
-                if (hashes[slot] == hash && key.length() == end - start
-                        && key.regionMatches(0, text, start, end - start)) {
-                    return values[slot];
+            int length = end - start;
+            for (int at = firstSlot(hash); ; at = (at + SLOT_INTS) & slotMask) {
+                int keyLength = slots[at + KEY_LENGTH];
+                if (keyLength == 0) {
+                    return -1;
+                }
+                if (slots[at + HASH] == hash && keyLength == length
+                        && sameChars(slots[at + KEY_START], text, start, length)) {
+                    return slots[at + VALUE];
                 }
             }
-            return -1;
+        }
+
+        private boolean sameChars(int keyStart, String text, int start, int length) {
+            for (int k = 0; k < length; k++) {
+                if (keyChars[keyStart + k] != text.charAt(start + k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int firstSlot(int hash) {
+            return ((hash ^ (hash >>> 16)) * SLOT_INTS) & slotMask;
         }
 
         private int filterBit(int hash) {
             return (hash * 0x9E3779B9 >>> 11) & filterMask;
-        }
-
-        private static int spread(int hash) {
-            return hash ^ (hash >>> 16);
         }
     }
 }
