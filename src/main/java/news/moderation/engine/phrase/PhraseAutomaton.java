@@ -71,6 +71,12 @@ public final class PhraseAutomaton {
      * itself, boundary or not, and the text between the words need not be read.
      */
     private static final int BOUNDARY_MATTERS = 1 << 29;
+    /**
+     * ... and this bit when it matches nothing and its threads are all started by the token, one group (a word that
+     * starts a phrase, with no thread alive or none that it moves on): the scan sets that group's start, and the step
+     * has no more ints.
+     */
+    private static final int STARTS_HERE = 1 << 30;
     private static final VarHandle ROW = MethodHandles.arrayElementVarHandle(int[][].class);
     /** What a cached state costs beyond its arrays, in budget units. */
     private static final int OBJECT_UNITS = 16;
@@ -338,7 +344,9 @@ public final class PhraseAutomaton {
          * word's start, for a boundary); a match reached ends at {@code end}.
          */
         void take(int step, int tokenStart, int end) {
-            if ((step & KEEPS_STARTS) == 0) {
+            if ((step & STARTS_HERE) != 0) {
+                starts[0] = tokenStart;
+            } else if ((step & KEEPS_STARTS) == 0) {
                 int at = recordAt + 1;
                 int groups = record[at++];
                 int sourcesAt = at;
@@ -552,7 +560,7 @@ public final class PhraseAutomaton {
             }
             int newCapacity = 2 * size > capacity ? 2 * capacity : capacity;
             int tableEnd = 1 + 2 * newCapacity;
-            boolean simple = (record[0] & KEEPS_STARTS) != 0;
+            boolean simple = (record[0] & (KEEPS_STARTS | STARTS_HERE)) != 0;
             int recordsLength = row.length - oldTableEnd;
             int[] grown = new int[tableEnd + recordsLength + (simple ? 0 : record.length)];
             grown[0] = newCapacity - 1;
@@ -714,7 +722,8 @@ public final class PhraseAutomaton {
                 record[4 + groups + 2 * m] = matchStarts.get(m);
                 continues |= matchStarts.get(m) != STARTED_HERE;
             }
-            record[0] = target | (keepsStarts ? KEEPS_STARTS : 0)
+            boolean startsHere = matches == 0 && groups == 1 && record[2] == STARTED_HERE;
+            record[0] = target | (keepsStarts ? KEEPS_STARTS : 0) | (startsHere ? STARTS_HERE : 0)
                     | (fromWaitsForBoundary || continues ? BOUNDARY_MATTERS : 0);
             return record;
         }
