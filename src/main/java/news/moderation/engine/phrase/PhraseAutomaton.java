@@ -235,10 +235,15 @@ public final class PhraseAutomaton {
             }
             int start = i;
             int hash = 0; // String.hashCode of the word, for its lookup
+            long shortKey = 0; // and its WordTable.shortKey
+            int wide = 0;
             for (char c; i < length && (c = normalized.charAt(i)) != ' '; i++) {
                 hash = 31 * hash + c;
+                shortKey = shortKey << 8 | c;
+                wide |= c;
             }
-            int wordClass = words.classOf(normalized, start, i, hash);
+            int wordClass = words.classOf(normalized, start, i, hash,
+                    WordTable.isShort(i - start, wide) ? shortKey : 0);
             scan.work++;
             if (scan.threadsAlive() || classMayStart[wordClass]) {
                 int step = scan.stepOn(wordClass);

@@ -1,6 +1,7 @@
 package news.moderation.engine.phrase;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,23 +127,56 @@ final class WordTable {
     }
 
     /**
+     * A word's chars packed into a long, 8 bits a char, when it has at most 7 chars, each below 256 (most words of
+     * Latin-script text); 0 otherwise. Chars are never 0, so two words have the same short key only when they are
+     * equal, and the key is positive (its top byte is free): such a word is compared with a key as one long, without
+     * reading its chars.
+     */
+    static long shortKey(String text, int start, int end) {
+        long key = 0;
+        int wide = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            key = key << 8 | c;
+            wide |= c;
+        }
+        return isShort(end - start, wide) ? key : 0;
+    }
+
+    /**
+     * Whether a word of {@code length} chars whose chars or'ed together give {@code wideBits} has a short key
+     * ({@link #shortKey}: the scan packs the chars while it finds the word's end).
+     */
+    static boolean isShort(int length, int wideBits) {
+        return length <= 7 && wideBits < 256;
+    }
+
+    /**
      * The class of {@code text[start, end)}: a key's own class, else that of the longest prefix the word begins
      * with, else that of a word without symbols (with the mention symbol when it starts with '@').
      *
-     * @param hash {@code text.substring(start, end).hashCode()}, worked out by the caller while finding the word's end
+     * @param hash     {@code text.substring(start, end).hashCode()}, worked out by the caller while finding the
+     *                 word's end
+     * @param shortKey {@link #shortKey} of the word, worked out by the caller too
      */
-    int classOf(String text, int start, int end, int hash) {
-        int wordClass = whole.get(text, start, end, hash);
+    int classOf(String text, int start, int end, int hash, long shortKey) {
+        int wordClass = whole.get(text, start, end, hash, shortKey);
         if (wordClass >= 0) {
             return wordClass;
         }
         wordClass = text.charAt(start) == '@' ? mentionClass : NO_SYMBOLS;
         int longestPrefix = Math.min(end - start, isPrefixLength.length - 1);
         int prefixHash = 0;
+        long prefixKey = 0;
+        int wide = 0;
         for (int length = 1; length <= longestPrefix; length++) {
-            prefixHash = 31 * prefixHash + text.charAt(start + length - 1);
+            char c = text.charAt(start + length - 1);
+            prefixHash = 31 * prefixHash + c;
+            prefixKey = prefixKey << 8 | c;
+            wide |= c;
             if (isPrefixLength[length]) {
-                int prefixClass = prefixes.get(text, start, start + length, prefixHash);
+                int prefixClass = prefixes.get(text, start, start + length, prefixHash,
+                        isShort(length, wide) ? prefixKey : 0);
                 if (prefixClass >= 0) {
                     wordClass = prefixClass;
                 }
@@ -155,22 +189,19 @@ final class WordTable {
     }
 
     /**
-     * Open addressing, linear probing, in one int array (each slot: the key's hash, where its chars begin in one
-     * char array of every key, its length, 0 in a free slot, and its value), so a probe reads one slot and the
-     * key's chars and no object; a key is compared char by char against the text when its hash and length are
-     * equal. Most words of a comment are in no list: a filter of one bit per hash (small enough to stay in the
-     * first-level cache, unlike the table) answers most of them without a probe.
+     * Open addressing, linear probing, in one long array, two longs a slot: the key's hash and its value (a free
+     * slot: {@link #FREE}), and the key itself, its {@link #shortKey} or, for a longer one, where its chars begin
+     * in one char array of every key and how many there are (as a negative number). A probe reads one slot and no
+     * object; a short word is compared with a key as one long, a longer one char by char. Most words of a comment
+     * are in no list: a filter of one bit per hash (small enough to stay in the first-level cache, unlike the
+     * table) answers most of them without a probe.
      */
     private static final class Table {
-        private static final int HASH = 0;
-        private static final int KEY_START = 1;
-        private static final int KEY_LENGTH = 2;
-        private static final int VALUE = 3;
-        private static final int SLOT_INTS = 4;
+        private static final long FREE = -1;
 
         private final long[] filter;
         private final int filterMask;
-        private final int[] slots;
+        private final long[] slots;
         private final char[] keyChars;
         private final int slotMask;
 
@@ -179,50 +210,62 @@ final class WordTable {
             int filterBits = Integer.highestOneBit(Math.max(64, entries.size() * 8) - 1) << 1;
             filter = new long[filterBits >>> 6];
             filterMask = filterBits - 1;
-            slots = new int[capacity * SLOT_INTS];
+            slots = new long[2 * capacity];
+            Arrays.fill(slots, FREE);
             slotMask = slots.length - 1;
             keyChars = new char[entries.keySet().stream().mapToInt(String::length).sum()];
             int[] charsUsed = {0};
             entries.forEach((key, value) -> {
                 int hash = key.hashCode();
                 int at = firstSlot(hash);
-                while (slots[at + KEY_LENGTH] != 0) {
-                    at = (at + SLOT_INTS) & slotMask;
+                while (slots[at] != FREE) {
+                    at = (at + 2) & slotMask;
                 }
-                slots[at + HASH] = hash;
-                slots[at + KEY_START] = charsUsed[0];
-                slots[at + KEY_LENGTH] = key.length();
-                slots[at + VALUE] = value;
-                key.getChars(0, key.length(), keyChars, charsUsed[0]);
-                charsUsed[0] += key.length();
+                slots[at] = (long) hash << 32 | value;
+                long shortKey = shortKey(key, 0, key.length());
+                if (shortKey != 0) {
+                    slots[at + 1] = shortKey;
+                } else {
+                    slots[at + 1] = ~((long) charsUsed[0] << 32 | key.length());
+                    key.getChars(0, key.length(), keyChars, charsUsed[0]);
+                    charsUsed[0] += key.length();
+                }
                 int bit = filterBit(hash);
                 filter[bit >>> 6] |= 1L << bit;
             });
         }
 
         /**
-         * @param hash {@code text.substring(start, end).hashCode()}
+         * @param hash     {@code text.substring(start, end).hashCode()}
+         * @param shortKey {@link #shortKey} of {@code text[start, end)}
          * @return the value of the key {@code text[start, end)}, or -1
          */
-        int get(String text, int start, int end, int hash) {
+        int get(String text, int start, int end, int hash, long shortKey) {
             int bit = filterBit(hash);
             if ((filter[bit >>> 6] >>> bit & 1) == 0) { // the shift counts modulo 64
                 return -1;
             }
-            int length = end - start;
-            for (int at = firstSlot(hash); ; at = (at + SLOT_INTS) & slotMask) {
-                int keyLength = slots[at + KEY_LENGTH];
-                if (keyLength == 0) {
+            for (int at = firstSlot(hash); ; at = (at + 2) & slotMask) {
+                long hashAndValue = slots[at];
+                if (hashAndValue == FREE) {
                     return -1;
                 }
-                if (slots[at + HASH] == hash && keyLength == length
-                        && sameChars(slots[at + KEY_START], text, start, length)) {
-                    return slots[at + VALUE];
+                if ((int) (hashAndValue >>> 32) == hash && sameKey(slots[at + 1], text, start, end, shortKey)) {
+                    return (int) hashAndValue;
                 }
             }
         }
 
-        private boolean sameChars(int keyStart, String text, int start, int length) {
+        private boolean sameKey(long key, String text, int start, int end, long shortKey) {
+            if (key > 0 || shortKey != 0) {
+                return key == shortKey; // a longer key is negative
+            }
+            long charsOfKey = ~key;
+            int keyStart = (int) (charsOfKey >>> 32);
+            int length = (int) charsOfKey;
+            if (length != end - start) {
+                return false;
+            }
             for (int k = 0; k < length; k++) {
                 if (keyChars[keyStart + k] != text.charAt(start + k)) {
                     return false;
@@ -232,7 +275,7 @@ final class WordTable {
         }
 
         private int firstSlot(int hash) {
-            return ((hash ^ (hash >>> 16)) * SLOT_INTS) & slotMask;
+            return ((hash ^ (hash >>> 16)) << 1) & slotMask;
         }
 
         private int filterBit(int hash) {
