@@ -27,6 +27,13 @@ final class WordTable {
     /** A bit per hash of a proper beginning of a prefix ("l" to "lose" of "loser*"); a false positive costs a probe. */
     private final long[] prefixBeginnings;
     private final int beginningMask;
+    /** No word shorter than this begins with a prefix. */
+    private final int shortestPrefix;
+    /**
+     * A bit per pair of a prefix's first two chars (each taken modulo 256; a one-char prefix marks every pair that
+     * begins with it): most words that are no key begin with a pair no prefix begins with, and are answered at once.
+     */
+    private final long[] prefixPairs = new long[(256 * 256) >>> 6];
     /** The class of a word that begins with no prefix and is no key: with or without the mention symbol. */
     private final int mentionClass;
     private final int[][] classSymbols;
@@ -50,6 +57,15 @@ final class WordTable {
         int longest = wordPrefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
         isPrefixLength = new boolean[longest + 1];
         wordPrefixes.keySet().forEach(prefix -> isPrefixLength[prefix.length()] = true);
+        shortestPrefix = wordPrefixes.keySet().stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+        for (String prefix : wordPrefixes.keySet()) {
+            for (int second = 0; second < 256; second++) {
+                if (prefix.length() == 1 || (prefix.charAt(1) & 0xFF) == second) {
+                    int pair = pairOf(prefix.charAt(0), (char) second);
+                    prefixPairs[pair >>> 6] |= 1L << pair;
+                }
+            }
+        }
         int beginnings = wordPrefixes.keySet().stream().mapToInt(String::length).sum();
         int bits = Integer.highestOneBit(Math.max(64, beginnings * 16) - 1) << 1;
         prefixBeginnings = new long[bits >>> 6];
@@ -105,6 +121,15 @@ final class WordTable {
                 }
             }
         }
+    }
+
+    private static int pairOf(char first, char second) {
+        return (first & 0xFF) << 8 | (second & 0xFF);
+    }
+
+    private boolean pairMayBeginPrefix(char first, char second) {
+        int pair = pairOf(first, second);
+        return (prefixPairs[pair >>> 6] >>> pair & 1) != 0; // the shift counts modulo 64
     }
 
     private int beginningBit(int hash) {
@@ -165,18 +190,23 @@ final class WordTable {
             return wordClass;
         }
         wordClass = text.charAt(start) == '@' ? mentionClass : NO_SYMBOLS;
-        int longestPrefix = Math.min(end - start, isPrefixLength.length - 1);
+        int length = end - start;
+        if (length < shortestPrefix
+                || length >= 2 && !pairMayBeginPrefix(text.charAt(start), text.charAt(start + 1))) {
+            return wordClass;
+        }
+        int longestPrefix = Math.min(length, isPrefixLength.length - 1);
         int prefixHash = 0;
         long prefixKey = 0;
         int wide = 0;
-        for (int length = 1; length <= longestPrefix; length++) {
-            char c = text.charAt(start + length - 1);
+        for (int read = 1; read <= longestPrefix; read++) {
+            char c = text.charAt(start + read - 1);
             prefixHash = 31 * prefixHash + c;
             prefixKey = prefixKey << 8 | c;
             wide |= c;
-            if (isPrefixLength[length]) {
-                int prefixClass = prefixes.get(text, start, start + length, prefixHash,
-                        isShort(length, wide) ? prefixKey : 0);
+            if (isPrefixLength[read]) {
+                int prefixClass = prefixes.get(text, start, start + read, prefixHash,
+                        isShort(read, wide) ? prefixKey : 0);
                 if (prefixClass >= 0) {
                     wordClass = prefixClass;
                 }

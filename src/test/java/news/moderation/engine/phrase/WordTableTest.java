@@ -48,8 +48,25 @@ class WordTableTest {
         }
     }
 
-    /** The word alone in a text with other words around it, looked up the way the scan does. */
+    /** Prefixes of one char and of two: a word is tested against them whatever its second char. */
+    @Test
+    void shortPrefixes() {
+        WordTable shortPrefixes = new WordTable(Map.of(), Map.of("z", new int[] {0}, "qu", new int[] {1}), -1);
+        assertArrayEquals(new int[] {0}, symbolsOf(shortPrefixes, "z"));
+        assertArrayEquals(new int[] {0}, symbolsOf(shortPrefixes, "zé"));
+        assertArrayEquals(new int[] {0}, symbolsOf(shortPrefixes, "zzzz"));
+        assertArrayEquals(new int[] {1}, symbolsOf(shortPrefixes, "quit"));
+        assertArrayEquals(new int[0], symbolsOf(shortPrefixes, "q"));
+        assertArrayEquals(new int[0], symbolsOf(shortPrefixes, "qa"));
+        assertArrayEquals(new int[0], symbolsOf(shortPrefixes, "az"));
+    }
+
     private int[] symbolsOf(String word) {
+        return symbolsOf(table, word);
+    }
+
+    /** The word alone in a text with other words around it, looked up the way the scan does. */
+    private static int[] symbolsOf(WordTable table, String word) {
         String text = "x " + word + " y";
         int start = 2;
         int end = start + word.length();
