@@ -21,16 +21,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * cut into groups, and the starts are one number per group, kept by the scan. A step from a list on a token (a word
  * class or a boundary) gives the next list, where each of its groups came from (an earlier group, or a start at this
  * token) and the matches it reaches (rule, and the group its start comes from); it depends only on the list and the
- * token, so it is worked out once and cached ({@link DfaStep}): a word is then one lookup of its class and one
- * table step, plus copying a start per live group. Matches and their starts are exactly those of the VM, in the
- * same order.
+ * token, so it is worked out once and cached: a cached state is a number, and its steps are a row of ints
+ * ({@link StepRows}); most steps are one int there (the state it leads to and what the scan must do besides), the
+ * others a short record next to it in the same array. A word is then one lookup of its class and one probe of its
+ * state's row, with no object in between, plus copying a start per live group when threads move on or match.
+ * Matches and their starts are exactly those of the VM, in the same order.
  *
- * <p>The cache is built lazily, per set of selected languages, and bounded: states and steps count against
+ * <p>The cache is built lazily, per set of selected languages, and bounded: states and rows count against
  * {@link #DFA_BUDGET} (about four bytes a unit) per automaton; past it a step is worked out for the word at hand and
  * not kept (that is the Pike VM itself, at its old cost), so no rule file can make it exhaust memory. A ruleset is
- * shared by every request thread: a state's cached steps are an immutable table behind a volatile field, replaced
- * by a copy when a step is added, so a scan reads them without a lock; two threads that work out the same step at
- * once keep one of the two equal results.
+ * shared by every request thread: a row is never changed once published, a step is added to a copy that replaces
+ * it (a release write, read with an acquiring read), so a scan reads the rows without a lock; two threads that work
+ * out the same step at once keep the first of the two equal results.
  *
  * <p>Sentences: the normaliser turns punctuation into spaces, so the boundary between two words is read from the
  * original text between them ({@link #isSentenceBreak}). A boundary is a token of its own: only {@code <s>} accepts
@@ -322,7 +324,7 @@ public final class PhraseAutomaton {
         /**
          * The step from where the scan is on {@code token}: from the state's row, or worked out now.
          *
-         * @return the step's first int ({@link #TARGET}, {@link #KEEPS_STARTS}, {@link #BOUNDARY_MATTERS}); the rest
+         * @return the step's first int ({@link #TARGET} and the bits after it); the rest
          *         of its record, when it has one, is where {@link #record} and {@link #recordAt} say
          */
         int stepOn(int token) {
@@ -529,8 +531,8 @@ public final class PhraseAutomaton {
      * open-addressing table by token (a state meets few of the word classes, so a table over all of them would be
      * mostly empty; at most half full, so a free slot, token -1, ends a probe) followed by the records of the steps
      * that are not simple. A value {@code >= 0} is a simple step's only int; a negative one is minus where its record
-     * begins in the array. A step's record: its first int ({@link #TARGET}, {@link #KEEPS_STARTS},
-     * {@link #BOUNDARY_MATTERS}), the number of groups of the state it leads to, for each the group of the state
+     * begins in the array (a simple step, {@link #KEEPS_STARTS} or {@link #STARTS_HERE}, has no more ints). A step's
+     * record: its first int ({@link #TARGET} and the bits after it), the number of groups of the state it leads to, for each the group of the state
      * before whose start it keeps (or {@link #STARTED_HERE}), the number of matches, and for each the rule and the
      * group its start comes from (in the order the VM reaches them). A row is never changed once read by a scan: a
      * step is added to a copy.
