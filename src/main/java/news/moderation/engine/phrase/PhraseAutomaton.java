@@ -532,10 +532,10 @@ public final class PhraseAutomaton {
      * mostly empty; at most half full, so a free slot, token -1, ends a probe) followed by the records of the steps
      * that are not simple. A value {@code >= 0} is a simple step's only int; a negative one is minus where its record
      * begins in the array (a simple step, {@link #KEEPS_STARTS} or {@link #STARTS_HERE}, has no more ints). A step's
-     * record: its first int ({@link #TARGET} and the bits after it), the number of groups of the state it leads to, for each the group of the state
-     * before whose start it keeps (or {@link #STARTED_HERE}), the number of matches, and for each the rule and the
-     * group its start comes from (in the order the VM reaches them). A row is never changed once read by a scan: a
-     * step is added to a copy.
+     * record: its first int ({@link #TARGET} and the bits after it), the number of groups of the state it leads to,
+     * for each the group of the state before whose start it keeps (or {@link #STARTED_HERE}), the number of matches,
+     * and for each the rule and the group its start comes from (in the order the VM reaches them). A row is never
+     * changed once read by a scan: a step is added to a copy.
      */
     private static final class StepRows {
         static final int ABSENT = Integer.MIN_VALUE;
