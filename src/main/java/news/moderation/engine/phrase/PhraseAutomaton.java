@@ -65,7 +65,7 @@ public final class PhraseAutomaton {
      * ... this bit when it matches nothing and every group keeps its start where it is (most steps: no thread moves
      * on, or all move on together), so the scan only moves on and the step has no more ints;
      */
-    private static final int KEEPS_STARTS = 1 << 28;
+    static final int KEEPS_STARTS = 1 << 28;
     /**
      * ... and this bit when a sentence boundary before the token would change what happens, other than through the
      * phrases that start at a boundary: only when a thread of the state before waits for one, or the token moves a
@@ -78,7 +78,7 @@ public final class PhraseAutomaton {
      * starts a phrase, with no thread alive or none that it moves on): the scan sets that group's start, and the step
      * has no more ints.
      */
-    private static final int STARTS_HERE = 1 << 30;
+    static final int STARTS_HERE = 1 << 30;
     private static final VarHandle ROW = MethodHandles.arrayElementVarHandle(int[][].class);
     /** What a cached state costs beyond its arrays, in budget units. */
     private static final int OBJECT_UNITS = 16;
@@ -537,7 +537,7 @@ public final class PhraseAutomaton {
      * and for each the rule and the group its start comes from (in the order the VM reaches them). A row is never
      * changed once read by a scan: a step is added to a copy.
      */
-    private static final class StepRows {
+    static final class StepRows {
         static final int ABSENT = Integer.MIN_VALUE;
         static final int[] EMPTY = {0, -1, 0};
 
