@@ -9,9 +9,10 @@ import java.util.TreeMap;
 
 /**
  * Word → word class: every word of the normalised text is looked up once, by its chars in place (no substring), in
- * one open-addressing hash of whole words; word prefixes ("loser*") are looked up on the way with the same running
- * hash, one probe per prefix length the ruleset uses, for as long as the chars read so far begin some prefix (a
- * filter of the hashes of every beginning of a prefix tells; most words leave it after a char or two).
+ * one open-addressing hash of whole words (a short word compared as one long, {@link #shortKey}); a word that is no
+ * key is looked up among the word prefixes ("loser*") only when it is as long as the shortest and its first two
+ * chars begin one, then with a running hash, one probe per prefix length the ruleset uses, for as long as the chars
+ * read so far begin some prefix (a filter of the hashes of every beginning of a prefix tells).
  *
  * <p>A word's class is the list of its symbols (those of the prefixes it begins with, shortest first, then its own,
  * then the mention symbol when it starts with '@'), numbered once when the table is built: every word that can
