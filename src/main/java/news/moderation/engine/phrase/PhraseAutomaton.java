@@ -2,10 +2,11 @@ package news.moderation.engine.phrase;
 
 import news.moderation.engine.normalize.NormalizedText;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
  * Every phrase rule of every language as ONE token-level automaton: a Thompson NFA whose transitions test a word's
@@ -20,16 +21,18 @@ import java.util.stream.IntStream;
  * cut into groups, and the starts are one number per group, kept by the scan. A step from a list on a token (a word
  * class or a boundary) gives the next list, where each of its groups came from (an earlier group, or a start at this
  * token) and the matches it reaches (rule, and the group its start comes from); it depends only on the list and the
- * token, so it is worked out once and cached ({@link DfaStep}): a word is then one lookup of its class and one
- * table step, plus copying a start per live group. Matches and their starts are exactly those of the VM, in the
- * same order.
+ * token, so it is worked out once and cached: a cached state is a number, and its steps are a row of ints
+ * ({@link StepRows}); most steps are one int there (the state it leads to and what the scan must do besides), the
+ * others a short record next to it in the same array. A word is then one lookup of its class and one probe of its
+ * state's row, with no object in between, plus copying a start per live group when threads move on or match.
+ * Matches and their starts are exactly those of the VM, in the same order.
  *
- * <p>The cache is built lazily, per set of selected languages, and bounded: states and steps count against
+ * <p>The cache is built lazily, per set of selected languages, and bounded: states and rows count against
  * {@link #DFA_BUDGET} (about four bytes a unit) per automaton; past it a step is worked out for the word at hand and
  * not kept (that is the Pike VM itself, at its old cost), so no rule file can make it exhaust memory. A ruleset is
- * shared by every request thread: a state's cached steps are an immutable table behind a volatile field, replaced
- * by a copy when a step is added, so a scan reads them without a lock; two threads that work out the same step at
- * once keep one of the two equal results.
+ * shared by every request thread: a row is never changed once published, a step is added to a copy that replaces
+ * it (a release write, read with an acquiring read), so a scan reads the rows without a lock; two threads that work
+ * out the same step at once keep the first of the two equal results.
  *
  * <p>Sentences: the normaliser turns punctuation into spaces, so the boundary between two words is read from the
  * original text between them ({@link #isSentenceBreak}). A boundary is a token of its own: only {@code <s>} accepts
@@ -52,7 +55,32 @@ public final class PhraseAutomaton {
     static final long DFA_BUDGET = 8L << 20;
     /** A group's start that is the current token's own: the group was started by it. */
     private static final int STARTED_HERE = -1;
-    /** What a cached state or step costs beyond its arrays, in budget units. */
+    /** The number of the state without threads, in every step cache. */
+    private static final int INITIAL = 0;
+    /** A step's first int: the number of the state it leads to, in these bits ... */
+    private static final int TARGET = (1 << 28) - 1;
+    /** ... which are all set when that state is not cached; */
+    private static final int UNCACHED = TARGET;
+    /**
+     * ... this bit when it matches nothing and every group keeps its start where it is (most steps: no thread moves
+     * on, or all move on together), so the scan only moves on and the step has no more ints;
+     */
+    static final int KEEPS_STARTS = 1 << 28;
+    /**
+     * ... and this bit when a sentence boundary before the token would change what happens, other than through the
+     * phrases that start at a boundary: only when a thread of the state before waits for one, or the token moves a
+     * thread on (which the boundary would have ended). Otherwise the word leaves of the threads only those it starts
+     * itself, boundary or not, and the text between the words need not be read.
+     */
+    private static final int BOUNDARY_MATTERS = 1 << 29;
+    /**
+     * ... and this bit when it matches nothing and its threads are all started by the token, one group (a word that
+     * starts a phrase, with no thread alive or none that it moves on): the scan sets that group's start, and the step
+     * has no more ints.
+     */
+    static final int STARTS_HERE = 1 << 30;
+    private static final VarHandle ROW = MethodHandles.arrayElementVarHandle(int[][].class);
+    /** What a cached state costs beyond its arrays, in budget units. */
     private static final int OBJECT_UNITS = 16;
     private static final int[] NO_SYMBOLS = {};
 
@@ -209,14 +237,19 @@ public final class PhraseAutomaton {
             }
             int start = i;
             int hash = 0; // String.hashCode of the word, for its lookup
+            long shortKey = 0; // and its WordTable.shortKey
+            int wide = 0;
             for (char c; i < length && (c = normalized.charAt(i)) != ' '; i++) {
                 hash = 31 * hash + c;
+                shortKey = shortKey << 8 | c;
+                wide |= c;
             }
-            int wordClass = words.classOf(normalized, start, i, hash);
+            int wordClass = words.classOf(normalized, start, i, hash,
+                    WordTable.isShort(i - start, wide) ? shortKey : 0);
             scan.work++;
             if (scan.threadsAlive() || classMayStart[wordClass]) {
-                DfaStep step = scan.stepOn(wordClass);
-                if (scan.boundaryMatters(step) || (boundariesStart
+                int step = scan.stepOn(wordClass);
+                if ((step & BOUNDARY_MATTERS) != 0 || (boundariesStart
                         && (boundaryStartsTakeAnyWord || classFollowsBoundary[wordClass]))) {
                     int gapStart = lastWordEnd < 0 ? 0 : text.originalEnd(lastWordEnd - 1);
                     int gapEnd = text.originalStart(start);
@@ -238,7 +271,7 @@ public final class PhraseAutomaton {
 
     /** The states cached so far, over all selected languages (for tests of the bound). */
     long cachedStates() {
-        return Arrays.stream(dfas).mapToLong(dfa -> dfa.states.size()).sum();
+        return Arrays.stream(dfas).mapToLong(dfa -> dfa.stateCount).sum();
     }
 
     /** The step cache of a selection of languages; looked for in a copy-on-write array (no boxing, no lock). */
@@ -262,115 +295,188 @@ public final class PhraseAutomaton {
         }
     }
 
-    /** One pass over a text: where the automaton is, and the start of each group of its threads. */
+    /**
+     * One pass over a text: where the automaton is (a cached state's number, or {@link #UNCACHED} and the state
+     * itself), and the start of each group of its threads.
+     */
     private final class Scan {
         private final Dfa dfa;
         private final PhraseHits hits;
-        private DfaState state;
+        private int state = INITIAL;
+        private DfaState uncachedState;
         private int[] starts = new int[8];
+        /** Where the record of the step {@link #stepOn} last returned lies, when it is not a simple step. */
+        private int[] record;
+        private int recordAt;
+        /** The state that step leads to, when it is not cached. */
+        private DfaState uncachedTarget;
         long work;
 
         Scan(Dfa dfa, PhraseHits hits) {
             this.dfa = dfa;
             this.hits = hits;
-            this.state = dfa.initial;
         }
 
         boolean threadsAlive() {
-            return state != dfa.initial; // the only state without threads
+            return state != INITIAL; // the only state without threads
         }
 
         /**
-         * Whether a sentence boundary before the word this step takes would change what happens, other than through
-         * the phrases that start at a boundary: only when a thread waits for one, or the word moves a thread on
-         * (which the boundary would have ended). Otherwise the word leaves of the threads only those it starts
-         * itself, boundary or not, and the text between the words need not be read.
+         * The step from where the scan is on {@code token}: from the state's row, or worked out now.
+         *
+         * @return the step's first int ({@link #TARGET} and the bits after it); the rest
+         *         of its record, when it has one, is where {@link #record} and {@link #recordAt} say
          */
-        boolean boundaryMatters(DfaStep step) {
-            return state.waitsForBoundary || step.continues;
-        }
-
-        /** The step from where the scan is on {@code token}: from the cache, or worked out now. */
-        DfaStep stepOn(int token) {
-            DfaStep step = state.cachedStep(token);
-            return step != null ? step : dfa.step(state, token, this);
+        int stepOn(int token) {
+            if (state != UNCACHED) {
+                int[] row = dfa.row(state);
+                int found = StepRows.get(row, token);
+                if (found >= 0) {
+                    return found;
+                }
+                if (found != StepRows.ABSENT) {
+                    record = row;
+                    recordAt = -found;
+                    return row[recordAt];
+                }
+            }
+            DfaState from = state == UNCACHED ? uncachedState : dfa.stateAt(state);
+            DfaState target = dfa.step(from, token, this);
+            uncachedTarget = target.id == UNCACHED ? target : null;
+            return record[0];
         }
 
         /**
-         * Takes a step over a token that begins at {@code tokenStart} (the next word's start, for a boundary); a
-         * match reached ends at {@code end}.
+         * Takes the step {@link #stepOn} last returned, over a token that begins at {@code tokenStart} (the next
+         * word's start, for a boundary); a match reached ends at {@code end}.
          */
-        void take(DfaStep step, int tokenStart, int end) {
-            if (step.keepsStarts) {
-                state = step.target;
-                return;
+        void take(int step, int tokenStart, int end) {
+            if ((step & STARTS_HERE) != 0) {
+                starts[0] = tokenStart;
+            } else if ((step & KEEPS_STARTS) == 0) {
+                int at = recordAt + 1;
+                int groups = record[at++];
+                int sourcesAt = at;
+                at += groups;
+                int matches = record[at++];
+                for (int m = 0; m < matches; m++, at += 2) {
+                    int from = record[at + 1];
+                    hits.phraseHit(record[at], from == STARTED_HERE ? tokenStart : starts[from], end);
+                }
+                if (groups > starts.length) {
+                    starts = Arrays.copyOf(starts, Math.max(2 * starts.length, groups));
+                }
+                // sources rise strictly and each is at least its group's index: no start is overwritten before it
+                // is read
+                for (int g = 0; g < groups; g++) {
+                    int source = record[sourcesAt + g];
+                    starts[g] = source == STARTED_HERE ? tokenStart : starts[source];
+                }
             }
-            int[] matchRules = step.matchRules;
-            for (int m = 0; m < matchRules.length; m++) {
-                int from = step.matchStarts[m];
-                hits.phraseHit(matchRules[m], from == STARTED_HERE ? tokenStart : starts[from], end);
-            }
-            int[] sources = step.groupSources;
-            if (sources.length > starts.length) {
-                starts = Arrays.copyOf(starts, Math.max(2 * starts.length, sources.length));
-            }
-            // sources rise strictly and each is at least its group's index: no start is overwritten before it is read
-            for (int g = 0; g < sources.length; g++) {
-                starts[g] = sources[g] == STARTED_HERE ? tokenStart : starts[sources[g]];
-            }
-            state = step.target;
+            state = step & TARGET;
+            uncachedState = state == UNCACHED ? uncachedTarget : null;
         }
     }
 
-    /** The step cache of one set of selected languages: its states, each once, and from each the steps taken. */
+    /**
+     * The step cache of one set of selected languages: its states, each once and numbered, and for each the row of
+     * steps taken from it so far ({@link StepRows}). A scan reads a row without a lock (an acquiring read of an
+     * array that is replaced, never changed); adding a state or a step takes the lock, rarely: once for each the
+     * cache ever holds.
+     */
     private final class Dfa {
         final long languages;
-        final DfaState initial;
         final ConcurrentHashMap<DfaState, DfaState> states = new ConcurrentHashMap<>();
+        /** The rows, by state number: written before a step that leads to the state is published. */
+        private volatile int[][] rows = new int[16][];
+        private volatile DfaState[] byNumber = new DfaState[16];
+        volatile int stateCount;
 
         Dfa(long languages) {
             this.languages = languages;
             // the state without threads is where every scan starts and most words leave it: kept whatever the budget
-            this.initial = new DfaState(new int[0], new int[0], false, true);
+            DfaState initial = new DfaState(new int[0], new int[0], false, INITIAL);
             budgetLeft.addAndGet(-initial.units());
+            rows[INITIAL] = StepRows.EMPTY;
+            byNumber[INITIAL] = initial;
+            stateCount = 1;
             states.put(initial, initial);
         }
 
-        /** Works a step out (the Pike VM's), and caches it and the state it leads to while the budget lasts. */
-        DfaStep step(DfaState from, int token, Scan scan) {
+        int[] row(int state) {
+            return (int[]) ROW.getAcquire(rows, state);
+        }
+
+        /**
+         * A cached state, read without the lock: its number was read from a row (acquiring what was written before
+         * the row was), or from a state that {@link #intern} published, and it was written before either.
+         */
+        DfaState stateAt(int number) {
+            return byNumber[number];
+        }
+
+        /**
+         * Works a step out (the Pike VM's) into {@code scan}'s record, and caches it and the state it leads to while
+         * the budget lasts.
+         *
+         * @return the state the step leads to
+         */
+        DfaState step(DfaState from, int token, Scan scan) {
             StepBuilder builder = builders.get();
             builder.run(from, token, languages);
             scan.work += builder.visited;
             DfaState target = intern(builder.threads.toArray(), builder.groupEnds.toArray(),
                     builder.waitsForBoundary);
-            DfaStep step = new DfaStep(target, builder.groupSources.toArray(), builder.matchRules.toArray(),
-                    builder.matchStarts.toArray());
-            if (from.cached && target.cached && reserve(step.units())) {
-                from.cache(token, step);
+            int[] record = builder.record(target.id, from.waitsForBoundary);
+            scan.record = record;
+            scan.recordAt = 0;
+            if (from.id != UNCACHED && target.id != UNCACHED) {
+                cache(from.id, token, record);
             }
-            return step;
+            return target;
+        }
+
+        private synchronized void cache(int from, int token, int[] record) {
+            int[] row = rows[from];
+            if (StepRows.get(row, token) != StepRows.ABSENT) {
+                return; // another scan cached it meanwhile
+            }
+            int[] grown = StepRows.with(row, token, record);
+            if (reserve(grown.length - row.length)) {
+                ROW.setRelease(rows, from, grown);
+            }
         }
 
         /** The cached state with these threads, cached now if the budget allows, or one for this step only. */
         private DfaState intern(int[] threads, int[] groupEnds, boolean waitsForBoundary) {
             if (threads.length == 0) {
-                return initial;
+                return byNumber[INITIAL]; // written before the Dfa was published
             }
-            DfaState probe = new DfaState(threads, groupEnds, waitsForBoundary, false);
+            DfaState probe = new DfaState(threads, groupEnds, waitsForBoundary, UNCACHED);
             DfaState known = states.get(probe);
             if (known != null) {
                 return known;
             }
-            if (!reserve(probe.units())) {
-                return probe;
+            synchronized (this) {
+                known = states.get(probe);
+                if (known != null) {
+                    return known;
+                }
+                if (stateCount > TARGET - 1 || !reserve(probe.units())) {
+                    return probe;
+                }
+                int number = stateCount;
+                if (number == byNumber.length) {
+                    byNumber = Arrays.copyOf(byNumber, 2 * number);
+                    rows = Arrays.copyOf(rows, 2 * number);
+                }
+                DfaState fresh = new DfaState(threads, groupEnds, waitsForBoundary, number);
+                byNumber[number] = fresh;
+                ROW.setRelease(rows, number, StepRows.EMPTY);
+                stateCount = number + 1;
+                states.put(fresh, fresh);
+                return fresh;
             }
-            DfaState fresh = new DfaState(threads, groupEnds, waitsForBoundary, true);
-            known = states.putIfAbsent(fresh, fresh);
-            if (known != null) {
-                budgetLeft.addAndGet(fresh.units());
-                return known;
-            }
-            return fresh;
         }
 
         private boolean reserve(long units) {
@@ -384,39 +490,26 @@ public final class PhraseAutomaton {
 
     /**
      * A list of threads without their starts: NFA states, in groups of threads started by one token after another
-     * ({@code groupEnds}: where each group ends). Equal lists are one state. A cached state keeps the steps taken
-     * from it so far in a {@link StepRow}, replaced (never changed) when a step is added and read without a lock;
-     * a state past the budget keeps none, and its steps are worked out each time.
+     * ({@code groupEnds}: where each group ends). Equal lists are one state; a cached one has a number, the others
+     * {@link #UNCACHED} (their steps are worked out each time).
      */
     private static final class DfaState {
         final int[] threads;
         final int[] groupEnds;
         /** Whether a thread waits for a sentence boundary ({@code <s>} inside a phrase). */
         final boolean waitsForBoundary;
-        final boolean cached;
-        private volatile StepRow row = StepRow.EMPTY;
+        final int id;
         private final int hash;
 
-        DfaState(int[] threads, int[] groupEnds, boolean waitsForBoundary, boolean cached) {
+        DfaState(int[] threads, int[] groupEnds, boolean waitsForBoundary, int id) {
             this.threads = threads;
             this.groupEnds = groupEnds;
             this.waitsForBoundary = waitsForBoundary;
-            this.cached = cached;
+            this.id = id;
             this.hash = 31 * Arrays.hashCode(threads) + Arrays.hashCode(groupEnds);
         }
 
-        DfaStep cachedStep(int token) {
-            return row.get(token);
-        }
-
-        /** Adds a step; writers take turns (rarely: once per step the cache ever holds), readers never wait. */
-        synchronized void cache(int token, DfaStep step) {
-            if (row.get(token) == null) {
-                row = row.with(token, step);
-            }
-        }
-
-        /** Budget units of the state, with room for a few steps. */
+        /** Budget units of the state. */
         long units() {
             return OBJECT_UNITS + threads.length + groupEnds.length;
         }
@@ -434,89 +527,83 @@ public final class PhraseAutomaton {
     }
 
     /**
-     * The steps from one state by token: an immutable open-addressing table (a state meets few of the word classes,
-     * so a table over all of them would be mostly empty).
+     * The steps from one state, as one int array: {@code [mask, token, value, token, value, ..., records...]}, an
+     * open-addressing table by token (a state meets few of the word classes, so a table over all of them would be
+     * mostly empty; at most half full, so a free slot, token -1, ends a probe) followed by the records of the steps
+     * that are not simple. A value {@code >= 0} is a simple step's only int; a negative one is minus where its record
+     * begins in the array (a simple step, {@link #KEEPS_STARTS} or {@link #STARTS_HERE}, has no more ints). A step's
+     * record: its first int ({@link #TARGET} and the bits after it), the number of groups of the state it leads to,
+     * for each the group of the state before whose start it keeps (or {@link #STARTED_HERE}), the number of matches,
+     * and for each the rule and the group its start comes from (in the order the VM reaches them). A row is never
+     * changed once read by a scan: a step is added to a copy.
      */
-    private static final class StepRow {
-        static final StepRow EMPTY = new StepRow(new int[] {-1}, new DfaStep[1]);
-        private final int[] tokens;
-        private final DfaStep[] steps;
-        private final int mask;
+    static final class StepRows {
+        static final int ABSENT = Integer.MIN_VALUE;
+        static final int[] EMPTY = {0, -1, 0};
 
-        private StepRow(int[] tokens, DfaStep[] steps) {
-            this.tokens = tokens;
-            this.steps = steps;
-            this.mask = tokens.length - 1;
+        private StepRows() {
         }
 
-        DfaStep get(int token) {
-            for (int slot = slotOf(token); ; slot = (slot + 1) & mask) {
-                int found = tokens[slot];
+        static int get(int[] row, int token) {
+            int mask = row[0];
+            for (int slot = slotOf(token) & mask; ; slot = (slot + 1) & mask) {
+                int found = row[1 + 2 * slot];
                 if (found == token) {
-                    return steps[slot];
+                    return row[2 + 2 * slot];
                 }
                 if (found < 0) {
-                    return null;
+                    return ABSENT;
                 }
             }
         }
 
-        /** A copy with one more step, twice as large when it would be over half full (so a free slot ends a probe). */
-        StepRow with(int token, DfaStep step) {
+        /** A copy of {@code row} with one more step; the table twice as large when it would be over half full. */
+        static int[] with(int[] row, int token, int[] record) {
+            int capacity = row[0] + 1;
+            int oldTableEnd = 1 + 2 * capacity;
             int size = 1;
-            for (int found : tokens) {
-                size += found >= 0 ? 1 : 0;
+            for (int slot = 0; slot < capacity; slot++) {
+                size += row[1 + 2 * slot] >= 0 ? 1 : 0;
             }
-            int capacity = 2 * size > tokens.length ? 2 * tokens.length : tokens.length;
-            int[] newTokens = new int[capacity];
-            Arrays.fill(newTokens, -1);
-            StepRow grown = new StepRow(newTokens, new DfaStep[capacity]);
-            for (int slot = 0; slot < tokens.length; slot++) {
-                if (tokens[slot] >= 0) {
-                    grown.put(tokens[slot], steps[slot]);
+            int newCapacity = 2 * size > capacity ? 2 * capacity : capacity;
+            int tableEnd = 1 + 2 * newCapacity;
+            boolean simple = (record[0] & (KEEPS_STARTS | STARTS_HERE)) != 0;
+            int recordsLength = row.length - oldTableEnd;
+            int[] grown = new int[tableEnd + recordsLength + (simple ? 0 : record.length)];
+            grown[0] = newCapacity - 1;
+            for (int slot = 0; slot < newCapacity; slot++) {
+                grown[1 + 2 * slot] = -1;
+            }
+            System.arraycopy(row, oldTableEnd, grown, tableEnd, recordsLength);
+            int shift = tableEnd - oldTableEnd;
+            for (int slot = 0; slot < capacity; slot++) {
+                int oldToken = row[1 + 2 * slot];
+                if (oldToken >= 0) {
+                    int value = row[2 + 2 * slot];
+                    put(grown, oldToken, value >= 0 ? value : value - shift);
                 }
             }
-            grown.put(token, step);
+            if (simple) {
+                put(grown, token, record[0]);
+            } else {
+                System.arraycopy(record, 0, grown, tableEnd + recordsLength, record.length);
+                put(grown, token, -(tableEnd + recordsLength));
+            }
             return grown;
         }
 
-        private void put(int token, DfaStep step) {
-            int slot = slotOf(token);
-            while (tokens[slot] >= 0) {
+        private static void put(int[] row, int token, int value) {
+            int mask = row[0];
+            int slot = slotOf(token) & mask;
+            while (row[1 + 2 * slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
-            tokens[slot] = token;
-            steps[slot] = step;
+            row[1 + 2 * slot] = token;
+            row[2 + 2 * slot] = value;
         }
 
-        private int slotOf(int token) {
-            return (token * 0x9E3779B9 >>> 16) & mask;
-        }
-    }
-
-    /**
-     * One step of the Pike VM from a state on a token: the state it leads to; for each group there, the group of
-     * the state before whose start it keeps, or {@link #STARTED_HERE}; the rules matched, in the order the VM
-     * reaches them, each with the group its start comes from. {@code keepsStarts}: no match, and every group keeps
-     * its start where it is (most steps: no thread moves on, or all move on together), so the scan only moves on.
-     */
-    private record DfaStep(DfaState target, int[] groupSources, int[] matchRules, int[] matchStarts,
-                           boolean continues, boolean keepsStarts) {
-        DfaStep(DfaState target, int[] groupSources, int[] matchRules, int[] matchStarts) {
-            this(target, groupSources, matchRules, matchStarts, continuesAThread(groupSources, matchStarts),
-                    matchRules.length == 0 && Arrays.equals(groupSources, 0, groupSources.length,
-                            IntStream.range(0, groupSources.length).toArray(), 0, groupSources.length));
-        }
-
-        /** Whether a thread of the state before moves on (rather than every thread here starting at the token). */
-        private static boolean continuesAThread(int[] groupSources, int[] matchStarts) {
-            return Arrays.stream(groupSources).anyMatch(source -> source != STARTED_HERE)
-                    || Arrays.stream(matchStarts).anyMatch(source -> source != STARTED_HERE);
-        }
-
-        /** Budget units of the step, its slot in the row included (rows are at most half full). */
-        long units() {
-            return OBJECT_UNITS + 4 + groupSources.length + 2L * matchRules.length;
+        private static int slotOf(int token) {
+            return token * 0x9E3779B9 >>> 16;
         }
     }
 
@@ -616,6 +703,36 @@ public final class PhraseAutomaton {
             if (accepted) {
                 follow(next[state], group);
             }
+        }
+
+        /**
+         * The step just worked out as a record ({@link StepRows}), alone in its array.
+         *
+         * @param target the number of the state it leads to, or {@link #UNCACHED}
+         */
+        int[] record(int target, boolean fromWaitsForBoundary) {
+            int groups = groupSources.size();
+            int matches = matchRules.size();
+            int[] record = new int[3 + groups + 2 * matches];
+            boolean continues = false;
+            boolean keepsStarts = matches == 0;
+            record[1] = groups;
+            for (int g = 0; g < groups; g++) {
+                int source = groupSources.get(g);
+                record[2 + g] = source;
+                continues |= source != STARTED_HERE;
+                keepsStarts &= source == g;
+            }
+            record[2 + groups] = matches;
+            for (int m = 0; m < matches; m++) {
+                record[3 + groups + 2 * m] = matchRules.get(m);
+                record[4 + groups + 2 * m] = matchStarts.get(m);
+                continues |= matchStarts.get(m) != STARTED_HERE;
+            }
+            boolean startsHere = matches == 0 && groups == 1 && record[2] == STARTED_HERE;
+            record[0] = target | (keepsStarts ? KEEPS_STARTS : 0) | (startsHere ? STARTS_HERE : 0)
+                    | (fromWaitsForBoundary || continues ? BOUNDARY_MATTERS : 0);
+            return record;
         }
 
         /** The threads added since the last group form a group, whose start is that of {@code source}. */
