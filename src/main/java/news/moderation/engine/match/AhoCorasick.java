@@ -156,16 +156,12 @@ final class AhoCorasick {
     }
 
     void scan(String text, Visitor visitor) {
-        scan(text.toCharArray(), text.length(), visitor);
-    }
-
-    /** Over {@code text[0, length)}: reading an array is cheaper than {@link String#charAt}. */
-    void scan(char[] text, int length, Visitor visitor) {
         int[] table = next;
         char[] classOfChar = classOf;
         int row = ROOT;
+        int length = text.length();
         for (int i = 0; i < length; i++) {
-            int transition = table[row + classOfChar[text[i]]];
+            int transition = table[row + classOfChar[text.charAt(i)]];
             row = transition & ~KEYS_END_HERE;
             if (transition < 0) {
                 for (int key : keysEndingAt[row / classes]) {

@@ -33,7 +33,7 @@ public final class TermIndex {
     }
 
     public void scan(NormalizedText text, long languages, TermHits hits) {
-        automaton.scan(text.chars(), text.length(), (key, end) -> {
+        automaton.scan(text.text(), (key, end) -> {
             int start = end - keys[key].length();
             for (TermEntry entry : entriesByKey[key]) {
                 if ((entry.languages() & languages) != 0) {

@@ -21,8 +21,6 @@ public final class NormalizedText {
     private static final int NEARBY_SEGMENTS = 4;
 
     private final String text;
-    /** the same chars in the normaliser's buffer, which may be longer (see chars()) */
-    private final char[] chars;
     private final int[] segments;
     private final int segmentCount;
     private final boolean originalIsAscii;
@@ -35,10 +33,8 @@ public final class NormalizedText {
     /** the segment of the last lookup: lookups in increasing order (a pass over the words) step on from it */
     private int lastSegment;
 
-    /** @param chars {@code text}'s chars at the start of an array that is not written to any more */
-    NormalizedText(String text, char[] chars, int[] segments, int segmentCount, boolean originalIsAscii) {
+    NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii) {
         this.text = text;
-        this.chars = chars;
         this.segments = segments;
         this.segmentCount = segmentCount;
         this.originalIsAscii = originalIsAscii;
@@ -51,15 +47,6 @@ public final class NormalizedText {
 
     public String text() {
         return text;
-    }
-
-    /**
-     * The normalised chars, {@link #length()} of them at the start of the array (which may be longer): the
-     * normaliser's own buffer, shared rather than copied, for passes that read every char (an array read is cheaper
-     * than {@link String#charAt}). Read only.
-     */
-    public char[] chars() {
-        return chars;
     }
 
     public int length() {

@@ -498,7 +498,7 @@ public final class Normalizer {
             if (length > 0) {
                 closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
             }
-            return new NormalizedText(new String(chars, 0, length), chars, segments, segmentCount, originalIsAscii);
+            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii);
         }
     }
 }

@@ -35,20 +35,6 @@ class AhoCorasickTest {
                 found(new AhoCorasick(keys, true), keys, text), "keys " + keys + ", text \"" + text + "\""));
     }
 
-    /** Over a buffer (the normaliser's, longer than its text), only the chars up to the given length are read. */
-    @Test
-    void readsABufferOnlyUpToTheGivenLength() {
-        List<String> keys = List.of("ab", "b c");
-        AhoCorasick automaton = new AhoCorasick(keys, false);
-        char[] buffer = "xab b cab".toCharArray();
-        List<String> found = new ArrayList<>();
-        automaton.scan(buffer, 5, (key, end) -> found.add(end + ":" + keys.get(key)));
-        assertEquals(List.of("3:ab"), found);
-        found.clear();
-        automaton.scan(buffer, buffer.length, (key, end) -> found.add(end + ":" + keys.get(key)));
-        assertEquals(List.of("3:ab", "7:b c", "9:ab"), found);
-    }
-
     /** Up to {@code maxKeys} distinct keys of up to {@code maxKeyLength} chars, and texts of up to 200 chars. */
     private record KeysAndTexts(int maxKeys, int maxKeyLength, String keyAlphabet, String textAlphabet) {
     }

@@ -59,19 +59,6 @@ class NormalizedTextTest {
         assertTrue(perChar < 12, "allocated " + perChar + " bytes per char");
     }
 
-    /** The chars handed to the term pass are the text's, also when the output outgrew its first buffer. */
-    @Test
-    void theSharedCharsStartWithTheText() {
-        String[] originals = {"Hello world", "", "caf\u00e9 \u00e0 @john_doe f.u.c.k", "\u338f ".repeat(200),
-                "so funny \uD83D\uDE02 you \uD835\uDC1F\uD835\uDC2E"};
-        for (String original : originals) {
-            NormalizedText normalized = Normalizer.normalize(original);
-            assertTrue(normalized.chars().length >= normalized.length(), original);
-            assertEquals(normalized.text(), new String(normalized.chars(), 0, normalized.length()), original);
-        }
-        assertEquals("kg kg", Normalizer.normalize("\u338f \u338f").text()); // three chars of output for two of input
-    }
-
     @Test
     void wordExtentsAreTheRunsOfWordCharsAroundAChar() {
         Random random = new Random(11);
@@ -82,8 +69,7 @@ class NormalizedTextTest {
             for (int p = 0; p < count; p++) {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
-            NormalizedText normalized = new NormalizedText(text.toString(), text.toString().toCharArray(),
-                    new int[] {0, 0, 1, 1}, 1, true);
+            NormalizedText normalized = new NormalizedText(text.toString(), new int[] {0, 0, 1, 1}, 1, true);
             for (int query = 0; query < 40; query++) {
                 int index = random.nextInt(text.length());
                 String which = "\"" + text + "\" at " + index;
