@@ -4,14 +4,13 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.SpoofChecker;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * What one code point becomes before words are formed: its kind and its folded text (lower case, NFKC, no
  * diacritics, UTS #39 confusable skeleton when that yields plain Latin letters).
  *
  * <p>Folding a code point is expensive (ICU), so results are cached per JVM: ASCII is precomputed, the rest of the
- * BMP is filled lazily into an array, supplementary code points (mathematical alphabets, emoji) go to a map.
+ * BMP is filled lazily into an array, supplementary code points (mathematical alphabets, emoji) into pages allocated
+ * on first use.
  */
 final class CharFold {
 
@@ -53,7 +52,14 @@ final class CharFold {
 
     private static final CharFold[] ASCII = new CharFold[128];
     private static final CharFold[] BMP = new CharFold[65536];
-    private static final ConcurrentHashMap<Integer, CharFold> SUPPLEMENTARY = new ConcurrentHashMap<>();
+    /**
+     * Supplementary code points (emoji, mathematical alphabets) in pages of 256 allocated when first needed: a
+     * comment full of emoji reads an array, not a map of boxed code points.
+     */
+    private static final int PAGE_BITS = 8;
+    private static final int PAGE_MASK = (1 << PAGE_BITS) - 1;
+    private static final CharFold[][] SUPPLEMENTARY_PAGES =
+            new CharFold[(Character.MAX_CODE_POINT + 1) >>> PAGE_BITS][];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -78,7 +84,17 @@ final class CharFold {
             }
             return fold;
         }
-        return SUPPLEMENTARY.computeIfAbsent(codePoint, IcuFolding::fold);
+        CharFold[] page = SUPPLEMENTARY_PAGES[codePoint >>> PAGE_BITS];
+        if (page == null) {
+            page = new CharFold[1 << PAGE_BITS];
+            SUPPLEMENTARY_PAGES[codePoint >>> PAGE_BITS] = page; // benign race: a lost page is filled again
+        }
+        CharFold fold = page[codePoint & PAGE_MASK];
+        if (fold == null) {
+            fold = IcuFolding.fold(codePoint);
+            page[codePoint & PAGE_MASK] = fold;
+        }
+        return fold;
     }
 
     private static CharFold foldAscii(char c) {

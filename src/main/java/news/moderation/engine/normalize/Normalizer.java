@@ -280,6 +280,9 @@ public final class Normalizer {
         while (i < length && isAsciiSeparator(chars[i])) {
             i++;
         }
+        if (i < length && chars[i] >= ' ' && chars[i] < 0x7F) {
+            return i; // printable ASCII, not a separator: neither skipped nor invisible
+        }
         while (i < length) {
             CharFold fold = foldAt(i);
             int next = i + charCount(i);

@@ -44,6 +44,21 @@ class NormalizedTextTest {
         assertTrue(perChar < 8, "allocated " + perChar + " bytes per char");
     }
 
+    /** Emoji and other supplementary code points are folded from a cache of arrays, not a map of boxed ints. */
+    @Test
+    void normalisingEmojiAllocatesLittleMoreThanTheTextsThemselves() {
+        String emoji = "so funny \uD83D\uDE02\uD83D\uDE02 you \uD835\uDC1F\uD835\uDC2E\uD83D\uDC4D ".repeat(1_000);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Normalizer.normalize(emoji); // class initialisation, ICU folding of these code points
+        long before = threads.getCurrentThreadAllocatedBytes();
+        NormalizedText normalized = Normalizer.normalize(emoji);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(normalized.text().startsWith("so funy you fu so funy you fu"), normalized.text());
+        double perChar = (double) allocated / emoji.length();
+        // copies of the input and the output (2 bytes a char each), the text, the segments (a few per emoji)
+        assertTrue(perChar < 12, "allocated " + perChar + " bytes per char");
+    }
+
     @Test
     void wordExtentsAreTheRunsOfWordCharsAroundAChar() {
         Random random = new Random(11);
