@@ -136,12 +136,8 @@ public class AuditLog {
         event.machineDecision = verdict.decision().name();
         event.ruleIds = verdict.matches().stream().map(m -> m.ruleId()).distinct().toList();
         em.unwrap(Session.class).doWork(connection -> {
-            List<Object> parameters = parameters(connection, List.of(event));
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    insert.setObject(i + 1, parameters.get(i));
-                }
-                insert.executeUpdate();
+                ArrayColumns.bind(insert, parameters(connection, List.of(event))).executeUpdate();
             }
         });
     }

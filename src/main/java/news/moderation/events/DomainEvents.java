@@ -50,7 +50,7 @@ public class DomainEvents {
                 FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::text[]) WITH ORDINALITY
                      AS e(id, site_id, comment_id, author_id, type, payload, position)
                 ORDER BY e.position
-                RETURNING id, seq)""";
+                RETURNING id, seq, site_id, comment_id, type, occurred_at)""";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -107,10 +107,7 @@ public class DomainEvents {
         }
         statement.append("\nSELECT count(*) FROM recorded");
         try (PreparedStatement record = connection.prepareStatement(statement.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                record.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet count = record.executeQuery()) {
+            try (ResultSet count = ArrayColumns.bind(record, parameters).executeQuery()) {
                 if (!count.next() || count.getLong(1) != events.size()) {
                     throw new IllegalStateException("Not every event of " + events.size() + " was recorded");
                 }

@@ -37,7 +37,8 @@ public final class RecordedEvents {
     /**
      * Runs {@code insert} in the statement that records these events, as one of its data-modifying {@code WITH}
      * queries: it sees the database as it was before the events (the change's own rows included) and may read the
-     * events just recorded, with their sequence, as {@code recorded (id, seq)}. Its rows are written whether or not
+     * events just recorded, with their sequence, as
+     * {@code recorded (id, seq, site_id, comment_id, type, occurred_at)}. Its rows are written whether or not
      * anything reads them.
      */
     public void write(String insert, Parameters parameters) {
