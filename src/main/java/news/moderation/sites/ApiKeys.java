@@ -30,6 +30,9 @@ public class ApiKeys {
 
     /** What a key hash resolved to, and until when that answer may be reused. */
     private record Lookup(Optional<String> siteId, long validUntilNanos) {
+        boolean validAt(long nanoTime) {
+            return nanoTime - validUntilNanos < 0;
+        }
     }
 
     /** Every submission presents a key: remember recent answers rather than asking PostgreSQL each time. */
@@ -85,7 +88,7 @@ public class ApiKeys {
     /** Whether {@link #siteOf} answers the key from memory, without asking PostgreSQL (without blocking). */
     public boolean remembers(String presentedKey) {
         Lookup recent = recentLookups.get(hash(presentedKey));
-        return recent != null && System.nanoTime() - recent.validUntilNanos() < 0;
+        return recent != null && recent.validAt(System.nanoTime());
     }
 
     /**
@@ -96,7 +99,7 @@ public class ApiKeys {
         String keyHash = hash(presentedKey);
         long now = System.nanoTime();
         Lookup recent = recentLookups.get(keyHash);
-        if (recent != null && now - recent.validUntilNanos() < 0) {
+        if (recent != null && recent.validAt(now)) {
             return recent.siteId();
         }
         if (recentLookups.size() > MAX_REMEMBERED) {

@@ -68,7 +68,7 @@ final class CharWindow {
     /** Whether {@code text} has, somewhere, one char of each set in a row. */
     boolean foundIn(String text) {
         for (int i = anchor, last = text.length() - (lows.length - anchor); i <= last; i++) {
-            if (anchorHolds(text.charAt(i)) && fitsAnchoredAt(text, i)) {
+            if (holdsAt(anchor, text.charAt(i)) && fitsAnchoredAt(text, i)) {
                 return true;
             }
         }
@@ -80,11 +80,6 @@ final class CharWindow {
         return any[anchor] ? null : new AsciiSet(lows[anchor], highs[anchor]);
     }
 
-    /** Whether the rarest set, the one the window is looked for by, holds {@code c}. */
-    private boolean anchorHolds(char c) {
-        return any[anchor] || isIn(c, lows[anchor], highs[anchor]);
-    }
-
     /** Whether the window fits {@code text} with its rarest set at {@code index}. */
     private boolean fitsAnchoredAt(String text, int index) {
         int start = index - anchor;
@@ -92,7 +87,7 @@ final class CharWindow {
             return false;
         }
         for (int k = 0; k < lows.length; k++) {
-            if (!any[k] && !isIn(text.charAt(start + k), lows[k], highs[k])) {
+            if (!holdsAt(k, text.charAt(start + k))) {
                 return false;
             }
         }
