@@ -277,6 +277,13 @@ public class DurabilityCheck {
                 System.out.printf("--- %s ends with:%n", file.getFileName());
                 try (Stream<String> lines = Files.lines(file)) {
                     List<String> all = lines.toList();
+                    // The first error, whose stack trace (the cause of an unexpected answer) may be far from the end.
+                    all.stream().filter(line -> line.contains(" ERROR [")).findFirst().ifPresent(error -> {
+                        int at = all.indexOf(error);
+                        System.out.println("(first error)");
+                        all.subList(at, Math.min(all.size(), at + 60)).forEach(System.out::println);
+                        System.out.println("(last lines)");
+                    });
                     all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.out::println);
                 } catch (IOException e) {
                     System.out.println("(unreadable: " + e.getMessage() + ")");

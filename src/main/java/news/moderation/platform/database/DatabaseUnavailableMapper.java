@@ -1,7 +1,10 @@
 package news.moderation.platform.database;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,17 +61,28 @@ public class DatabaseUnavailableMapper {
     /**
      * Whether the failure, or anything that caused it, means that no connection to the database could be had or
      * kept: SQLState class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed, or not
-     * accepting connections yet), Hibernate's JDBCConnectionException, or the pool's acquisition timeout.
+     * accepting connections yet), Hibernate's JDBCConnectionException, or the pool's acquisition timeout. Suppressed
+     * exceptions count as causes: a commit that fails because the server died is a JTA RollbackException that carries
+     * the driver's error only as a suppressed XAException.
      */
     public static boolean isConnectionFailure(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable e = failure; e != null && seen.put(e, true) == null; e = e.getCause()) {
+        Deque<Throwable> toLook = new ArrayDeque<>(List.of(failure));
+        while (!toLook.isEmpty()) {
+            Throwable e = toLook.pop();
+            if (seen.put(e, true) != null) {
+                continue;
+            }
             if (e instanceof JDBCConnectionException) {
                 return true;
             }
             if (e instanceof SQLException sql && (connectionState(sql.getSQLState()) || acquisitionTimeout(sql))) {
                 return true;
             }
+            if (e.getCause() != null) {
+                toLook.push(e.getCause());
+            }
+            toLook.addAll(List.of(e.getSuppressed()));
         }
         return false;
     }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,21 @@ class DatabaseUnavailableMapperTest {
         assertEquals(503, answer.getStatus());
         assertEquals(String.valueOf(DatabaseUnavailableMapper.RETRY_AFTER_SECONDS),
                 answer.getHeaderString("Retry-After"));
+    }
+
+    /**
+     * Seen in the postmaster-kill check: the server died during COMMIT, and Narayana's RollbackException carries the
+     * driver's error only as a suppressed XAException.
+     */
+    @Test
+    void aCommitFailedByTheServersDeathIsA503EvenWhenItsErrorIsOnlySuppressed() {
+        XAException commitFailed = new XAException("Error trying to transactionCommit local transaction");
+        commitFailed.initCause(new SQLException("FATAL: terminating connection due to unexpected postmaster exit",
+                "57P01"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(commitFailed);
+        assertEquals(503, new DatabaseUnavailableMapper().databaseFailure(new QuarkusTransactionException(rollback))
+                .getStatus());
     }
 
     @Test
