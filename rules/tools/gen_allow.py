@@ -10,7 +10,7 @@ Usage (from the repository root):
     apt-get install wamerican            # if /usr/share/dict/american-english is missing
     python3 rules/tools/gen_allow.py     # rewrites rules/*/allow-generated.yaml
     python3 rules/tools/gen_allow.py --check   # exit 1 if a dictionary word would still be flagged
-Needs only Python 3 with PyYAML (falls back to a minimal reader of the flow lists used in rules/ if missing).
+Needs Python 3 with PyYAML (Debian package python3-yaml).
 """
 import argparse, glob, os, re, sys, unicodedata
 
