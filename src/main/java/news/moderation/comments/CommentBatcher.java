@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -38,6 +39,7 @@ import news.moderation.events.DomainEvent;
 import news.moderation.events.DomainEvents;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.database.ArrayColumns;
+import news.moderation.platform.database.CommitOutcomeUnknownException;
 import news.moderation.platform.database.DatabaseUnavailableMapper;
 import news.moderation.platform.errors.ClientErrorException;
 
@@ -192,10 +194,20 @@ class CommentBatcher {
     /** Stores the batch in one transaction and answers each of its comments once it has committed. */
     private void write(List<Waiting> batch) {
         List<Outcome> outcomes;
+        AtomicReference<List<Outcome>> committing = new AtomicReference<>();
         try {
-            outcomes = inRequestContext(() -> QuarkusTransaction.requiringNew().call(() -> storeAll(batch)));
+            outcomes = inRequestContext(() -> QuarkusTransaction.requiringNew().call(() -> {
+                committing.set(storeAll(batch));
+                return committing.get();
+            }));
         } catch (RuntimeException e) {
-            if (batch.size() > 1 && !DatabaseUnavailableMapper.isConnectionFailure(e)) {
+            boolean connectionFailure = DatabaseUnavailableMapper.isConnectionFailure(e);
+            if (connectionFailure && committing.get() != null) {
+                // Every statement had succeeded: the connection died during COMMIT, which may have taken effect.
+                for (int i = 0; i < batch.size(); i++) {
+                    committing.get().get(i).answerUncommitted(batch.get(i).stored(), e);
+                }
+            } else if (batch.size() > 1 && !connectionFailure) {
                 // The database refused one of its rows, and with it the batch: each comment again on its own.
                 LOG.debugf("A batch of %d comments was refused (%s); storing each on its own", batch.size(),
                         e.getMessage());
@@ -219,6 +231,16 @@ class CommentBatcher {
                 waiting.completeExceptionally(refused);
             } else {
                 waiting.complete(stored);
+            }
+        }
+
+        /** The commit failed with the connection: a comment that was written may or may not have been stored. */
+        void answerUncommitted(CompletableFuture<Optional<Comment>> waiting, RuntimeException commitFailure) {
+            if (stored.isPresent()) {
+                waiting.completeExceptionally(
+                        new CommitOutcomeUnknownException("/api/v1/comments/" + stored.get().id, commitFailure));
+            } else {
+                waiting.completeExceptionally(refused != null ? refused : commitFailure);
             }
         }
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -26,8 +28,10 @@ import news.moderation.platform.errors.ProblemMappers;
 /**
  * While the database cannot be reached (down, restarting, refusing connections, or every pooled connection busy for
  * longer than {@code quarkus.datasource.jdbc.acquisition-timeout}), requests that need it are answered 503 with
- * {@code Retry-After}: the client may retry, nothing was stored. Any other failure of these kinds is left to the
- * generic answer of {@link ProblemMappers}.
+ * {@code Retry-After}. The detail says whether the client may simply retry: nothing was stored when the connection
+ * failed before the commit; when it failed during the commit, the change may have been stored, and a submission's
+ * answer names the comment to look up first ({@link CommitOutcomeUnknownException}). Any other failure of these kinds
+ * is left to the generic answer of {@link ProblemMappers}.
  *
  * <p>A connection failure reaches the REST layer in whatever wraps it on its way up (Hibernate's exceptions, a
  * transaction's, CDI's, or a plain runtime exception from a rollback on a connection that died mid-transaction), so
@@ -38,7 +42,10 @@ public class DatabaseUnavailableMapper {
 
     /** Long enough for the embedded PostgreSQL to be restarted by its supervisor (a few seconds). */
     static final int RETRY_AFTER_SECONDS = 5;
-    static final String DETAIL = "The database is unreachable at the moment; nothing was stored. Try again shortly.";
+    static final String NOTHING_STORED = "The database is unreachable at the moment; nothing was stored. Try again"
+            + " shortly.";
+    static final String MAY_HAVE_BEEN_STORED = "The database failed while committing the change, so it may have been"
+            + " stored: check before repeating it, once the database is back.";
 
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailableMapper.class);
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
@@ -54,8 +61,27 @@ public class DatabaseUnavailableMapper {
             return problems.unexpected(e);
         }
         logAtMostEveryFewSeconds(e);
-        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, DETAIL))
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, detail(e)))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * A failed commit shows as the batcher's {@link CommitOutcomeUnknownException} or, for a {@code @Transactional}
+     * change, as the transaction manager's RollbackException or mixed heuristic outcome: each means that the
+     * statements had all succeeded and COMMIT had been sent.
+     */
+    static String detail(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof CommitOutcomeUnknownException unknown) {
+                return "The database failed while committing this comment, so it may have been stored: once the"
+                        + " database is back, GET " + unknown.location() + " tells (404: it was not stored; submit"
+                        + " it again).";
+            }
+            if (e instanceof RollbackException || e instanceof HeuristicMixedException) {
+                return MAY_HAVE_BEEN_STORED;
+            }
+        }
+        return NOTHING_STORED;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransactionException;
+import news.moderation.platform.errors.Problem;
 
 class DatabaseUnavailableMapperTest {
 
@@ -40,6 +41,7 @@ class DatabaseUnavailableMapperTest {
         assertEquals(503, answer.getStatus());
         assertEquals(String.valueOf(DatabaseUnavailableMapper.RETRY_AFTER_SECONDS),
                 answer.getHeaderString("Retry-After"));
+        assertEquals(DatabaseUnavailableMapper.NOTHING_STORED, ((Problem) answer.getEntity()).detail());
     }
 
     /**
@@ -53,8 +55,9 @@ class DatabaseUnavailableMapperTest {
                 "57P01"));
         RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.addSuppressed(commitFailed);
-        assertEquals(503, new DatabaseUnavailableMapper().databaseFailure(new QuarkusTransactionException(rollback))
-                .getStatus());
+        var answer = new DatabaseUnavailableMapper().databaseFailure(new QuarkusTransactionException(rollback));
+        assertEquals(503, answer.getStatus());
+        assertEquals(DatabaseUnavailableMapper.MAY_HAVE_BEEN_STORED, ((Problem) answer.getEntity()).detail());
     }
 
     @Test
