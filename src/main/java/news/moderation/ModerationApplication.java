@@ -14,6 +14,7 @@ import news.moderation.platform.config.StartupClock;
 import news.moderation.platform.config.StartupFailure;
 import news.moderation.platform.database.ConfiguredDatabase;
 import news.moderation.platform.database.EmbeddedDatabase;
+import news.moderation.platform.errors.MalformedUris;
 import news.moderation.platform.security.LocalSigningKeys;
 import news.moderation.ruleset.RulesetPreload;
 
@@ -50,6 +51,7 @@ public class ModerationApplication {
             System.err.println("ERROR: the service cannot start. " + e.getMessage());
             System.exit(1);
         }
+        MalformedUris.replaceQuarkusCheck();
         if (Boolean.getBoolean(TRAINING_RUN)) {
             Quarkus.run(StartupTrainingRun.class, args);
         } else {

@@ -272,10 +272,13 @@ class MalformedInputMatrixTest {
                     padded("{}", MAX_REQUEST_BYTES + 1)).expect(413, null).form(Form.GOOGLE).chunked());
         }
 
-        // Refused by the HTTP layer before any endpoint: a status, no problem body (README, Errors).
-        cases.add(get("percent-encoding broken in the path", "/api/v1/articles/a%zz/comments", null).form(Form.BARE));
-        cases.add(get("percent-encoding broken in the query", "/api/v1/articles/a/comments?cursor=%zz", null)
-                .form(Form.BARE));
+        // Refused before any route (MalformedUris), on every path.
+        cases.add(get("percent-encoding broken in the path", "/api/v1/articles/a%zz/comments", null));
+        cases.add(get("percent-encoding broken in the query", "/api/v1/articles/a/comments?cursor=%zz", null));
+        cases.add(get("percent-encoding broken on a health path", "/q/health/live?x=%z", null));
+        cases.add(get("a character a URI must encode", "/api/v1/articles/a%7Cb/comments?cursor=a|b", null));
+
+        // Refused by the HTTP layer before the service sees them: a status, no problem body (README, Errors).
         cases.add(get("URI over 4 KiB", "/api/v1/articles/" + "a".repeat(5000) + "/comments", null)
                 .expect(414, null).form(Form.BARE));
         cases.add(get("headers over 20 KiB", "/api/v1/articles/a/comments", null)
