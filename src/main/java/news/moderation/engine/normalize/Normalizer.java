@@ -323,7 +323,9 @@ public final class Normalizer {
     /**
      * The growing normalised text with its offset map ({@link NormalizedText}: segments of chars that each come from
      * one original char, in order); collapses repeated letters as they are appended. The open segment is kept in
-     * fields and stored when the next one starts.
+     * fields and stored when the next one starts. It lists the words as they are written
+     * ({@link NormalizedText#wordCount}): a plain word with the hash and short key worked out as its chars are
+     * written, any other word when it ends, from the chars written.
      */
     private static final class Output {
         private char[] chars;
@@ -337,10 +339,21 @@ public final class Normalizer {
         private int openOrigin;
         private int openLastEnd;
         private int openLastRun;
+        /** closed words, {@link NormalizedText#WORD_FIELDS} ints each, and their short keys */
+        private int[] words;
+        private long[] wordKeys;
+        private int wordCount;
+        // the open word: chars [wordFrom, length), or none when wordFrom < 0; its hash and short key when known
+        private int wordFrom = -1;
+        private boolean wordHashed;
+        private int wordHash;
+        private long wordKey;
 
         Output(int capacity) {
             chars = new char[capacity];
             segments = new int[NormalizedText.SEGMENT_FIELDS * (capacity / 16 + 4)];
+            words = new int[NormalizedText.WORD_FIELDS * (capacity / 8 + 4)];
+            wordKeys = new long[capacity / 8 + 4];
         }
 
         /** The next char starts a new word: a single space goes in front of it (none at the very start). */
@@ -397,6 +410,7 @@ public final class Normalizer {
                     origin = breakFrom;
                     lastRun = 1;
                 }
+                closeWord(written);
                 text[written++] = ' ';
             } else {
                 start = 0;
@@ -405,6 +419,9 @@ public final class Normalizer {
             }
             lastEnd = first;
             char previous = ' ';
+            int wordStart = written;
+            int hash = 0;
+            long key = 0;
             for (int i = first; i < to; i++) {
                 char letter = source[i];
                 if (isAsciiApostrophe(letter)) {
@@ -421,11 +438,17 @@ public final class Normalizer {
                         lastRun = 1;
                     }
                     text[written++] = c;
+                    hash = 31 * hash + c;
+                    key = key << 8 | c;
                     previous = c;
                 }
                 lastEnd = i + 1;
             }
             length = written;
+            wordFrom = wordStart;
+            wordHashed = true;
+            wordHash = hash;
+            wordKey = NormalizedText.hasShortKey(written - wordStart, 0) ? key : 0; // ASCII: every char below 256
             openStart = start;
             openOrigin = origin;
             openLastEnd = lastEnd;
@@ -447,6 +470,12 @@ public final class Normalizer {
             ensureCapacity(1);
             if (!continuesOpenSegment(from)) {
                 openSegment(from);
+            }
+            if (c == ' ') {
+                closeWord(length);
+            } else {
+                wordFrom = wordFrom < 0 ? length : wordFrom;
+                wordHashed = false;
             }
             chars[length++] = c;
             openLastEnd = to;
@@ -487,6 +516,36 @@ public final class Normalizer {
             segmentCount++;
         }
 
+        /** Lists the open word (if any), which ends at {@code end}; its hash and key from its chars if not known. */
+        private void closeWord(int end) {
+            if (wordFrom < 0) {
+                return;
+            }
+            if (wordCount == wordKeys.length) {
+                words = Arrays.copyOf(words, 2 * words.length);
+                wordKeys = Arrays.copyOf(wordKeys, 2 * wordKeys.length);
+            }
+            if (!wordHashed) {
+                int hash = 0;
+                long key = 0;
+                int wide = 0;
+                for (int i = wordFrom; i < end; i++) {
+                    char c = chars[i];
+                    hash = 31 * hash + c;
+                    key = key << 8 | c;
+                    wide |= c;
+                }
+                wordHash = hash;
+                wordKey = NormalizedText.hasShortKey(end - wordFrom, wide) ? key : 0;
+            }
+            int at = NormalizedText.WORD_FIELDS * wordCount;
+            words[at + NormalizedText.WORD_FROM] = wordFrom;
+            words[at + NormalizedText.WORD_TO] = end;
+            words[at + NormalizedText.WORD_HASH] = wordHash;
+            wordKeys[wordCount++] = wordKey;
+            wordFrom = -1;
+        }
+
         private char[] ensureCapacity(int more) {
             if (length + more > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
@@ -498,7 +557,9 @@ public final class Normalizer {
             if (length > 0) {
                 closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
             }
-            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii);
+            closeWord(length);
+            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii, words,
+                    wordKeys, wordCount);
         }
     }
 }

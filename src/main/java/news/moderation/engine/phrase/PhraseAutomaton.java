@@ -229,23 +229,10 @@ public final class PhraseAutomaton {
         int length = normalized.length();
         boolean boundariesStart = boundaryStarts.length > 0;
         int lastWordEnd = -1;
-        int i = 0;
-        while (i < length) {
-            if (normalized.charAt(i) == ' ') {
-                i++;
-                continue;
-            }
-            int start = i;
-            int hash = 0; // String.hashCode of the word, for its lookup
-            long shortKey = 0; // and its WordTable.shortKey
-            int wide = 0;
-            for (char c; i < length && (c = normalized.charAt(i)) != ' '; i++) {
-                hash = 31 * hash + c;
-                shortKey = shortKey << 8 | c;
-                wide |= c;
-            }
-            int wordClass = words.classOf(normalized, start, i, hash,
-                    WordTable.isShort(i - start, wide) ? shortKey : 0);
+        for (int word = 0, count = text.wordCount(); word < count; word++) {
+            int start = text.wordFrom(word);
+            int end = text.wordTo(word);
+            int wordClass = words.classOf(normalized, start, end, text.wordHash(word), text.wordShortKey(word));
             scan.work++;
             if (scan.threadsAlive() || classMayStart[wordClass]) {
                 int step = scan.stepOn(wordClass);
@@ -259,9 +246,9 @@ public final class PhraseAutomaton {
                         step = scan.stepOn(wordClass);
                     }
                 }
-                scan.take(step, start, i);
+                scan.take(step, start, end);
             }
-            lastWordEnd = i;
+            lastWordEnd = end;
         }
         if (boundariesStart || scan.threadsAlive()) {
             scan.take(scan.stepOn(boundaryToken), length, Math.max(lastWordEnd, 0));
