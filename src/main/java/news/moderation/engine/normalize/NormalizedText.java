@@ -11,9 +11,9 @@ package news.moderation.engine.normalize;
  * pair) and be a repeated letter ({@code LAST_RUN}). Plain lower-case prose needs one segment per doubled letter or
  * wider gap, not one entry per char; a lookup is a binary search.
  *
- * <p>It also lists its words as the normaliser wrote them: the maximal runs of chars other than ' ' (what the phrase
- * pass looks up), each with its bounds, its {@link String#hashCode} and its {@link #shortKey}, so a pass over the
- * words reads none of their chars.
+ * <p>It also keeps where the normaliser wrote each ' ', and the {@link String#hashCode} of the chars before it
+ * ({@link #pieceCount}): the phrase pass looks up every word by its hash, and then reads none of its chars unless
+ * some list may have it.
  */
 public final class NormalizedText {
     static final int START = 0;
@@ -21,12 +21,9 @@ public final class NormalizedText {
     static final int LAST_END = 2;
     static final int LAST_RUN = 3;
     static final int SEGMENT_FIELDS = 4;
-    static final int WORD_FROM = 0;
-    static final int WORD_TO = 1;
-    static final int WORD_HASH = 2;
-    static final int WORD_FIELDS = 3;
-    /** The longest word that has a {@link #shortKey}. */
-    private static final int SHORT_KEY_LENGTH = 7;
+    static final int PIECE_END = 0;
+    static final int PIECE_HASH = 1;
+    static final int PIECE_FIELDS = 2;
     /** How many segments a lookup steps over from the last one before it searches the rest */
     private static final int NEARBY_SEGMENTS = 4;
 
@@ -34,10 +31,12 @@ public final class NormalizedText {
     private final int[] segments;
     private final int segmentCount;
     private final boolean originalIsAscii;
-    /** {@link #WORD_FIELDS} ints a word, in order */
-    private final int[] words;
-    private final long[] wordKeys;
-    private final int wordCount;
+    /** a 128-bit mask (bit c of low for c < 64, else bit c - 64 of high) holding every symbol of the original */
+    private final long symbolsLow;
+    private final long symbolsHigh;
+    /** {@link #PIECE_FIELDS} ints a piece, in order */
+    private final int[] pieces;
+    private final int pieceCount;
     /** chars [knownStart, knownStartTo] are word chars of one word, which starts at knownStart (see wordStart) */
     private int knownStart = -1;
     private int knownStartTo = -1;
@@ -47,70 +46,57 @@ public final class NormalizedText {
     /** the segment of the last lookup: lookups in increasing order (a pass over the words) step on from it */
     private int lastSegment;
 
-    NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii, int[] words,
-                   long[] wordKeys, int wordCount) {
+    NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii, long symbolsLow,
+                   long symbolsHigh, int[] pieces, int pieceCount) {
         this.text = text;
         this.segments = segments;
         this.segmentCount = segmentCount;
         this.originalIsAscii = originalIsAscii;
-        this.words = words;
-        this.wordKeys = wordKeys;
-        this.wordCount = wordCount;
+        this.symbolsLow = symbolsLow;
+        this.symbolsHigh = symbolsHigh;
+        this.pieces = pieces;
+        this.pieceCount = pieceCount;
     }
 
     /**
-     * A word's chars packed into a long, 8 bits a char, when it has at most {@value #SHORT_KEY_LENGTH} chars, each
-     * below 256 (most words of Latin-script text); 0 otherwise. Chars are never 0, so two words have the same short
-     * key only when they are equal, and the key is positive (its top byte is free): a table of words can compare
-     * such a word with a key as one long, without reading its chars.
+     * How many pieces the text is cut into at its spaces: piece {@code k} is the chars from just after the space
+     * that ends piece {@code k - 1} (from 0 for the first) up to {@link #pieceEnd}; a piece is empty only before a
+     * space at the start or between two spaces in a row (the normaliser writes neither, unless a folded char holds
+     * a space). The words are the non-empty pieces.
      */
-    public static long shortKey(CharSequence text, int start, int end) {
-        long key = 0;
-        int wide = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            key = key << 8 | c;
-            wide |= c;
-        }
-        return hasShortKey(end - start, wide) ? key : 0;
+    public int pieceCount() {
+        return pieceCount;
     }
 
-    /**
-     * Whether a word of {@code length} chars whose chars or'ed together give {@code wideBits} has a
-     * {@link #shortKey} (for a caller that packs the chars as it reads them).
-     */
-    public static boolean hasShortKey(int length, int wideBits) {
-        return length <= SHORT_KEY_LENGTH && wideBits < 256;
+    /** Where (exclusive) piece {@code piece} ends: at a space, or at the end of the text for the last piece. */
+    public int pieceEnd(int piece) {
+        return pieces[PIECE_FIELDS * piece + PIECE_END];
     }
 
-    /** How many words the text has: maximal runs of chars other than ' '. */
-    public int wordCount() {
-        return wordCount;
-    }
-
-    /** Where word {@code word} (counted from 0) starts. */
-    public int wordFrom(int word) {
-        return words[WORD_FIELDS * word + WORD_FROM];
-    }
-
-    /** Where (exclusive) word {@code word} ends. */
-    public int wordTo(int word) {
-        return words[WORD_FIELDS * word + WORD_TO];
-    }
-
-    /** The {@link String#hashCode} of word {@code word}'s chars. */
-    public int wordHash(int word) {
-        return words[WORD_FIELDS * word + WORD_HASH];
-    }
-
-    /** The {@link #shortKey} of word {@code word}. */
-    public long wordShortKey(int word) {
-        return wordKeys[word];
+    /** The {@link String#hashCode} of the chars of piece {@code piece}. */
+    public int pieceHash(int piece) {
+        return pieces[PIECE_FIELDS * piece + PIECE_HASH];
     }
 
     /** Whether the original text was plain ASCII (then NFKC leaves it as it is). */
     public boolean originalIsAscii() {
         return originalIsAscii;
+    }
+
+    /**
+     * An ASCII char other than a letter, an apostrophe or a separator (a digit, '@', '+', '$', '*' ...): the
+     * normaliser notes which of them the original has ({@link #originalHasSymbolOf}) as it reads it.
+     */
+    public static boolean isSymbol(char c) {
+        return Normalizer.isSymbol(c);
+    }
+
+    /**
+     * Whether the original has a char of the 128-bit set {@code low, high} (bit c of {@code low} for c below 64,
+     * else bit c - 64 of {@code high}), a set of {@link #isSymbol symbols} only: without reading the original again.
+     */
+    public boolean originalHasSymbolOf(long low, long high) {
+        return (symbolsLow & low) != 0 || (symbolsHigh & high) != 0;
     }
 
     public String text() {

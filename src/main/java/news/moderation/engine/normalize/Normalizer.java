@@ -40,6 +40,9 @@ public final class Normalizer {
     private final char[] chars; // the original's chars: array access is cheaper than String.charAt here
     private final int length;
     private boolean ascii = true;
+    /** the ASCII chars read by {@link #foldAt}, as a 128-bit mask: among them every symbol of the original */
+    private long foldedLow;
+    private long foldedHigh;
     private final Output out;
 
     // what scanToken found out about the token it scanned
@@ -72,7 +75,7 @@ public final class Normalizer {
             }
             i = skipSeparators(i);
         }
-        return out.toNormalizedText(ascii);
+        return out.toNormalizedText(ascii, foldedLow, foldedHigh);
     }
 
     /**
@@ -119,6 +122,15 @@ public final class Normalizer {
 
     private static boolean isAsciiSeparator(char c) {
         return c < 128 && ASCII_SEPARATORS[c];
+    }
+
+    /**
+     * An ASCII char other than a letter, an apostrophe or a separator: the only ASCII chars that neither a plain
+     * word ({@link #plainWordEnd}) nor a run of separators ({@link #skipSeparators}) is read past without
+     * {@link #foldAt}, which records each, so the normalised text knows which of them the original has.
+     */
+    static boolean isSymbol(char c) {
+        return c < 128 && !isAsciiLetter(c) && !isAsciiApostrophe(c) && !ASCII_SEPARATORS[c];
     }
 
     /**
@@ -310,6 +322,12 @@ public final class Normalizer {
     private CharFold foldAt(int i) {
         char c = chars[i];
         if (c < 128) {
+            long bit = 1L << c; // the shift counts modulo 64
+            if (c < 64) {
+                foldedLow |= bit;
+            } else {
+                foldedHigh |= bit;
+            }
             return CharFold.ascii(c);
         }
         ascii = false;
@@ -323,9 +341,8 @@ public final class Normalizer {
     /**
      * The growing normalised text with its offset map ({@link NormalizedText}: segments of chars that each come from
      * one original char, in order); collapses repeated letters as they are appended. The open segment is kept in
-     * fields and stored when the next one starts. It lists the words as they are written
-     * ({@link NormalizedText#wordCount}): a plain word with the hash and short key worked out as its chars are
-     * written, any other word when it ends, from the chars written.
+     * fields and stored when the next one starts. Each ' ' ends a piece ({@link NormalizedText#pieceCount}),
+     * whose hash is worked out as its chars are written for a plain word, else from the chars written.
      */
     private static final class Output {
         private char[] chars;
@@ -339,21 +356,17 @@ public final class Normalizer {
         private int openOrigin;
         private int openLastEnd;
         private int openLastRun;
-        /** closed words, {@link NormalizedText#WORD_FIELDS} ints each, and their short keys */
-        private int[] words;
-        private long[] wordKeys;
-        private int wordCount;
-        // the open word: chars [wordFrom, length), or none when wordFrom < 0; its hash and short key when known
-        private int wordFrom = -1;
-        private boolean wordHashed;
-        private int wordHash;
-        private long wordKey;
+        /** the pieces ended so far, {@link NormalizedText#PIECE_FIELDS} ints each */
+        private int[] pieces;
+        private int pieceCount;
+        /** the hash of the open piece, when {@link #plainWord} wrote it whole */
+        private int openPieceHash;
+        private boolean openPieceHashed;
 
         Output(int capacity) {
             chars = new char[capacity];
             segments = new int[NormalizedText.SEGMENT_FIELDS * (capacity / 16 + 4)];
-            words = new int[NormalizedText.WORD_FIELDS * (capacity / 8 + 4)];
-            wordKeys = new long[capacity / 8 + 4];
+            pieces = new int[NormalizedText.PIECE_FIELDS * (capacity / 4 + 2)];
         }
 
         /** The next char starts a new word: a single space goes in front of it (none at the very start). */
@@ -410,7 +423,7 @@ public final class Normalizer {
                     origin = breakFrom;
                     lastRun = 1;
                 }
-                closeWord(written);
+                endPiece(written);
                 text[written++] = ' ';
             } else {
                 start = 0;
@@ -419,9 +432,7 @@ public final class Normalizer {
             }
             lastEnd = first;
             char previous = ' ';
-            int wordStart = written;
             int hash = 0;
-            long key = 0;
             for (int i = first; i < to; i++) {
                 char letter = source[i];
                 if (isAsciiApostrophe(letter)) {
@@ -439,16 +450,13 @@ public final class Normalizer {
                     }
                     text[written++] = c;
                     hash = 31 * hash + c;
-                    key = key << 8 | c;
                     previous = c;
                 }
                 lastEnd = i + 1;
             }
             length = written;
-            wordFrom = wordStart;
-            wordHashed = true;
-            wordHash = hash;
-            wordKey = NormalizedText.hasShortKey(written - wordStart, 0) ? key : 0; // ASCII: every char below 256
+            openPieceHash = hash;
+            openPieceHashed = true;
             openStart = start;
             openOrigin = origin;
             openLastEnd = lastEnd;
@@ -472,10 +480,9 @@ public final class Normalizer {
                 openSegment(from);
             }
             if (c == ' ') {
-                closeWord(length);
+                endPiece(length);
             } else {
-                wordFrom = wordFrom < 0 ? length : wordFrom;
-                wordHashed = false;
+                openPieceHashed = false;
             }
             chars[length++] = c;
             openLastEnd = to;
@@ -516,34 +523,23 @@ public final class Normalizer {
             segmentCount++;
         }
 
-        /** Lists the open word (if any), which ends at {@code end}; its hash and key from its chars if not known. */
-        private void closeWord(int end) {
-            if (wordFrom < 0) {
-                return;
+        /** Ends the open piece at {@code end} (a space about to be written, or the end of the text). */
+        private void endPiece(int end) {
+            int at = NormalizedText.PIECE_FIELDS * pieceCount;
+            if (at == pieces.length) {
+                pieces = Arrays.copyOf(pieces, 2 * pieces.length);
             }
-            if (wordCount == wordKeys.length) {
-                words = Arrays.copyOf(words, 2 * words.length);
-                wordKeys = Arrays.copyOf(wordKeys, 2 * wordKeys.length);
-            }
-            if (!wordHashed) {
-                int hash = 0;
-                long key = 0;
-                int wide = 0;
-                for (int i = wordFrom; i < end; i++) {
-                    char c = chars[i];
-                    hash = 31 * hash + c;
-                    key = key << 8 | c;
-                    wide |= c;
+            int hash = openPieceHash;
+            if (!openPieceHashed) {
+                hash = 0;
+                for (int i = at == 0 ? 0 : pieces[at - NormalizedText.PIECE_FIELDS] + 1; i < end; i++) {
+                    hash = 31 * hash + chars[i];
                 }
-                wordHash = hash;
-                wordKey = NormalizedText.hasShortKey(end - wordFrom, wide) ? key : 0;
             }
-            int at = NormalizedText.WORD_FIELDS * wordCount;
-            words[at + NormalizedText.WORD_FROM] = wordFrom;
-            words[at + NormalizedText.WORD_TO] = end;
-            words[at + NormalizedText.WORD_HASH] = wordHash;
-            wordKeys[wordCount++] = wordKey;
-            wordFrom = -1;
+            pieces[at + NormalizedText.PIECE_END] = end;
+            pieces[at + NormalizedText.PIECE_HASH] = hash;
+            pieceCount++;
+            openPieceHashed = false;
         }
 
         private char[] ensureCapacity(int more) {
@@ -553,13 +549,13 @@ public final class Normalizer {
             return chars;
         }
 
-        NormalizedText toNormalizedText(boolean originalIsAscii) {
+        NormalizedText toNormalizedText(boolean originalIsAscii, long symbolsLow, long symbolsHigh) {
             if (length > 0) {
                 closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
             }
-            closeWord(length);
-            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii, words,
-                    wordKeys, wordCount);
+            endPiece(length);
+            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii,
+                    symbolsLow, symbolsHigh, pieces, pieceCount);
         }
     }
 }

@@ -229,10 +229,14 @@ public final class PhraseAutomaton {
         int length = normalized.length();
         boolean boundariesStart = boundaryStarts.length > 0;
         int lastWordEnd = -1;
-        for (int word = 0, count = text.wordCount(); word < count; word++) {
-            int start = text.wordFrom(word);
-            int end = text.wordTo(word);
-            int wordClass = words.classOf(normalized, start, end, text.wordHash(word), text.wordShortKey(word));
+        int start = 0;
+        for (int piece = 0, pieces = text.pieceCount(); piece < pieces; piece++) {
+            int end = text.pieceEnd(piece);
+            if (end == start) {
+                start = end + 1;
+                continue;
+            }
+            int wordClass = words.classOf(normalized, start, end, text.pieceHash(piece));
             scan.work++;
             if (scan.threadsAlive() || classMayStart[wordClass]) {
                 int step = scan.stepOn(wordClass);
@@ -249,6 +253,7 @@ public final class PhraseAutomaton {
                 scan.take(step, start, end);
             }
             lastWordEnd = end;
+            start = end + 1;
         }
         if (boundariesStart || scan.threadsAlive()) {
             scan.take(scan.stepOn(boundaryToken), length, Math.max(lastWordEnd, 0));

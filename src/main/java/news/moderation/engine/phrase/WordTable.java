@@ -1,7 +1,5 @@
 package news.moderation.engine.phrase;
 
-import news.moderation.engine.normalize.NormalizedText;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,10 +9,10 @@ import java.util.TreeMap;
 
 /**
  * Word → word class: every word of the normalised text is looked up once, by its chars in place (no substring), in
- * one open-addressing hash of whole words (a short word compared as one long, {@link NormalizedText#shortKey}); a
- * word that is no key is looked up among the word prefixes ("loser*") only when it is as long as the shortest and
- * its first two chars begin one, then with a running hash, one probe per prefix length the ruleset uses, for as long
- * as the chars read so far begin some prefix (a filter of the hashes of every beginning of a prefix tells).
+ * one open-addressing hash of whole words (a short word compared as one long, {@link #shortKey}); a word that is no
+ * key is looked up among the word prefixes ("loser*") only when it is as long as the shortest and its first two
+ * chars begin one, then with a running hash, one probe per prefix length the ruleset uses, for as long as the chars
+ * read so far begin some prefix (a filter of the hashes of every beginning of a prefix tells).
  *
  * <p>A word's class is the list of its symbols (those of the prefixes it begins with, shortest first, then its own,
  * then the mention symbol when it starts with '@'), numbered once when the table is built: every word that can
@@ -155,15 +153,40 @@ final class WordTable {
     }
 
     /**
+     * A word's chars packed into a long, 8 bits a char, when it has at most 7 chars, each below 256 (most words of
+     * Latin-script text); 0 otherwise. Chars are never 0, so two words have the same short key only when they are
+     * equal, and the key is positive (its top byte is free): such a word is compared with a key as one long, without
+     * reading its chars.
+     */
+    static long shortKey(String text, int start, int end) {
+        long key = 0;
+        int wide = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            key = key << 8 | c;
+            wide |= c;
+        }
+        return isShort(end - start, wide) ? key : 0;
+    }
+
+    /**
+     * Whether a word of {@code length} chars whose chars or'ed together give {@code wideBits} has a short key
+     * ({@link #shortKey}: the scan packs the chars while it finds the word's end).
+     */
+    static boolean isShort(int length, int wideBits) {
+        return length <= 7 && wideBits < 256;
+    }
+
+    /**
      * The class of {@code text[start, end)}: a key's own class, else that of the longest prefix the word begins
      * with, else that of a word without symbols (with the mention symbol when it starts with '@').
      *
-     * @param hash     {@code text.substring(start, end).hashCode()}, worked out by the normaliser as it wrote the
-     *                 word ({@link NormalizedText#wordHash})
-     * @param shortKey {@link NormalizedText#shortKey} of the word, worked out by the normaliser too
+     * @param hash {@code text.substring(start, end).hashCode()}, worked out by the normaliser as it wrote the word
+     *             ({@link news.moderation.engine.normalize.NormalizedText#pieceHash}); the word's chars are read
+     *             only when the filter of the table's hashes lets it through
      */
-    int classOf(String text, int start, int end, int hash, long shortKey) {
-        int wordClass = whole.get(text, start, end, hash, shortKey);
+    int classOf(String text, int start, int end, int hash) {
+        int wordClass = whole.mayHold(hash) ? whole.get(text, start, end, hash, shortKey(text, start, end)) : -1;
         if (wordClass >= 0) {
             return wordClass;
         }
@@ -184,7 +207,7 @@ final class WordTable {
             wide |= c;
             if (isPrefixLength[read]) {
                 int prefixClass = prefixes.get(text, start, start + read, prefixHash,
-                        NormalizedText.hasShortKey(read, wide) ? prefixKey : 0);
+                        isShort(read, wide) ? prefixKey : 0);
                 if (prefixClass >= 0) {
                     wordClass = prefixClass;
                 }
@@ -198,11 +221,11 @@ final class WordTable {
 
     /**
      * Open addressing, linear probing, in one long array, two longs a slot: the key's hash and its value (a free
-     * slot: {@link #FREE}), and the key itself, its {@link NormalizedText#shortKey} or, for a longer one, where its
-     * chars begin in one char array of every key and how many there are (as a negative number). A probe reads one
-     * slot and no object; a short word is compared with a key as one long, a longer one char by char. Most words of
-     * a comment are in no list: a filter of one bit per hash (small enough to stay in the first-level cache, unlike
-     * the table) answers most of them without a probe.
+     * slot: {@link #FREE}), and the key itself, its {@link #shortKey} or, for a longer one, where its chars begin
+     * in one char array of every key and how many there are (as a negative number). A probe reads one slot and no
+     * object; a short word is compared with a key as one long, a longer one char by char. Most words of a comment
+     * are in no list: a filter of one bit per hash (small enough to stay in the first-level cache, unlike the
+     * table) answers most of them without a probe.
      */
     private static final class Table {
         private static final long FREE = -1;
@@ -230,7 +253,7 @@ final class WordTable {
                     at = (at + 2) & slotMask;
                 }
                 slots[at] = (long) hash << 32 | value;
-                long shortKey = NormalizedText.shortKey(key, 0, key.length());
+                long shortKey = shortKey(key, 0, key.length());
                 if (shortKey != 0) {
                     slots[at + 1] = shortKey;
                 } else {
@@ -245,12 +268,11 @@ final class WordTable {
 
         /**
          * @param hash     {@code text.substring(start, end).hashCode()}
-         * @param shortKey {@link NormalizedText#shortKey} of {@code text[start, end)}
+         * @param shortKey {@link #shortKey} of {@code text[start, end)}
          * @return the value of the key {@code text[start, end)}, or -1
          */
         int get(String text, int start, int end, int hash, long shortKey) {
-            int bit = filterBit(hash);
-            if ((filter[bit >>> 6] >>> bit & 1) == 0) { // the shift counts modulo 64
+            if (!mayHold(hash)) {
                 return -1;
             }
             for (int at = firstSlot(hash); ; at = (at + 2) & slotMask) {
@@ -280,6 +302,12 @@ final class WordTable {
                 }
             }
             return true;
+        }
+
+        /** Whether a key may have this hash: false for most words (the filter). */
+        boolean mayHold(int hash) {
+            int bit = filterBit(hash);
+            return (filter[bit >>> 6] >>> bit & 1) != 0; // the shift counts modulo 64
         }
 
         private int firstSlot(int hash) {

@@ -70,7 +70,7 @@ class NormalizedTextTest {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
             NormalizedText normalized = new NormalizedText(text.toString(), new int[] {0, 0, 1, 1}, 1, true,
-                    new int[0], new long[0], 0);
+                    0, 0, new int[0], 0);
             for (int query = 0; query < 40; query++) {
                 int index = random.nextInt(text.length());
                 String which = "\"" + text + "\" at " + index;
