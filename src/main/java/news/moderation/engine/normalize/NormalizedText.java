@@ -10,10 +10,6 @@ package news.moderation.engine.normalize;
  * {@code LAST_END}: repeated letters, a gap of punctuation behind a space, absorbed invisible chars, a surrogate
  * pair) and be a repeated letter ({@code LAST_RUN}). Plain lower-case prose needs one segment per doubled letter or
  * wider gap, not one entry per char; a lookup is a binary search.
- *
- * <p>It also keeps where the normaliser wrote each ' ', and the {@link String#hashCode} of the chars before it
- * ({@link #pieceCount}): the phrase pass looks up every word by its hash, and then reads none of its chars unless
- * some list may have it.
  */
 public final class NormalizedText {
     static final int START = 0;
@@ -21,9 +17,6 @@ public final class NormalizedText {
     static final int LAST_END = 2;
     static final int LAST_RUN = 3;
     static final int SEGMENT_FIELDS = 4;
-    static final int PIECE_END = 0;
-    static final int PIECE_HASH = 1;
-    static final int PIECE_FIELDS = 2;
     /** How many segments a lookup steps over from the last one before it searches the rest */
     private static final int NEARBY_SEGMENTS = 4;
 
@@ -34,9 +27,6 @@ public final class NormalizedText {
     /** a 128-bit mask (bit c of low for c < 64, else bit c - 64 of high) holding every symbol of the original */
     private final long symbolsLow;
     private final long symbolsHigh;
-    /** {@link #PIECE_FIELDS} ints a piece, in order */
-    private final int[] pieces;
-    private final int pieceCount;
     /** chars [knownStart, knownStartTo] are word chars of one word, which starts at knownStart (see wordStart) */
     private int knownStart = -1;
     private int knownStartTo = -1;
@@ -47,35 +37,13 @@ public final class NormalizedText {
     private int lastSegment;
 
     NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii, long symbolsLow,
-                   long symbolsHigh, int[] pieces, int pieceCount) {
+                   long symbolsHigh) {
         this.text = text;
         this.segments = segments;
         this.segmentCount = segmentCount;
         this.originalIsAscii = originalIsAscii;
         this.symbolsLow = symbolsLow;
         this.symbolsHigh = symbolsHigh;
-        this.pieces = pieces;
-        this.pieceCount = pieceCount;
-    }
-
-    /**
-     * How many pieces the text is cut into at its spaces: piece {@code k} is the chars from just after the space
-     * that ends piece {@code k - 1} (from 0 for the first) up to {@link #pieceEnd}; a piece is empty only before a
-     * space at the start or between two spaces in a row (the normaliser writes neither, unless a folded char holds
-     * a space). The words are the non-empty pieces.
-     */
-    public int pieceCount() {
-        return pieceCount;
-    }
-
-    /** Where (exclusive) piece {@code piece} ends: at a space, or at the end of the text for the last piece. */
-    public int pieceEnd(int piece) {
-        return pieces[PIECE_FIELDS * piece + PIECE_END];
-    }
-
-    /** The {@link String#hashCode} of the chars of piece {@code piece}. */
-    public int pieceHash(int piece) {
-        return pieces[PIECE_FIELDS * piece + PIECE_HASH];
     }
 
     /** Whether the original text was plain ASCII (then NFKC leaves it as it is). */

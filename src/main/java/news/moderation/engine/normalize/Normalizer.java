@@ -127,7 +127,7 @@ public final class Normalizer {
     /**
      * An ASCII char other than a letter, an apostrophe or a separator: the only ASCII chars that neither a plain
      * word ({@link #plainWordEnd}) nor a run of separators ({@link #skipSeparators}) is read past without
-     * {@link #foldAt}, which records each, so the normalised text knows which of them the original has.
+     * {@link #foldAt}, which notes each, so the normalised text knows which of them the original has.
      */
     static boolean isSymbol(char c) {
         return c < 128 && !isAsciiLetter(c) && !isAsciiApostrophe(c) && !ASCII_SEPARATORS[c];
@@ -341,8 +341,7 @@ public final class Normalizer {
     /**
      * The growing normalised text with its offset map ({@link NormalizedText}: segments of chars that each come from
      * one original char, in order); collapses repeated letters as they are appended. The open segment is kept in
-     * fields and stored when the next one starts. Each ' ' ends a piece ({@link NormalizedText#pieceCount}),
-     * whose hash is worked out as its chars are written for a plain word, else from the chars written.
+     * fields and stored when the next one starts.
      */
     private static final class Output {
         private char[] chars;
@@ -356,17 +355,10 @@ public final class Normalizer {
         private int openOrigin;
         private int openLastEnd;
         private int openLastRun;
-        /** the pieces ended so far, {@link NormalizedText#PIECE_FIELDS} ints each */
-        private int[] pieces;
-        private int pieceCount;
-        /** the hash of the open piece, when {@link #plainWord} wrote it whole */
-        private int openPieceHash;
-        private boolean openPieceHashed;
 
         Output(int capacity) {
             chars = new char[capacity];
             segments = new int[NormalizedText.SEGMENT_FIELDS * (capacity / 16 + 4)];
-            pieces = new int[NormalizedText.PIECE_FIELDS * (capacity / 4 + 2)];
         }
 
         /** The next char starts a new word: a single space goes in front of it (none at the very start). */
@@ -423,7 +415,6 @@ public final class Normalizer {
                     origin = breakFrom;
                     lastRun = 1;
                 }
-                endPiece(written);
                 text[written++] = ' ';
             } else {
                 start = 0;
@@ -432,7 +423,6 @@ public final class Normalizer {
             }
             lastEnd = first;
             char previous = ' ';
-            int hash = 0;
             for (int i = first; i < to; i++) {
                 char letter = source[i];
                 if (isAsciiApostrophe(letter)) {
@@ -449,14 +439,11 @@ public final class Normalizer {
                         lastRun = 1;
                     }
                     text[written++] = c;
-                    hash = 31 * hash + c;
                     previous = c;
                 }
                 lastEnd = i + 1;
             }
             length = written;
-            openPieceHash = hash;
-            openPieceHashed = true;
             openStart = start;
             openOrigin = origin;
             openLastEnd = lastEnd;
@@ -478,11 +465,6 @@ public final class Normalizer {
             ensureCapacity(1);
             if (!continuesOpenSegment(from)) {
                 openSegment(from);
-            }
-            if (c == ' ') {
-                endPiece(length);
-            } else {
-                openPieceHashed = false;
             }
             chars[length++] = c;
             openLastEnd = to;
@@ -523,25 +505,6 @@ public final class Normalizer {
             segmentCount++;
         }
 
-        /** Ends the open piece at {@code end} (a space about to be written, or the end of the text). */
-        private void endPiece(int end) {
-            int at = NormalizedText.PIECE_FIELDS * pieceCount;
-            if (at == pieces.length) {
-                pieces = Arrays.copyOf(pieces, 2 * pieces.length);
-            }
-            int hash = openPieceHash;
-            if (!openPieceHashed) {
-                hash = 0;
-                for (int i = at == 0 ? 0 : pieces[at - NormalizedText.PIECE_FIELDS] + 1; i < end; i++) {
-                    hash = 31 * hash + chars[i];
-                }
-            }
-            pieces[at + NormalizedText.PIECE_END] = end;
-            pieces[at + NormalizedText.PIECE_HASH] = hash;
-            pieceCount++;
-            openPieceHashed = false;
-        }
-
         private char[] ensureCapacity(int more) {
             if (length + more > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
@@ -553,9 +516,8 @@ public final class Normalizer {
             if (length > 0) {
                 closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
             }
-            endPiece(length);
             return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii,
-                    symbolsLow, symbolsHigh, pieces, pieceCount);
+                    symbolsLow, symbolsHigh);
         }
     }
 }

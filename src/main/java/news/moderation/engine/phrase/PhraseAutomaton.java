@@ -229,14 +229,23 @@ public final class PhraseAutomaton {
         int length = normalized.length();
         boolean boundariesStart = boundaryStarts.length > 0;
         int lastWordEnd = -1;
-        int start = 0;
-        for (int piece = 0, pieces = text.pieceCount(); piece < pieces; piece++) {
-            int end = text.pieceEnd(piece);
-            if (end == start) {
-                start = end + 1;
+        int i = 0;
+        while (i < length) {
+            if (normalized.charAt(i) == ' ') {
+                i++;
                 continue;
             }
-            int wordClass = words.classOf(normalized, start, end, text.pieceHash(piece));
+            int start = i;
+            int hash = 0; // String.hashCode of the word, for its lookup
+            long shortKey = 0; // and its WordTable.shortKey
+            int wide = 0;
+            for (char c; i < length && (c = normalized.charAt(i)) != ' '; i++) {
+                hash = 31 * hash + c;
+                shortKey = shortKey << 8 | c;
+                wide |= c;
+            }
+            int wordClass = words.classOf(normalized, start, i, hash,
+                    WordTable.isShort(i - start, wide) ? shortKey : 0);
             scan.work++;
             if (scan.threadsAlive() || classMayStart[wordClass]) {
                 int step = scan.stepOn(wordClass);
@@ -250,10 +259,9 @@ public final class PhraseAutomaton {
                         step = scan.stepOn(wordClass);
                     }
                 }
-                scan.take(step, start, end);
+                scan.take(step, start, i);
             }
-            lastWordEnd = end;
-            start = end + 1;
+            lastWordEnd = i;
         }
         if (boundariesStart || scan.threadsAlive()) {
             scan.take(scan.stepOn(boundaryToken), length, Math.max(lastWordEnd, 0));

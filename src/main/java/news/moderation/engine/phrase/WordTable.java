@@ -181,12 +181,12 @@ final class WordTable {
      * The class of {@code text[start, end)}: a key's own class, else that of the longest prefix the word begins
      * with, else that of a word without symbols (with the mention symbol when it starts with '@').
      *
-     * @param hash {@code text.substring(start, end).hashCode()}, worked out by the normaliser as it wrote the word
-     *             ({@link news.moderation.engine.normalize.NormalizedText#pieceHash}); the word's chars are read
-     *             only when the filter of the table's hashes lets it through
+     * @param hash     {@code text.substring(start, end).hashCode()}, worked out by the caller while finding the
+     *                 word's end
+     * @param shortKey {@link #shortKey} of the word, worked out by the caller too
      */
-    int classOf(String text, int start, int end, int hash) {
-        int wordClass = whole.mayHold(hash) ? whole.get(text, start, end, hash, shortKey(text, start, end)) : -1;
+    int classOf(String text, int start, int end, int hash, long shortKey) {
+        int wordClass = whole.get(text, start, end, hash, shortKey);
         if (wordClass >= 0) {
             return wordClass;
         }
@@ -272,7 +272,8 @@ final class WordTable {
          * @return the value of the key {@code text[start, end)}, or -1
          */
         int get(String text, int start, int end, int hash, long shortKey) {
-            if (!mayHold(hash)) {
+            int bit = filterBit(hash);
+            if ((filter[bit >>> 6] >>> bit & 1) == 0) { // the shift counts modulo 64
                 return -1;
             }
             for (int at = firstSlot(hash); ; at = (at + 2) & slotMask) {
@@ -302,12 +303,6 @@ final class WordTable {
                 }
             }
             return true;
-        }
-
-        /** Whether a key may have this hash: false for most words (the filter). */
-        boolean mayHold(int hash) {
-            int bit = filterBit(hash);
-            return (filter[bit >>> 6] >>> bit & 1) != 0; // the shift counts modulo 64
         }
 
         private int firstSlot(int hash) {

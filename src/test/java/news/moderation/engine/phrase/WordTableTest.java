@@ -70,6 +70,6 @@ class WordTableTest {
         String text = "x " + word + " y";
         int start = 2;
         int end = start + word.length();
-        return table.symbols(table.classOf(text, start, end, word.hashCode()));
+        return table.symbols(table.classOf(text, start, end, word.hashCode(), WordTable.shortKey(text, start, end)));
     }
 }

@@ -1,6 +1,7 @@
 package news.moderation.engine.rules;
 
 import com.google.re2j.Pattern;
+import news.moderation.engine.normalize.Normalizer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +45,37 @@ class PatternGateTest {
      * with none is answered by a scan for those chars alone; a pattern that needs no particular char leaves every
      * text to the full checks.
      */
+    /**
+     * The normaliser notes the symbols of the original as it reads it, so an ASCII comment without a digit, '@' or
+     * '+' is sent away without being read again; only where every pattern would be gated out, and never a text NFKC
+     * may change (a fullwidth digit is a digit to the patterns).
+     */
+    @Test
+    void theNormalisersSymbolsSendAwayATextNoPatternCanMatch() throws Exception {
+        List<PatternRule> patterns = RulesetCompiler.compile(RuleFiles.read(Path.of("rules"))).patterns();
+        PatternGate shipped = new PatternGate(patterns);
+        assertFalse(shipped.mayMatchAny(Normalizer.normalize("no digit, no at sign")));
+        assertTrue(shipped.mayMatchAny(Normalizer.normalize("call 555 1234")));
+        assertTrue(shipped.mayMatchAny(Normalizer.normalize("call \uFF15\uFF15\uFF15")));
+        Random random = new Random(5);
+        int sentAway = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) {
+                text.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            if (!shipped.mayMatchAny(Normalizer.normalize(text.toString()))) {
+                sentAway++;
+                assertArrayEquals(new boolean[patterns.size()], shipped.mayMatch(text.toString(), -1L), text.toString());
+            }
+        }
+        assertTrue(sentAway > 1000, "too few texts sent away to test anything: " + sentAway);
+
+        PatternGate open = new PatternGate(List.of(new PatternRule(0, Pattern.compile("\\pL{3}"), -1L, new int[0],
+                RegexFootprint.of("\\pL{3}"))));
+        assertTrue(open.mayMatchAny(Normalizer.normalize("no digit")));
+    }
+
     @Test
     void aTextWithNoCharAnyPatternNeedsIsAnsweredByItsChars() throws Exception {
         List<PatternRule> patterns = RulesetCompiler.compile(RuleFiles.read(Path.of("rules"))).patterns();
