@@ -24,6 +24,9 @@ public final class NormalizedText {
     private final int[] segments;
     private final int segmentCount;
     private final boolean originalIsAscii;
+    /** a 128-bit mask (bit c of low for c < 64, else bit c - 64 of high) holding every symbol of the original */
+    private final long symbolsLow;
+    private final long symbolsHigh;
     /** chars [knownStart, knownStartTo] are word chars of one word, which starts at knownStart (see wordStart) */
     private int knownStart = -1;
     private int knownStartTo = -1;
@@ -33,16 +36,35 @@ public final class NormalizedText {
     /** the segment of the last lookup: lookups in increasing order (a pass over the words) step on from it */
     private int lastSegment;
 
-    NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii) {
+    NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii, long symbolsLow,
+                   long symbolsHigh) {
         this.text = text;
         this.segments = segments;
         this.segmentCount = segmentCount;
         this.originalIsAscii = originalIsAscii;
+        this.symbolsLow = symbolsLow;
+        this.symbolsHigh = symbolsHigh;
     }
 
     /** Whether the original text was plain ASCII (then NFKC leaves it as it is). */
     public boolean originalIsAscii() {
         return originalIsAscii;
+    }
+
+    /**
+     * An ASCII char other than a letter, an apostrophe or a separator (a digit, '@', '+', '$', '*' ...): the
+     * normaliser notes which of them the original has ({@link #originalHasSymbolOf}) as it reads it.
+     */
+    public static boolean isSymbol(char c) {
+        return Normalizer.isSymbol(c);
+    }
+
+    /**
+     * Whether the original has a char of the 128-bit set {@code low, high} (bit c of {@code low} for c below 64,
+     * else bit c - 64 of {@code high}), a set of {@link #isSymbol symbols} only: without reading the original again.
+     */
+    public boolean originalHasSymbolOf(long low, long high) {
+        return (symbolsLow & low) != 0 || (symbolsHigh & high) != 0;
     }
 
     public String text() {

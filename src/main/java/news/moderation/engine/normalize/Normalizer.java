@@ -40,6 +40,9 @@ public final class Normalizer {
     private final char[] chars; // the original's chars: array access is cheaper than String.charAt here
     private final int length;
     private boolean ascii = true;
+    /** the ASCII chars read by {@link #foldAt}, as a 128-bit mask: among them every symbol of the original */
+    private long foldedLow;
+    private long foldedHigh;
     private final Output out;
 
     // what scanToken found out about the token it scanned
@@ -72,7 +75,7 @@ public final class Normalizer {
             }
             i = skipSeparators(i);
         }
-        return out.toNormalizedText(ascii);
+        return out.toNormalizedText(ascii, foldedLow, foldedHigh);
     }
 
     /**
@@ -119,6 +122,15 @@ public final class Normalizer {
 
     private static boolean isAsciiSeparator(char c) {
         return c < 128 && ASCII_SEPARATORS[c];
+    }
+
+    /**
+     * An ASCII char other than a letter, an apostrophe or a separator: the only ASCII chars that neither a plain
+     * word ({@link #plainWordEnd}) nor a run of separators ({@link #skipSeparators}) is read past without
+     * {@link #foldAt}, which notes each, so the normalised text knows which of them the original has.
+     */
+    static boolean isSymbol(char c) {
+        return c < 128 && !isAsciiLetter(c) && !isAsciiApostrophe(c) && !ASCII_SEPARATORS[c];
     }
 
     /**
@@ -310,6 +322,12 @@ public final class Normalizer {
     private CharFold foldAt(int i) {
         char c = chars[i];
         if (c < 128) {
+            long bit = 1L << c; // the shift counts modulo 64
+            if (c < 64) {
+                foldedLow |= bit;
+            } else {
+                foldedHigh |= bit;
+            }
             return CharFold.ascii(c);
         }
         ascii = false;
@@ -494,11 +512,12 @@ public final class Normalizer {
             return chars;
         }
 
-        NormalizedText toNormalizedText(boolean originalIsAscii) {
+        NormalizedText toNormalizedText(boolean originalIsAscii, long symbolsLow, long symbolsHigh) {
             if (length > 0) {
                 closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
             }
-            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii);
+            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii,
+                    symbolsLow, symbolsHigh);
         }
     }
 }

@@ -1,5 +1,7 @@
 package news.moderation.engine.rules;
 
+import news.moderation.engine.normalize.NormalizedText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +34,8 @@ public final class PatternGate {
      */
     private final AsciiSet neededByAny;
     private final boolean[] isNeeded = new boolean[ASCII];
+    /** Whether {@link #neededByAny} holds {@link NormalizedText#isSymbol symbols} only. */
+    private final boolean symbolsNeeded;
 
     public PatternGate(List<PatternRule> patterns) {
         this.patterns = List.copyOf(patterns);
@@ -76,9 +80,23 @@ public final class PatternGate {
             }
         }
         neededByAny = neededByAny(this.patterns);
+        boolean onlySymbols = neededByAny != null;
         for (char c = 0; c < ASCII; c++) {
             isNeeded[c] = neededByAny == null || neededByAny.contains(c);
+            onlySymbols &= !isNeeded[c] || NormalizedText.isSymbol(c);
         }
+        symbolsNeeded = onlySymbols;
+    }
+
+    /**
+     * False when no pattern can match the text {@code normalized} was normalised from, as the normaliser saw: an
+     * ASCII original (NFKC, which the patterns read, leaves it as it is) without a char of any pattern's rarest
+     * required set, when those sets hold only symbols (the shipped patterns: a digit, '@' or '+'). Then the text is
+     * not read again, and {@link #mayMatch} would answer false for every pattern.
+     */
+    public boolean mayMatchAny(NormalizedText normalized) {
+        return !symbolsNeeded || !normalized.originalIsAscii()
+                || normalized.originalHasSymbolOf(neededByAny.low(), neededByAny.high());
     }
 
     /** A window's positions that get bits: a window longer than a word is looked for by its first 64 sets. */

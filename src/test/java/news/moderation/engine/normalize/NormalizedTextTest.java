@@ -6,9 +6,13 @@ import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The offset map's compact form (segments) and the word extents, against straightforward definitions. */
+/**
+ * The offset map's compact form (segments), the word extents and the symbols noted, against straightforward
+ * definitions.
+ */
 class NormalizedTextTest {
 
     @Test
@@ -69,7 +73,7 @@ class NormalizedTextTest {
             for (int p = 0; p < count; p++) {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
-            NormalizedText normalized = new NormalizedText(text.toString(), new int[] {0, 0, 1, 1}, 1, true);
+            NormalizedText normalized = new NormalizedText(text.toString(), new int[] {0, 0, 1, 1}, 1, true, 0, 0);
             for (int query = 0; query < 40; query++) {
                 int index = random.nextInt(text.length());
                 String which = "\"" + text + "\" at " + index;
@@ -98,5 +102,30 @@ class NormalizedTextTest {
             end++;
         }
         return end;
+    }
+
+    /** Which symbols (digits, '@', '+' ...) the original has is known from the normaliser, exactly. */
+    @Test
+    void theOriginalsSymbolsAreNotedAsItIsRead() {
+        assertTrue(NormalizedText.isSymbol('7') && NormalizedText.isSymbol('@') && NormalizedText.isSymbol('+'));
+        assertFalse(NormalizedText.isSymbol('a') || NormalizedText.isSymbol('Z') || NormalizedText.isSymbol(' ')
+                || NormalizedText.isSymbol('\'') || NormalizedText.isSymbol('.') || NormalizedText.isSymbol('é'));
+        // plain words, a mention, masks, single letters to join, accents, a fullwidth digit, an emoji, surrogates
+        String[] pieces = {"hello", "a", "I", "it's", "f.u.c.k", "f u c k", "@john_doe", "s**t", "x", "é", "\uFF15",
+            "\uD83D\uDE02", "\uD800", " ", "  "};
+        Random random = new Random(23);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = random.nextInt(10); p > 0; p--) {
+                text.append(random.nextBoolean() ? pieces[random.nextInt(pieces.length)] : (char) random.nextInt(128));
+            }
+            NormalizedText normalized = Normalizer.normalize(text.toString());
+            for (char c = 0; c < 128; c++) {
+                if (NormalizedText.isSymbol(c)) {
+                    boolean noted = normalized.originalHasSymbolOf(c < 64 ? 1L << c : 0, c < 64 ? 0 : 1L << (c - 64));
+                    assertEquals(text.indexOf(String.valueOf(c)) >= 0, noted, "'" + c + "' in \"" + text + "\"");
+                }
+            }
+        }
     }
 }
