@@ -38,10 +38,14 @@ class ShippedRulesAcrossLanguagesTest {
     }
 
     @Test
-    void eachLanguagesGroupAttacksAreHeldWithoutALanguage() {
+    void eachLanguagesGroupAttacksAndCallsToKillAreHeldWithoutALanguage() {
         for (String attack : List.of("Ich hasse Juden", "je déteste les arabes", "odio a los judíos",
-                "ihr seid Tiere", "vous êtes des animaux", "sois unos animales", "gays are idiots")) {
+                "ihr seid Tiere", "vous êtes des animaux", "sois unos animales", "gays are idiots",
+                "Geh zurück nach Afrika", "retourne en Afrique", "vete a tu país")) {
             assertEquals(Decision.REVIEW, shipped.judge(attack, null).decision(), attack);
+        }
+        for (String call : List.of("Tötet alle Juden!", "tuez tous les arabes", "matad a todos los moros")) {
+            assertEquals(Decision.REJECT, shipped.judge(call, null).decision(), call);
         }
     }
 }
