@@ -1,5 +1,6 @@
 package news.moderation.engine;
 
+import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
 import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.RuleFiles;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,20 +118,57 @@ class UnlessPhrasesTest {
     }
 
     /**
-     * The unless phrases are in the automaton of the phrase rules, so one pass over the words finds both: a second
-     * automaton for them looked every word of a comment with a guarded hit up again.
+     * The unless phrases are an automaton of their own, run only on a comment with a hit: each automaton reports the
+     * spans (normalised-text offsets) the one automaton of both reported.
      */
     @Test
-    void onePhrasePassFindsThePhraseRulesAndTheUnlessPhrases() throws RulesetException {
+    void thePhraseRulesAndTheUnlessPhrasesAreTwoAutomataReportingTheSameSpans() throws RulesetException {
         CompiledRules compiled = RulesetCompiler.compile(RuleFiles.read(dir.resolve("rules")));
         String text = "calling refugees vermin is disgusting";
+        NormalizedText normalized = Normalizer.normalize(text);
         List<String> found = new ArrayList<>();
-        compiled.phrases().scan(Normalizer.normalize(text), text, -1L, (phrase, start, end) -> found.add(
-                (CompiledRules.isGuard(phrase) ? "unless protecting " + compiled.guardedRules()[
-                        CompiledRules.guardIndex(phrase)].length + " rules" : compiled.rules().get(phrase).id())
-                        + " at " + start + "-" + end));
+        compiled.phrases().scan(normalized, text, -1L, (rule, start, end) -> found.add(
+                compiled.rules().get(rule).id() + " at " + start + "-" + end));
+        compiled.guards().scan(normalized, text, -1L, (guard, start, end) -> found.add(
+                "unless protecting " + compiled.guardedRules()[guard].length + " rules at " + start + "-" + end));
         // offsets into the normalised text "caling refugees vermin is disgusting" (repeated letters collapse)
         assertEquals(List.of("en.derogatory.group-vermin at 7-21", "unless protecting 2 rules at 0-35"), found);
+    }
+
+    /**
+     * The unless phrases run only when something hit, after every kind of hit: a comment whose only hit is a term,
+     * a phrase or a pattern inside an unless phrase is allowed, and the same hit outside it is not.
+     */
+    @Test
+    void anUnlessDropsTheOnlyHitWhetherATermAPhraseOrAPatternFoundIt(@TempDir Path rules) throws RulesetException {
+        Ruleset quoted = Ruleset.load(RuleDirs.write(rules, "en/quoted.yaml", """
+                language: en
+                category: derogatory
+                unless:
+                  - "quote _*4 unquote"
+                rules:
+                  - id: en.derogatory.term
+                    severity: high
+                    terms: ["wetback"]
+                    examples:
+                      match: ["go home wetback"]
+                  - id: en.derogatory.phrase
+                    severity: high
+                    phrase: "refugees are vermin"
+                    examples:
+                      match: ["refugees are vermin"]
+                  - id: en.derogatory.pattern
+                    severity: high
+                    pattern: 'idiot\\d+'
+                    examples:
+                      match: ["you idiot12"]
+                """));
+        for (String hit : List.of("go home wetback", "refugees are vermin", "you idiot12")) {
+            assertNotEquals(Decision.ALLOW, quoted.judge(hit + " unquote", "en").decision(), hit);
+            Verdict excused = quoted.judge("quote " + hit + " unquote", "en");
+            assertEquals(Decision.ALLOW, excused.decision(), hit);
+            assertEquals(List.of(), excused.matches(), hit);
+        }
     }
 
     @Test

@@ -20,12 +20,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Compiles phrase trees of every rule into one {@link PhraseAutomaton}, within a budget: a rule may need at most
  * {@link #MAX_STATES_PER_RULE} states (estimated from its tree before anything is built), the whole automaton at
  * most {@link #MAX_STATES}, a list used by a phrase at most {@link #MAX_LIST_ENTRIES} entries; repeat counts are
- * bounded by the parser. Errors are {@link PhraseSyntaxException}s pointing at the element's column.
+ * bounded by the parser. A ruleset may build several automata ({@link #companion()}): their states count against
+ * one {@link #MAX_STATES} and their step caches share one {@link PhraseAutomaton#DFA_BUDGET}. Errors are
+ * {@link PhraseSyntaxException}s pointing at the element's column.
  */
 public final class PhraseCompiler {
     public static final int MAX_STATES_PER_RULE = 20_000;
@@ -47,6 +50,13 @@ public final class PhraseCompiler {
     private record CompiledClass(int symbol, List<int[]> chains) {
     }
 
+    /** What the automata of one ruleset share: their states against {@link #MAX_STATES}, and the step caches' room. */
+    private static final class SharedBudget {
+        int states;
+        final AtomicLong dfaBudgetLeft = new AtomicLong(PhraseAutomaton.DFA_BUDGET);
+    }
+
+    private final SharedBudget budget;
     private final List<Byte> kinds = new ArrayList<>();
     private final List<Integer> arguments = new ArrayList<>();
     private final List<Integer> nexts = new ArrayList<>();
@@ -63,6 +73,19 @@ public final class PhraseCompiler {
     private int symbolCount;
     private int mentionSymbol = -1;
     private Lists lists;
+
+    public PhraseCompiler() {
+        this(new SharedBudget());
+    }
+
+    private PhraseCompiler(SharedBudget budget) {
+        this.budget = budget;
+    }
+
+    /** A compiler of another automaton of the same ruleset, within the same budgets as this one. */
+    public PhraseCompiler companion() {
+        return new PhraseCompiler(budget);
+    }
 
     /**
      * Adds one rule's phrase.
@@ -81,19 +104,25 @@ public final class PhraseCompiler {
         int firstState = kinds.size();
         int match = state(PhraseAutomaton.MATCH, rule, -1, -1);
         int start = compile(tree, match);
-        if (kinds.size() > MAX_STATES) {
+        budget.states += kinds.size() - firstState;
+        if (budget.states > MAX_STATES) {
             throw new PhraseSyntaxException(tree.column(), "the phrases of the ruleset need more than " + MAX_STATES
                     + " automaton states");
         }
         indexStarts(tree, start, languages, firstState);
     }
 
+    /** The automaton, its step cache in the room shared with the automata of its {@link #companion()}s. */
     public PhraseAutomaton build() {
-        return build(PhraseAutomaton.DFA_BUDGET);
+        return build(budget.dfaBudgetLeft);
     }
 
     /** @param dfaBudget the room of the automaton's step cache ({@link PhraseAutomaton#DFA_BUDGET}) */
     PhraseAutomaton build(long dfaBudget) {
+        return build(new AtomicLong(dfaBudget));
+    }
+
+    private PhraseAutomaton build(AtomicLong dfaBudgetLeft) {
         int count = kinds.size();
         byte[] kindArray = new byte[count];
         int[] argumentArray = new int[count];
@@ -115,7 +144,7 @@ public final class PhraseCompiler {
         return new PhraseAutomaton(kindArray, argumentArray, nextArray, alternativeArray,
                 dispatchSymbols.toArray(int[][]::new), dispatchTargets.toArray(int[][]::new), table, symbolCount,
                 starts, startLanguages, boundaryStarts.stream().mapToInt(pair -> (int) pair[0]).toArray(),
-                boundaryStarts.stream().mapToLong(pair -> pair[1]).toArray(), dfaBudget);
+                boundaryStarts.stream().mapToLong(pair -> pair[1]).toArray(), dfaBudgetLeft);
     }
 
     private static Map<String, int[]> toArrays(Map<String, Set<Integer>> symbols) {

@@ -69,11 +69,10 @@ public final class RulesetCompiler {
     private final List<TermEntry> originalMarkerEntries = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
-    /**
-     * Every phrase rule, reporting its rule index, and every {@code unless} phrase, reporting
-     * {@link CompiledRules#guardId} of its index in {@link #guardedRules}: one pass over the words finds both.
-     */
+    /** Every phrase rule, reporting its rule index. */
     private final PhraseCompiler phrases = new PhraseCompiler();
+    /** Every {@code unless} phrase, reporting its index in {@link #guardedRules}; within the budget of the phrases. */
+    private final PhraseCompiler guards = phrases.companion();
     /** For each {@code unless} phrase, the rules it protects, or {@link CompiledRules#EVERY_RULE}. */
     private final List<int[]> guardedRules = new ArrayList<>();
     private int phraseCount;
@@ -112,7 +111,7 @@ public final class RulesetCompiler {
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
         return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries, false),
-                compiler.phrases.build(),
+                compiler.phrases.build(), compiler.guards.build(),
                 compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
                 termIndex(compiler.originalMarkerEntries, true), compiler.policy,
                 Map.copyOf(compiler.languageBits), stats);
@@ -351,7 +350,7 @@ public final class RulesetCompiler {
                 termCount++;
             }
         } else if (yaml.phrase() != null) {
-            compilePhrase(file, id, languageCode, language, index, yaml.phrase(), "phrase");
+            compilePhrase(phrases, file, id, languageCode, language, index, yaml.phrase(), "phrase");
             phraseCount++;
         } else {
             patterns.add(compilePattern(file, id, language, index, yaml));
@@ -373,23 +372,23 @@ public final class RulesetCompiler {
     /** @param protectedRules the indexes of the rules a match protects, or {@link CompiledRules#EVERY_RULE} */
     private void compileGuard(String file, String id, String languageCode, long language, String phrase,
                               int[] protectedRules) throws RulesetException {
-        int guardId = CompiledRules.guardId(guardedRules.size());
-        compilePhrase(file, id, languageCode, language, guardId, phrase, "unless");
+        compilePhrase(guards, file, id, languageCode, language, guardedRules.size(), phrase, "unless");
         guardedRules.add(protectedRules);
     }
 
     /**
-     * @param index   what a match reports: the rule's index, or {@link CompiledRules#guardId} of an unless phrase's
-     * @param yamlKey the key the phrase is written under ("phrase" or "unless"), for messages
+     * @param automaton {@link #phrases} or {@link #guards}
+     * @param index     what a match reports: the rule's index, or the unless phrase's in {@link #guardedRules}
+     * @param yamlKey   the key the phrase is written under ("phrase" or "unless"), for messages
      */
-    private void compilePhrase(String file, String id, String languageCode, long language,
+    private void compilePhrase(PhraseCompiler automaton, String file, String id, String languageCode, long language,
                                int index, String phrase, String yamlKey) throws RulesetException {
         if (phrase == null) {
             throw new RulesetException(file, id, null, "an empty " + yamlKey + " phrase");
         }
         try {
             PhraseNode tree = PhraseParser.parse(phrase);
-            phrases.add(index, language, tree, name -> {
+            automaton.add(index, language, tree, name -> {
                 String key = lists.containsKey(languageCode + ":" + name) ? languageCode + ":" + name
                         : ANY_LANGUAGE + ":" + name;
                 List<String> entries = lists.get(key);
