@@ -107,12 +107,23 @@ public final class Ruleset {
         NormalizedText normalized = Normalizer.normalize(text);
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy(), context);
         compiled.terms().scan(normalized, languages, judgement);
-        compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
-        judgePatterns(text, normalized, languages, judgement);
-        if (judgement.hasHits()) { // an unless match only drops hits: without any, it changes nothing
-            int[][] guardedRules = compiled.guardedRules();
-            compiled.guards().scan(normalized, text, languages,
-                    (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
+        int[][] guardedRules = compiled.guardedRules();
+        if (judgement.hasHits()) { // the unless phrases will be needed: both in one pass over the words
+            compiled.phrasesAndGuards().scan(normalized, text, languages, (phrase, start, end) -> {
+                if (CompiledRules.isGuard(phrase)) {
+                    judgement.guarded(guardedRules[CompiledRules.guardIndex(phrase)], start, end);
+                } else {
+                    judgement.ruleHit(phrase, start, end);
+                }
+            });
+            judgePatterns(text, normalized, languages, judgement);
+        } else {
+            compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
+            judgePatterns(text, normalized, languages, judgement);
+            if (judgement.hasHits()) { // an unless match only drops hits: without any, it changes nothing
+                compiled.guards().scan(normalized, text, languages,
+                        (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
+            }
         }
         return judgement.verdict(version, languageBit == null ? null : language);
     }

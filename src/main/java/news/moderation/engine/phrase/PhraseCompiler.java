@@ -57,6 +57,8 @@ public final class PhraseCompiler {
     }
 
     private final SharedBudget budget;
+    /** False for an automaton of phrases also added to counted ones ({@link #unionOfCompanions()}). */
+    private final boolean countsStates;
     private final List<Byte> kinds = new ArrayList<>();
     private final List<Integer> arguments = new ArrayList<>();
     private final List<Integer> nexts = new ArrayList<>();
@@ -75,16 +77,25 @@ public final class PhraseCompiler {
     private Lists lists;
 
     public PhraseCompiler() {
-        this(new SharedBudget());
+        this(new SharedBudget(), true);
     }
 
-    private PhraseCompiler(SharedBudget budget) {
+    private PhraseCompiler(SharedBudget budget, boolean countsStates) {
         this.budget = budget;
+        this.countsStates = countsStates;
     }
 
     /** A compiler of another automaton of the same ruleset, within the same budgets as this one. */
     public PhraseCompiler companion() {
-        return new PhraseCompiler(budget);
+        return new PhraseCompiler(budget, true);
+    }
+
+    /**
+     * A compiler of an automaton of phrases that are each added to this compiler or a {@link #companion()} too: its
+     * step cache is in their room, and its states are not counted again (they are as many as theirs together).
+     */
+    public PhraseCompiler unionOfCompanions() {
+        return new PhraseCompiler(budget, false);
     }
 
     /**
@@ -104,7 +115,7 @@ public final class PhraseCompiler {
         int firstState = kinds.size();
         int match = state(PhraseAutomaton.MATCH, rule, -1, -1);
         int start = compile(tree, match);
-        budget.states += kinds.size() - firstState;
+        budget.states += countsStates ? kinds.size() - firstState : 0;
         if (budget.states > MAX_STATES) {
             throw new PhraseSyntaxException(tree.column(), "the phrases of the ruleset need more than " + MAX_STATES
                     + " automaton states");

@@ -18,9 +18,24 @@ import java.util.Map;
  * the words that start unless phrases ("the", "a", "is", "you") would start threads in nearly every comment.
  */
 public record CompiledRules(List<Rule> rules, TermIndex terms, PhraseAutomaton phrases, PhraseAutomaton guards,
-                            int[][] guardedRules, List<PatternRule> patterns,
+                            PhraseAutomaton phrasesAndGuards, int[][] guardedRules, List<PatternRule> patterns,
                             TermIndex originalMarkers, Policy policy, Map<String, Long> languageBits,
                             RulesetStats stats) {
     /** An {@code unless} of a file without rules: an allow entry written as a phrase, it drops a hit of any rule. */
     public static final int[] EVERY_RULE = null;
+
+    /** What {@code phrasesAndGuards} reports for the unless phrase at {@code guardIndex}: a negative number. */
+    public static int guardId(int guardIndex) {
+        return -1 - guardIndex;
+    }
+
+    /** Whether a match of {@code phrasesAndGuards} reported {@code phraseId} for an unless phrase, not a rule. */
+    public static boolean isGuard(int phraseId) {
+        return phraseId < 0;
+    }
+
+    /** The index in {@code guardedRules} of the unless phrase that reported {@code phraseId}. */
+    public static int guardIndex(int phraseId) {
+        return -1 - phraseId;
+    }
 }
