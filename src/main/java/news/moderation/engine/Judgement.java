@@ -66,14 +66,6 @@ final class Judgement implements TermHits {
         return markersSeen;
     }
 
-    /**
-     * Whether a hit has been kept so far. Without one the verdict is ALLOW whatever the allowed and {@code unless}
-     * spans, which only drop hits.
-     */
-    boolean hasHits() {
-        return !hits.isEmpty();
-    }
-
     /** A hit of a rule that does not apply in this comment's context (a reply-only rule, top level) is dropped. */
     void originalHit(int rule, int start, int end) {
         if (!rules.get(rule).appliesIn(context)) {

@@ -18,9 +18,9 @@ import java.util.Locale;
  * A loaded, checked set of rules: immutable and safe to share between threads.
  *
  * <p>Judging a comment: normalise it ({@link Normalizer}), run every term and allow entry through one automaton and
- * every phrase through one token automaton, run the patterns (original text) whose required strings were seen; when
- * anything matched, run the {@code unless} phrases through a token automaton of their own; drop hits inside allowed
- * words and hits of a rule inside one of its {@code unless} phrases, merge, report a span matched by rules of several languages once, and let the policy decide. See
+ * every phrase and {@code unless} phrase through one token automaton, run the patterns (original text) whose
+ * required strings were seen, drop hits inside allowed words and hits of a rule inside one of its {@code unless}
+ * phrases, merge, report a span matched by rules of several languages once, and let the policy decide. See
  * docs/rules.md for the rule format.
  */
 public final class Ruleset {
@@ -108,23 +108,14 @@ public final class Ruleset {
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy(), context);
         compiled.terms().scan(normalized, languages, judgement);
         int[][] guardedRules = compiled.guardedRules();
-        if (judgement.hasHits()) { // the unless phrases will be needed: both in one pass over the words
-            compiled.phrasesAndGuards().scan(normalized, text, languages, (phrase, start, end) -> {
-                if (CompiledRules.isGuard(phrase)) {
-                    judgement.guarded(guardedRules[CompiledRules.guardIndex(phrase)], start, end);
-                } else {
-                    judgement.ruleHit(phrase, start, end);
-                }
-            });
-            judgePatterns(text, normalized, languages, judgement);
-        } else {
-            compiled.phrases().scan(normalized, text, languages, judgement::ruleHit);
-            judgePatterns(text, normalized, languages, judgement);
-            if (judgement.hasHits()) { // an unless match only drops hits: without any, it changes nothing
-                compiled.guards().scan(normalized, text, languages,
-                        (guard, start, end) -> judgement.guarded(guardedRules[guard], start, end));
+        compiled.phrases().scan(normalized, text, languages, (phrase, start, end) -> {
+            if (CompiledRules.isGuard(phrase)) {
+                judgement.guarded(guardedRules[CompiledRules.guardIndex(phrase)], start, end);
+            } else {
+                judgement.ruleHit(phrase, start, end);
             }
-        }
+        });
+        judgePatterns(text, normalized, languages, judgement);
         return judgement.verdict(version, languageBit == null ? null : language);
     }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Matches and their starts are exactly those of the VM, in the same order.
  *
  * <p>The cache is built lazily, per set of selected languages, and bounded: states and rows count against
- * {@link #DFA_BUDGET} (about four bytes a unit), one room for the automata of a ruleset; past it a step is worked out for the word at hand and
+ * {@link #DFA_BUDGET} (about four bytes a unit) per automaton; past it a step is worked out for the word at hand and
  * not kept (that is the Pike VM itself, at its old cost), so no rule file can make it exhaust memory. A ruleset is
  * shared by every request thread: a row is never changed once published, a step is added to a copy that replaces
  * it (a release write, read with an acquiring read), so a scan reads the rows without a lock; two threads that work
@@ -48,9 +48,9 @@ public final class PhraseAutomaton {
     /** A fork of word sequences: for each symbol of the word, the state to go on at ({@link #dispatchTargets}). */
     static final byte DISPATCH = 6;
     /**
-     * The room of the step caches, in units of about four bytes (a table entry or a number of a state or step): 32 MB
-     * per ruleset at most, whatever the rule files say, shared by its automata (the phrase rules' and the
-     * {@code unless} phrases', {@link PhraseCompiler#companion()}).
+     * The room of the step cache, in units of about four bytes (a table entry or a number of a state or step): 32 MB
+     * per automaton at most, whatever the rule files say; the ruleset's one automaton holds the phrase rules and the
+     * {@code unless} phrases, which had 16 MB each in two automata.
      */
     static final long DFA_BUDGET = 8L << 20;
     /** A group's start that is the current token's own: the group was started by it. */
@@ -123,7 +123,7 @@ public final class PhraseAutomaton {
     PhraseAutomaton(byte[] kinds, int[] arguments, int[] next, int[] alternative, int[][] dispatchSymbols,
                     int[][] dispatchTargets, WordTable words, int symbolCount, int[][] startsBySymbol,
                     long[][] startLanguagesBySymbol, int[] boundaryStarts, long[] boundaryStartLanguages,
-                    AtomicLong budgetLeft) {
+                    long dfaBudget) {
         this.kinds = kinds;
         this.arguments = arguments;
         this.next = next;
@@ -153,7 +153,7 @@ public final class PhraseAutomaton {
                 classMayStart[wordClass] |= startsBySymbol[symbol] != null;
             }
         }
-        this.budgetLeft = budgetLeft;
+        this.budgetLeft = new AtomicLong(dfaBudget);
         this.builders = ThreadLocal.withInitial(StepBuilder::new);
     }
 
@@ -202,7 +202,7 @@ public final class PhraseAutomaton {
     PhraseAutomaton withDfaBudget(long dfaBudget) {
         return new PhraseAutomaton(kinds, arguments, next, alternative, dispatchSymbols, dispatchTargets, words,
                 symbolCount, startsBySymbol, startLanguagesBySymbol, boundaryStarts, boundaryStartLanguages,
-                new AtomicLong(dfaBudget));
+                dfaBudget);
     }
 
     /**

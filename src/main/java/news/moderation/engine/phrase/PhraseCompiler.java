@@ -20,15 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Compiles phrase trees of every rule into one {@link PhraseAutomaton}, within a budget: a rule may need at most
  * {@link #MAX_STATES_PER_RULE} states (estimated from its tree before anything is built), the whole automaton at
  * most {@link #MAX_STATES}, a list used by a phrase at most {@link #MAX_LIST_ENTRIES} entries; repeat counts are
- * bounded by the parser. A ruleset may build several automata ({@link #companion()}): their states count against
- * one {@link #MAX_STATES} and their step caches share one {@link PhraseAutomaton#DFA_BUDGET}. Errors are
- * {@link PhraseSyntaxException}s pointing at the element's column.
+ * bounded by the parser. Errors are {@link PhraseSyntaxException}s pointing at the element's column.
  */
 public final class PhraseCompiler {
     public static final int MAX_STATES_PER_RULE = 20_000;
@@ -50,15 +47,6 @@ public final class PhraseCompiler {
     private record CompiledClass(int symbol, List<int[]> chains) {
     }
 
-    /** What the automata of one ruleset share: their states against {@link #MAX_STATES}, and the step caches' room. */
-    private static final class SharedBudget {
-        int states;
-        final AtomicLong dfaBudgetLeft = new AtomicLong(PhraseAutomaton.DFA_BUDGET);
-    }
-
-    private final SharedBudget budget;
-    /** False for an automaton of phrases also added to counted ones ({@link #unionOfCompanions()}). */
-    private final boolean countsStates;
     private final List<Byte> kinds = new ArrayList<>();
     private final List<Integer> arguments = new ArrayList<>();
     private final List<Integer> nexts = new ArrayList<>();
@@ -75,28 +63,6 @@ public final class PhraseCompiler {
     private int symbolCount;
     private int mentionSymbol = -1;
     private Lists lists;
-
-    public PhraseCompiler() {
-        this(new SharedBudget(), true);
-    }
-
-    private PhraseCompiler(SharedBudget budget, boolean countsStates) {
-        this.budget = budget;
-        this.countsStates = countsStates;
-    }
-
-    /** A compiler of another automaton of the same ruleset, within the same budgets as this one. */
-    public PhraseCompiler companion() {
-        return new PhraseCompiler(budget, true);
-    }
-
-    /**
-     * A compiler of an automaton of phrases that are each added to this compiler or a {@link #companion()} too: its
-     * step cache is in their room, and its states are not counted again (they are as many as theirs together).
-     */
-    public PhraseCompiler unionOfCompanions() {
-        return new PhraseCompiler(budget, false);
-    }
 
     /**
      * Adds one rule's phrase.
@@ -115,25 +81,19 @@ public final class PhraseCompiler {
         int firstState = kinds.size();
         int match = state(PhraseAutomaton.MATCH, rule, -1, -1);
         int start = compile(tree, match);
-        budget.states += countsStates ? kinds.size() - firstState : 0;
-        if (budget.states > MAX_STATES) {
+        if (kinds.size() > MAX_STATES) {
             throw new PhraseSyntaxException(tree.column(), "the phrases of the ruleset need more than " + MAX_STATES
                     + " automaton states");
         }
         indexStarts(tree, start, languages, firstState);
     }
 
-    /** The automaton, its step cache in the room shared with the automata of its {@link #companion()}s. */
     public PhraseAutomaton build() {
-        return build(budget.dfaBudgetLeft);
+        return build(PhraseAutomaton.DFA_BUDGET);
     }
 
     /** @param dfaBudget the room of the automaton's step cache ({@link PhraseAutomaton#DFA_BUDGET}) */
     PhraseAutomaton build(long dfaBudget) {
-        return build(new AtomicLong(dfaBudget));
-    }
-
-    private PhraseAutomaton build(AtomicLong dfaBudgetLeft) {
         int count = kinds.size();
         byte[] kindArray = new byte[count];
         int[] argumentArray = new int[count];
@@ -155,7 +115,7 @@ public final class PhraseCompiler {
         return new PhraseAutomaton(kindArray, argumentArray, nextArray, alternativeArray,
                 dispatchSymbols.toArray(int[][]::new), dispatchTargets.toArray(int[][]::new), table, symbolCount,
                 starts, startLanguages, boundaryStarts.stream().mapToInt(pair -> (int) pair[0]).toArray(),
-                boundaryStarts.stream().mapToLong(pair -> pair[1]).toArray(), dfaBudgetLeft);
+                boundaryStarts.stream().mapToLong(pair -> pair[1]).toArray(), dfaBudget);
     }
 
     private static Map<String, int[]> toArrays(Map<String, Set<Integer>> symbols) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A rule's identity and its examples; what it matches lives in the term index, the phrase automaton or a
- * {@link PatternRule}; its {@code unless} phrases are in the guard automaton ({@link CompiledRules#guardedRules()}
+ * {@link PatternRule}; its {@code unless} phrases are in the phrase automaton ({@link CompiledRules#guardedRules()}
  * says which rules each protects). {@code replyOnly} ({@code scope: reply}): its hits
  * count only in a comment judged as a {@link JudgingContext#REPLY}, and its examples are judged as replies.
  */

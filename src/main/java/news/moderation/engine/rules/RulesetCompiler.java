@@ -69,15 +69,11 @@ public final class RulesetCompiler {
     private final List<TermEntry> originalMarkerEntries = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<PatternRule> patterns = new ArrayList<>();
-    /** Every phrase rule, reporting its rule index. */
-    private final PhraseCompiler phrases = new PhraseCompiler();
-    /** Every {@code unless} phrase, reporting its index in {@link #guardedRules}; within the budget of the phrases. */
-    private final PhraseCompiler guards = phrases.companion();
     /**
-     * Both: the phrase rules reporting their index, the unless phrases {@link CompiledRules#guardId} of theirs, for a
-     * comment already known to have a hit, which needs both automata and looks its words up once in this one.
+     * Every phrase rule, reporting its rule index, and every {@code unless} phrase, reporting
+     * {@link CompiledRules#guardId} of its index in {@link #guardedRules}: one pass over the words finds both.
      */
-    private final PhraseCompiler phrasesAndGuards = phrases.unionOfCompanions();
+    private final PhraseCompiler phrases = new PhraseCompiler();
     /** For each {@code unless} phrase, the rules it protects, or {@link CompiledRules#EVERY_RULE}. */
     private final List<int[]> guardedRules = new ArrayList<>();
     private int phraseCount;
@@ -116,7 +112,7 @@ public final class RulesetCompiler {
         RulesetStats stats = new RulesetStats(compiler.rules.size(), compiler.termCount, compiler.phraseCount,
                 compiler.patterns.size(), compiler.allowCount, compiler.languageBits.keySet(), files.files().size());
         return new CompiledRules(List.copyOf(compiler.rules), termIndex(compiler.termEntries, false),
-                compiler.phrases.build(), compiler.guards.build(), compiler.phrasesAndGuards.build(),
+                compiler.phrases.build(),
                 compiler.guardedRules.toArray(int[][]::new), List.copyOf(compiler.patterns),
                 termIndex(compiler.originalMarkerEntries, true), compiler.policy,
                 Map.copyOf(compiler.languageBits), stats);
@@ -355,7 +351,7 @@ public final class RulesetCompiler {
                 termCount++;
             }
         } else if (yaml.phrase() != null) {
-            compilePhrase(phrases, file, id, languageCode, language, index, index, yaml.phrase(), "phrase");
+            compilePhrase(file, id, languageCode, language, index, yaml.phrase(), "phrase");
             phraseCount++;
         } else {
             patterns.add(compilePattern(file, id, language, index, yaml));
@@ -377,33 +373,28 @@ public final class RulesetCompiler {
     /** @param protectedRules the indexes of the rules a match protects, or {@link CompiledRules#EVERY_RULE} */
     private void compileGuard(String file, String id, String languageCode, long language, String phrase,
                               int[] protectedRules) throws RulesetException {
-        compilePhrase(guards, file, id, languageCode, language, guardedRules.size(),
-                CompiledRules.guardId(guardedRules.size()), phrase, "unless");
+        int guardId = CompiledRules.guardId(guardedRules.size());
+        compilePhrase(file, id, languageCode, language, guardId, phrase, "unless");
         guardedRules.add(protectedRules);
     }
 
     /**
-     * @param automaton      {@link #phrases} or {@link #guards}
-     * @param index          what a match reports there: the rule's index, or the unless phrase's in
-     *                       {@link #guardedRules}
-     * @param indexInEither  what it reports in {@link #phrasesAndGuards}: the rule's index, or a guard id
-     * @param yamlKey        the key the phrase is written under ("phrase" or "unless"), for messages
+     * @param index   what a match reports: the rule's index, or {@link CompiledRules#guardId} of an unless phrase's
+     * @param yamlKey the key the phrase is written under ("phrase" or "unless"), for messages
      */
-    private void compilePhrase(PhraseCompiler automaton, String file, String id, String languageCode, long language,
-                               int index, int indexInEither, String phrase, String yamlKey) throws RulesetException {
+    private void compilePhrase(String file, String id, String languageCode, long language,
+                               int index, String phrase, String yamlKey) throws RulesetException {
         if (phrase == null) {
             throw new RulesetException(file, id, null, "an empty " + yamlKey + " phrase");
         }
         try {
             PhraseNode tree = PhraseParser.parse(phrase);
-            PhraseCompiler.Lists listsOfLanguage = name -> {
+            phrases.add(index, language, tree, name -> {
                 String key = lists.containsKey(languageCode + ":" + name) ? languageCode + ":" + name
                         : ANY_LANGUAGE + ":" + name;
                 List<String> entries = lists.get(key);
                 return entries == null ? null : new PhraseCompiler.NamedList(key, entries);
-            };
-            automaton.add(index, language, tree, listsOfLanguage);
-            phrasesAndGuards.add(indexInEither, language, tree, listsOfLanguage);
+            });
         } catch (PhraseSyntaxException e) {
             throw new RulesetException(file, id, null, yamlKey + " \"" + phrase + "\", " + e.getMessage(), e);
         }

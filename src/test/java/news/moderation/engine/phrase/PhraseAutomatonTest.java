@@ -165,26 +165,6 @@ class PhraseAutomatonTest {
                 list.getMessage());
     }
 
-    /** The automata of one ruleset (the phrase rules' and the unless phrases') share one limit of states. */
-    @Test
-    void companionsShareTheStateBudget() {
-        PhraseNode large = PhraseParser.parse("x (((((_*8)*8)*8)*8)*2)"); // about 17,600 states: 15 fit, 30 do not
-        PhraseCompiler.Lists noLists = name -> null;
-        PhraseCompiler alone = new PhraseCompiler();
-        PhraseCompiler rules = new PhraseCompiler();
-        for (int rule = 0; rule < 15; rule++) {
-            alone.add(rule, 1, large, noLists);
-            rules.add(rule, 1, large, noLists);
-        }
-        PhraseCompiler guards = rules.companion();
-        PhraseSyntaxException tooMany = assertThrows(PhraseSyntaxException.class, () -> {
-            for (int guard = 0; guard < 15; guard++) {
-                guards.add(guard, 1, large, noLists);
-            }
-        });
-        assertTrue(tooMany.getMessage().contains("more than " + PhraseCompiler.MAX_STATES), tooMany.getMessage());
-    }
-
     @Test
     void refusesPhrasesThatCouldMatchNothingOrStartAnywhere() {
         assertTrue(assertThrows(PhraseSyntaxException.class, () -> compile("{insult}? idiot?"))
