@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import news.moderation.comments.Comment;
@@ -26,6 +25,7 @@ import news.moderation.events.DomainEvent;
 import news.moderation.events.RecordedEvent;
 import news.moderation.events.RecordedEvents;
 import news.moderation.platform.database.ArrayColumns;
+import news.moderation.platform.database.JsonText;
 
 /**
  * Writes the audit trail from the domain events, inside the transaction of the change they record, so that both
@@ -175,16 +175,7 @@ public class AuditLog {
                 columns.of(entry -> entry.note),
                 columns.of(entry -> entry.rulesetVersion),
                 columns.of(entry -> entry.machineDecision),
-                columns.of(entry -> toJson(entry.ruleIds)),
+                columns.of(entry -> JsonText.of(json, entry.ruleIds)),
                 columns.of(entry -> entry.revision));
-    }
-
-    /** As Hibernate writes the entity's JSON column, so that it reads it back alike. */
-    private String toJson(List<String> ruleIds) {
-        try {
-            return ruleIds == null ? null : json.writeValueAsString(ruleIds);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A list of rule ids is always serialisable", e);
-        }
     }
 }

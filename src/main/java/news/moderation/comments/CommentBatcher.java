@@ -27,7 +27,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
@@ -39,6 +38,7 @@ import news.moderation.events.DomainEvents;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.database.ArrayColumns;
 import news.moderation.platform.database.DatabaseUnavailableMapper;
+import news.moderation.platform.database.JsonText;
 import news.moderation.platform.errors.ClientErrorException;
 
 /**
@@ -293,8 +293,8 @@ class CommentBatcher {
                     columns.of(c -> c.lang),
                     columns.of(c -> c.status),
                     columns.of(c -> c.decision),
-                    columns.of(c -> toJson(c.categories)),
-                    columns.of(c -> toJson(c.matches)),
+                    columns.of(c -> JsonText.of(json, c.categories)),
+                    columns.of(c -> JsonText.of(json, c.matches)),
                     columns.of(c -> c.maxSeverity),
                     columns.of(c -> c.rulesetVersion),
                     columns.of(c -> c.createdAt),
@@ -307,15 +307,6 @@ class CommentBatcher {
                 }
             }
             return inserted;
-        }
-    }
-
-    /** As Hibernate writes the entity's JSON columns, so that it reads them back alike. */
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Categories and matches are always serialisable", e);
         }
     }
 

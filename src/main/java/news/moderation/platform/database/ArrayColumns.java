@@ -3,6 +3,7 @@ package news.moderation.platform.database;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,9 +24,9 @@ public final class ArrayColumns<T> {
     public record Literal(String text) {
     }
 
-    private final List<T> rows;
+    private final Collection<T> rows;
 
-    public ArrayColumns(List<T> rows) {
+    public ArrayColumns(Collection<T> rows) {
         this.rows = rows;
     }
 
@@ -33,14 +34,16 @@ public final class ArrayColumns<T> {
     public Literal of(Function<? super T, Object> field) {
         String[] elements = new String[rows.size()];
         int length = 2 + Math.max(0, elements.length - 1);
-        for (int i = 0; i < elements.length; i++) {
-            Object value = field.apply(rows.get(i));
+        int i = 0;
+        for (T row : rows) {
+            Object value = field.apply(row);
             if (value == null) {
                 length += 4; // NULL
+                i++;
                 continue;
             }
             String element = value.toString();
-            elements[i] = element;
+            elements[i++] = element;
             length += element.length() + 2;
             for (int c = 0; c < element.length(); c++) {
                 char ch = element.charAt(c);
@@ -50,11 +53,11 @@ public final class ArrayColumns<T> {
             }
         }
         StringBuilder text = new StringBuilder(length).append('{');
-        for (int i = 0; i < elements.length; i++) {
-            if (i > 0) {
+        for (int e = 0; e < elements.length; e++) {
+            if (e > 0) {
                 text.append(',');
             }
-            String element = elements[i];
+            String element = elements[e];
             if (element == null) {
                 text.append("NULL");
                 continue;
