@@ -64,6 +64,9 @@ public class AllocationPerSubmission {
                     ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
             Load load = new Load(comments, texts, clients);
             load.send(warmup, 0);
+            // The first change of a page after a checkpoint writes the whole page to the WAL: a checkpoint now, so
+            // that one does not fall into some measurements and not others (the next is minutes away).
+            psql(pgPort, "CHECKPOINT");
             Map<Long, ThreadAllocation> before = allocations(threads);
             Database atStart = Database.read(pgPort);
             long failedBefore = load.failed.get();
