@@ -1,8 +1,6 @@
 package news.moderation.audit;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,6 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import news.moderation.comments.Comment;
@@ -28,6 +25,7 @@ import news.moderation.events.DomainEvent;
 import news.moderation.events.RecordedEvent;
 import news.moderation.events.RecordedEvents;
 import news.moderation.platform.database.ArrayColumns;
+import news.moderation.platform.database.JsonText;
 
 /**
  * Writes the audit trail from the domain events, inside the transaction of the change they record, so that both
@@ -77,7 +75,7 @@ public class AuditLog {
             }
         }
         if (!entries.isEmpty()) {
-            recorded.write(INSERT, connection -> parameters(connection, entries));
+            recorded.write(INSERT, parameters(entries));
         }
     }
 
@@ -137,7 +135,7 @@ public class AuditLog {
         event.ruleIds = verdict.matches().stream().map(m -> m.ruleId()).distinct().toList();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                ArrayColumns.bind(insert, parameters(connection, List.of(event))).executeUpdate();
+                ArrayColumns.bind(insert, parameters(List.of(event))).executeUpdate();
             }
         });
     }
@@ -163,30 +161,21 @@ public class AuditLog {
     }
 
     /** The values of the insert's parameters for these entries: their columns, each as an array, in their order. */
-    private List<Object> parameters(Connection connection, List<AuditEvent> entries) throws SQLException {
-        ArrayColumns<AuditEvent> columns = new ArrayColumns<>(connection, entries);
-        return List.of(columns.of("timestamptz", entry -> entry.occurredAt.toString()),
-                columns.of("varchar", entry -> entry.siteId),
-                columns.of("uuid", entry -> entry.commentId),
-                columns.of("varchar", entry -> entry.authorId),
-                columns.of("varchar", entry -> entry.actor),
-                columns.of("varchar", entry -> entry.action.name()),
-                columns.of("varchar", entry -> entry.fromState),
-                columns.of("varchar", entry -> entry.toState),
-                columns.of("varchar", entry -> entry.reasonCode),
-                columns.of("varchar", entry -> entry.note),
-                columns.of("varchar", entry -> entry.rulesetVersion),
-                columns.of("varchar", entry -> entry.machineDecision),
-                columns.of("text", entry -> toJson(entry.ruleIds)),
-                columns.of("int4", entry -> entry.revision));
-    }
-
-    /** As Hibernate writes the entity's JSON column, so that it reads it back alike. */
-    private String toJson(List<String> ruleIds) {
-        try {
-            return ruleIds == null ? null : json.writeValueAsString(ruleIds);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A list of rule ids is always serialisable", e);
-        }
+    private List<Object> parameters(List<AuditEvent> entries) {
+        ArrayColumns<AuditEvent> columns = new ArrayColumns<>(entries);
+        return List.of(columns.of(entry -> entry.occurredAt),
+                columns.of(entry -> entry.siteId),
+                columns.of(entry -> entry.commentId),
+                columns.of(entry -> entry.authorId),
+                columns.of(entry -> entry.actor),
+                columns.of(entry -> entry.action),
+                columns.of(entry -> entry.fromState),
+                columns.of(entry -> entry.toState),
+                columns.of(entry -> entry.reasonCode),
+                columns.of(entry -> entry.note),
+                columns.of(entry -> entry.rulesetVersion),
+                columns.of(entry -> entry.machineDecision),
+                columns.of(entry -> JsonText.of(json, entry.ruleIds)),
+                columns.of(entry -> entry.revision));
     }
 }

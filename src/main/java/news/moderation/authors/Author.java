@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import news.moderation.platform.database.ArrayColumns;
 
 /**
  * An author whose standing was set; authors without a row are ACTIVE. An author is a site's: the same author id on two
@@ -76,6 +77,9 @@ public class Author extends PanacheEntityBase {
         return findByIdOptional(new Key(siteId, authorId));
     }
 
+    private static final String STANDING_OF =
+            "SELECT author_id, standing, until FROM author WHERE site_id = ? AND author_id = ANY(?::varchar[])";
+
     /**
      * The standing of those of these authors of the site that have a row (not managed: read only). One query text for
      * any number of ids (an array, not an IN list: Hibernate translated that query anew for each length of the list),
@@ -84,10 +88,8 @@ public class Author extends PanacheEntityBase {
      */
     static List<Author> withStanding(String siteId, Collection<String> authorIds) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT author_id, standing, until FROM author WHERE site_id = ? AND author_id = ANY(?)")) {
-                query.setString(1, siteId);
-                query.setArray(2, connection.createArrayOf("varchar", authorIds.toArray()));
+            try (PreparedStatement query = connection.prepareStatement(STANDING_OF)) {
+                ArrayColumns.bind(query, List.of(siteId, new ArrayColumns<>(authorIds).of(authorId -> authorId)));
                 List<Author> authors = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -28,7 +28,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
@@ -41,6 +40,7 @@ import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.database.ArrayColumns;
 import news.moderation.platform.database.CommitOutcomeUnknownException;
 import news.moderation.platform.database.DatabaseUnavailableMapper;
+import news.moderation.platform.database.JsonText;
 import news.moderation.platform.errors.ClientErrorException;
 
 /**
@@ -78,8 +78,19 @@ class CommentBatcher {
                         ?::timestamptz[], ?::varchar[], ?::varchar[])
                  AS c(id, site_id, article_id, author_id, author_name, parent_id, body, lang, status, decision,
                       categories, matches, max_severity, ruleset_version, created_at, idempotency_key, request_hash)
+            """;
+
+    /**
+     * For a batch in which a comment has an idempotency key: a row whose key its site has taken already is skipped.
+     * Only for such a batch: {@code ON CONFLICT} makes PostgreSQL insert every row of the statement speculatively (a
+     * look-up in the key's index first, a lock, and one more WAL record per row to confirm it), rows without a key
+     * included.
+     */
+    private static final String INSERT_UNLESS_KEY_TAKEN = INSERT + """
             ON CONFLICT (site_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING id""";
+
+    private static final String INSERT_ALL = INSERT + "RETURNING id";
 
     /** One submission waiting for its batch: stored (empty when its idempotency key was taken), or failed. */
     private record Waiting(NewComment comment, long arrivedAt, CompletableFuture<Optional<Comment>> stored) {
@@ -291,26 +302,26 @@ class CommentBatcher {
 
     /** Inserts the comments with one statement; returns the ids of those inserted (not those whose key was taken). */
     private Set<UUID> insert(Connection connection, List<Comment> comments) throws SQLException {
-        ArrayColumns<Comment> columns = new ArrayColumns<>(connection, comments);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int column = 0;
-            insert.setArray(++column, columns.of("uuid", c -> c.id));
-            insert.setArray(++column, columns.of("varchar", c -> c.siteId));
-            insert.setArray(++column, columns.of("varchar", c -> c.articleId));
-            insert.setArray(++column, columns.of("varchar", c -> c.authorId));
-            insert.setArray(++column, columns.of("varchar", c -> c.authorName));
-            insert.setArray(++column, columns.of("uuid", c -> c.parentId));
-            insert.setArray(++column, columns.of("text", c -> c.body));
-            insert.setArray(++column, columns.of("varchar", c -> c.lang));
-            insert.setArray(++column, columns.of("varchar", c -> c.status.name()));
-            insert.setArray(++column, columns.of("varchar", c -> c.decision.name()));
-            insert.setArray(++column, columns.of("text", c -> toJson(c.categories)));
-            insert.setArray(++column, columns.of("text", c -> toJson(c.matches)));
-            insert.setArray(++column, columns.of("int2", c -> c.maxSeverity));
-            insert.setArray(++column, columns.of("varchar", c -> c.rulesetVersion));
-            insert.setArray(++column, columns.of("timestamptz", c -> c.createdAt.toString()));
-            insert.setArray(++column, columns.of("varchar", c -> c.idempotencyKey));
-            insert.setArray(++column, columns.of("varchar", c -> c.requestHash));
+        boolean keyed = comments.stream().anyMatch(comment -> comment.idempotencyKey != null);
+        ArrayColumns<Comment> columns = new ArrayColumns<>(comments);
+        try (PreparedStatement insert = connection.prepareStatement(keyed ? INSERT_UNLESS_KEY_TAKEN : INSERT_ALL)) {
+            ArrayColumns.bind(insert, List.of(columns.of(c -> c.id),
+                    columns.of(c -> c.siteId),
+                    columns.of(c -> c.articleId),
+                    columns.of(c -> c.authorId),
+                    columns.of(c -> c.authorName),
+                    columns.of(c -> c.parentId),
+                    columns.of(c -> c.body),
+                    columns.of(c -> c.lang),
+                    columns.of(c -> c.status),
+                    columns.of(c -> c.decision),
+                    columns.of(c -> JsonText.of(json, c.categories)),
+                    columns.of(c -> JsonText.of(json, c.matches)),
+                    columns.of(c -> c.maxSeverity),
+                    columns.of(c -> c.rulesetVersion),
+                    columns.of(c -> c.createdAt),
+                    columns.of(c -> c.idempotencyKey),
+                    columns.of(c -> c.requestHash)));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -318,15 +329,6 @@ class CommentBatcher {
                 }
             }
             return inserted;
-        }
-    }
-
-    /** As Hibernate writes the entity's JSON columns, so that it reads them back alike. */
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Categories and matches are always serialisable", e);
         }
     }
 

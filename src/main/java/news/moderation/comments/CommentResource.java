@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -46,8 +45,7 @@ public class CommentResource {
     @Path("/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@NotNull @Valid SubmitCommentRequest request,
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+",
-                    message = "must be printable ASCII without spaces") String idempotencyKey) {
+            @HeaderParam("Idempotency-Key") @IdempotencyKey String idempotencyKey) {
         if (idempotencyKey == null) {
             return Uni.createFrom().completionStage(() -> comments.submit(request))
                     .map(comment -> created(comment, true));

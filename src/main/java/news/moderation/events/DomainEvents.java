@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -55,6 +57,11 @@ public class DomainEvents {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Event<Object> observers;
+    /**
+     * The statement's text for each list of the observers' inserts: the same few lists come again and again (a batch
+     * of new comments with or without a statement of reasons), so each text is made once.
+     */
+    private final Map<List<String>, String> statements = new ConcurrentHashMap<>();
 
     DomainEvents(EntityManager em, ObjectMapper json, Event<Object> observers) {
         this.em = em;
@@ -91,28 +98,37 @@ public class DomainEvents {
 
     private void record(Connection connection, RecordedEvents together, Instant now) throws SQLException {
         List<RecordedEvent> events = together.events();
-        ArrayColumns<RecordedEvent> columns = new ArrayColumns<>(connection, events);
+        ArrayColumns<RecordedEvent> columns = new ArrayColumns<>(events);
         List<Object> parameters = new ArrayList<>(List.of(OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-                columns.of("uuid", RecordedEvent::id),
-                columns.of("varchar", event -> event.event().siteId()),
-                columns.of("uuid", event -> event.event().commentId()),
-                columns.of("varchar", event -> event.event().authorId()),
-                columns.of("varchar", event -> event.event().type()),
-                columns.of("text", event -> payload(event.event()))));
-        StringBuilder statement = new StringBuilder(RECORD);
-        int written = 0;
+                columns.of(RecordedEvent::id),
+                columns.of(event -> event.event().siteId()),
+                columns.of(event -> event.event().commentId()),
+                columns.of(event -> event.event().authorId()),
+                columns.of(event -> event.event().type()),
+                columns.of(event -> payload(event.event()))));
+        List<String> inserts = new ArrayList<>(together.writes().size());
         for (RecordedEvents.Write write : together.writes()) {
-            statement.append(",\nwrite_").append(++written).append(" AS (\n").append(write.insert()).append(')');
-            parameters.addAll(write.parameters().values(connection));
+            inserts.add(write.insert());
+            parameters.addAll(write.parameters());
         }
-        statement.append("\nSELECT count(*) FROM recorded");
-        try (PreparedStatement record = connection.prepareStatement(statement.toString())) {
+        try (PreparedStatement record = connection.prepareStatement(statements.computeIfAbsent(inserts,
+                DomainEvents::statement))) {
             try (ResultSet count = ArrayColumns.bind(record, parameters).executeQuery()) {
                 if (!count.next() || count.getLong(1) != events.size()) {
                     throw new IllegalStateException("Not every event of " + events.size() + " was recorded");
                 }
             }
         }
+    }
+
+    /** The events' insert with {@code inserts} as its further {@code WITH} queries, in their order. */
+    private static String statement(List<String> inserts) {
+        StringBuilder statement = new StringBuilder(RECORD);
+        int written = 0;
+        for (String insert : inserts) {
+            statement.append(",\nwrite_").append(++written).append(" AS (\n").append(insert).append(')');
+        }
+        return statement.append("\nSELECT count(*) FROM recorded").toString();
     }
 
     private String payload(DomainEvent event) {

@@ -1,7 +1,5 @@
 package news.moderation.events;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +11,8 @@ import java.util.List;
  */
 public final class RecordedEvents {
 
-    /** The values of an insert's parameters, in the order of its {@code ?}s (arrays are made on the connection). */
-    @FunctionalInterface
-    public interface Parameters {
-        List<Object> values(Connection connection) throws SQLException;
-    }
-
-    /** An insert to run with the events, and the values of its parameters. */
-    record Write(String insert, Parameters parameters) {
+    /** An insert to run with the events, and the values of its parameters, in the order of its {@code ?}s. */
+    record Write(String insert, List<Object> parameters) {
     }
 
     private final List<RecordedEvent> events;
@@ -39,9 +31,10 @@ public final class RecordedEvents {
      * queries: it sees the database as it was before the events (the change's own rows included) and may read the
      * events just recorded, with their sequence, as
      * {@code recorded (id, seq, site_id, comment_id, type, occurred_at)}. Its rows are written whether or not
-     * anything reads them.
+     * anything reads them. {@code parameters} are bound as {@link news.moderation.platform.database.ArrayColumns#bind}
+     * binds them.
      */
-    public void write(String insert, Parameters parameters) {
+    public void write(String insert, List<Object> parameters) {
         writes.add(new Write(insert, parameters));
     }
 

@@ -13,6 +13,7 @@ import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
+import news.moderation.platform.config.ConfigOnFirstUse;
 import news.moderation.platform.config.ModerationConfig;
 import news.moderation.platform.errors.Problem;
 
@@ -23,13 +24,12 @@ public class SiteKeyFilter {
 
     private final ApiKeys keys;
     private final CallingSite site;
-    // Filters are created at static init, before runtime configuration exists: read it per request.
-    private final Instance<ModerationConfig> config;
+    private final ConfigOnFirstUse config;
 
     SiteKeyFilter(ApiKeys keys, CallingSite site, Instance<ModerationConfig> config) {
         this.keys = keys;
         this.site = site;
-        this.config = config;
+        this.config = new ConfigOnFirstUse(config);
     }
 
     /**

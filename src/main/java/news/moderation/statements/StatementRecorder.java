@@ -1,7 +1,5 @@
 package news.moderation.statements;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -96,7 +94,7 @@ class StatementRecorder {
             }
         }
         if (!statements.isEmpty()) {
-            recorded.write(INSERT, connection -> parameters(connection, statements));
+            recorded.write(INSERT, parameters(statements));
         }
     }
 
@@ -286,31 +284,29 @@ class StatementRecorder {
     }
 
     /** The values of the insert's parameters for these statements: their columns, each as an array. */
-    private static List<Object> parameters(Connection connection, List<StatementOfReasons> statements)
-            throws SQLException {
-        ArrayColumns<StatementOfReasons> columns = new ArrayColumns<>(connection, statements);
-        return List.of(columns.of("uuid", statement -> statement.id),
-                columns.of("text", statement -> statement.siteId),
-                columns.of("uuid", statement -> statement.commentId),
-                columns.of("text", statement -> statement.puid),
-                columns.of("text", statement -> statement.decisionVisibility),
-                columns.of("text", statement -> statement.decisionVisibilityOther),
-                columns.of("text", statement -> statement.decisionGround),
-                columns.of("text", statement -> statement.decisionGroundReferenceUrl),
-                columns.of("text", statement -> statement.illegalContentLegalGround),
-                columns.of("text", statement -> statement.illegalContentExplanation),
-                columns.of("text", statement -> statement.incompatibleContentGround),
-                columns.of("text", statement -> statement.incompatibleContentExplanation),
-                columns.of("text", statement -> statement.category),
-                columns.of("text", statement -> statement.contentType),
-                columns.of("date",
-                        statement -> statement.contentDate == null ? null : statement.contentDate.toString()),
-                columns.of("date", statement -> statement.applicationDate.toString()),
-                columns.of("text", statement -> statement.decisionFacts),
-                columns.of("text", statement -> statement.sourceType),
-                columns.of("bool", statement -> statement.automatedDetection),
-                columns.of("text", statement -> statement.automatedDecision),
-                columns.of("timestamptz", statement -> statement.createdAt.toString()));
+    private static List<Object> parameters(List<StatementOfReasons> statements) {
+        ArrayColumns<StatementOfReasons> columns = new ArrayColumns<>(statements);
+        return List.of(columns.of(statement -> statement.id),
+                columns.of(statement -> statement.siteId),
+                columns.of(statement -> statement.commentId),
+                columns.of(statement -> statement.puid),
+                columns.of(statement -> statement.decisionVisibility),
+                columns.of(statement -> statement.decisionVisibilityOther),
+                columns.of(statement -> statement.decisionGround),
+                columns.of(statement -> statement.decisionGroundReferenceUrl),
+                columns.of(statement -> statement.illegalContentLegalGround),
+                columns.of(statement -> statement.illegalContentExplanation),
+                columns.of(statement -> statement.incompatibleContentGround),
+                columns.of(statement -> statement.incompatibleContentExplanation),
+                columns.of(statement -> statement.category),
+                columns.of(statement -> statement.contentType),
+                columns.of(statement -> statement.contentDate),
+                columns.of(statement -> statement.applicationDate),
+                columns.of(statement -> statement.decisionFacts),
+                columns.of(statement -> statement.sourceType),
+                columns.of(statement -> statement.automatedDetection),
+                columns.of(statement -> statement.automatedDecision),
+                columns.of(statement -> statement.createdAt));
     }
 
     private static String primary(List<String> categories) {

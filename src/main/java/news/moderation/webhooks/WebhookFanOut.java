@@ -36,6 +36,6 @@ class WebhookFanOut {
     }
 
     void recorded(@Observes(during = TransactionPhase.IN_PROGRESS) RecordedEvents recorded) {
-        recorded.write(INSERT, connection -> List.of(settings.deadLetterAfter().toMillis()));
+        recorded.write(INSERT, List.of(settings.deadLetterAfter().toMillis()));
     }
 }

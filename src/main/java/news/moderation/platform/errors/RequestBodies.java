@@ -1,11 +1,16 @@
 package news.moderation.platform.errors;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +22,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 import io.vertx.core.http.HttpServerResponse;
+import news.moderation.platform.config.ConfigOnFirstUse;
 import news.moderation.platform.config.ModerationConfig;
 
 /**
@@ -33,17 +39,21 @@ import news.moderation.platform.config.ModerationConfig;
 @Provider
 public class RequestBodies implements ReaderInterceptor {
 
-    // Providers are created at static init, before runtime configuration exists: read it per request.
-    private final Instance<ModerationConfig> config;
+    private static final ThreadLocal<Utf8Check> UTF8_CHECKS = ThreadLocal.withInitial(() -> new Utf8Check(
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT),
+            CharBuffer.allocate(1024)));
+
+    private final ConfigOnFirstUse config;
 
     RequestBodies(Instance<ModerationConfig> config) {
-        this.config = config;
+        this.config = new ConfigOnFirstUse(config);
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         long maxBytes = config.get().http().maxRequestBytes();
-        byte[] body = context.getInputStream().readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        byte[] body = readAtMost(context.getInputStream(), (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
         if (body.length > maxBytes) {
             throw RequestSizeLimit.tooLarge(maxBytes);
         }
@@ -57,18 +67,48 @@ public class RequestBodies implements ReaderInterceptor {
         return context.proceed();
     }
 
+    /**
+     * The body, or its first {@code limit} bytes. Usually the HTTP layer has read all of it already, so it is all
+     * available: then it is read into one array of its size (InputStream.readNBytes(limit) would take an 8 KB buffer
+     * first, for any body, and copy out of it).
+     */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        int available = Math.min(in.available(), limit);
+        byte[] start = new byte[available];
+        int read = in.readNBytes(start, 0, available);
+        if (read == limit) {
+            return start;
+        }
+        int next = in.read();
+        if (next == -1) {
+            return read == available ? start : Arrays.copyOf(start, read);
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        whole.write(start, 0, read);
+        whole.write(next);
+        whole.write(in.readNBytes(limit - read - 1));
+        return whole.toByteArray();
+    }
+
     private static boolean isJson(MediaType type) {
         return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }
 
+    /** Strict UTF-8 (overlong forms and encoded surrogates are malformed), decoded in pieces into a reused buffer. */
     private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        Utf8Check check = UTF8_CHECKS.get();
+        CharsetDecoder decoder = check.decoder().reset();
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result;
+        do {
+            check.chars().clear();
+            result = decoder.decode(in, check.chars(), true);
+        } while (result.isOverflow());
+        return !result.isError() && !decoder.flush(check.chars().clear()).isError();
+    }
+
+    /** Only whether a body is valid is wanted, not its text: each thread decodes into one small buffer. */
+    private record Utf8Check(CharsetDecoder decoder, CharBuffer chars) {
     }
 
     private static boolean clientGone() {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import news.moderation.platform.config.ConfigOnFirstUse;
 import news.moderation.platform.config.ModerationConfig;
 
 /**
@@ -18,11 +19,10 @@ import news.moderation.platform.config.ModerationConfig;
 @Singleton
 public class RequestSizeLimit {
 
-    // Filters are created at static init, before runtime configuration exists: read it per request.
-    private final Instance<ModerationConfig> config;
+    private final ConfigOnFirstUse config;
 
     RequestSizeLimit(Instance<ModerationConfig> config) {
-        this.config = config;
+        this.config = new ConfigOnFirstUse(config);
     }
 
     @ServerRequestFilter(preMatching = true)

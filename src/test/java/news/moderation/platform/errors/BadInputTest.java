@@ -1,8 +1,10 @@
 package news.moderation.platform.errors;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -121,7 +123,15 @@ class BadInputTest {
         isProblem(postJson("{\"articleId\":\"a\",\"authorId\":\"b\",\"authorName\":\"c\",\"body\":\"ok\",\"lang\":\"english!\"}"), 400)
                 .body("errors.field", hasItem("lang"));
         isProblem(given().header("Idempotency-Key", "has spaces").contentType(ContentType.JSON)
-                .body(comment("ok")).post("/api/v1/comments").then(), 400);
+                .body(comment("ok")).post("/api/v1/comments").then(), 400)
+                .body("errors.field", contains("idempotencyKey"))
+                .body("errors.message", contains("must be printable ASCII without spaces"));
+        // Each rule the key breaks is one error.
+        isProblem(given().header("Idempotency-Key", "a b".repeat(67)).contentType(ContentType.JSON)
+                .body(comment("ok")).post("/api/v1/comments").then(), 400)
+                .body("errors.field", contains("idempotencyKey", "idempotencyKey"))
+                .body("errors.message", hasItems("must be printable ASCII without spaces",
+                        "size must be between 1 and 200"));
     }
 
     @Test
