@@ -2,10 +2,12 @@ package news.moderation.platform.errors;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -35,8 +37,8 @@ public class MalformedUris {
                 context.next();
                 return;
             }
-            Problem problem = new Problem("about:blank", "Bad Request", 400, DETAIL, null);
-            context.response().setStatusCode(400)
+            Problem problem = Problem.of(Response.Status.BAD_REQUEST, DETAIL, List.of());
+            context.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(Json.encode(problem));
         });

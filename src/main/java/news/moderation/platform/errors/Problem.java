@@ -45,7 +45,11 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Response response(Response.StatusType status, String detail, List<FieldError> errors) {
-        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
-        return Response.status(status.getStatusCode()).type(MEDIA_TYPE).entity(problem).build();
+        return Response.status(status.getStatusCode()).type(MEDIA_TYPE).entity(of(status, detail, errors)).build();
+    }
+
+    /** The problem itself, for an answer written outside the REST layer. */
+    public static Problem of(Response.StatusType status, String detail, List<FieldError> errors) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
     }
 }
