@@ -115,6 +115,7 @@ public final class Ruleset {
                 judgement.ruleHit(phrase, start, end);
             }
         });
+        // the term automaton's char loop finds the words for the phrase pass: the text is read once for both
         compiled.terms().scan(normalized, languages, judgement, phrases);
         phrases.end();
         judgePatterns(text, normalized, languages, judgement);

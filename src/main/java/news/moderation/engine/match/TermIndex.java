@@ -33,13 +33,9 @@ public final class TermIndex {
         maskedWords = new MaskedWords(entries);
     }
 
-    public void scan(NormalizedText text, long languages, TermHits hits) {
-        scan(text, languages, hits, WordVisitor.NONE);
-    }
-
     /**
-     * {@link #scan}, handing each word of the text to {@code words} in the same pass over its chars (for the phrase
-     * pass, which then need not read them again).
+     * Reports the hits of the terms and allow entries of the selected languages, and hands each word of the text to
+     * {@code words} in the same pass over its chars (for the phrase pass, which then need not read them again).
      */
     public void scan(NormalizedText text, long languages, TermHits hits, WordVisitor words) {
         automaton.scan(text.text(), (key, end) -> {

@@ -5,6 +5,7 @@ import news.moderation.engine.match.TermHits;
 import news.moderation.engine.match.TermIndex;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
+import news.moderation.engine.normalize.WordVisitor;
 import news.moderation.engine.phrase.PhraseAutomaton;
 import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.RuleFiles;
@@ -89,7 +90,7 @@ public class JudgeBenchmark {
     public void termAutomaton(Blackhole blackhole) {
         HitCounter hits = new HitCounter();
         for (NormalizedText text : normalized) {
-            terms.scan(text, -1L, hits);
+            terms.scan(text, -1L, hits, WordVisitor.NONE);
         }
         blackhole.consume(hits.count);
     }
