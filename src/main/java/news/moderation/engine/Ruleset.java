@@ -3,6 +3,7 @@ package news.moderation.engine;
 import news.moderation.engine.normalize.NfkcText;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
+import news.moderation.engine.phrase.PhraseAutomaton;
 import news.moderation.engine.rules.CompiledRules;
 import news.moderation.engine.rules.PatternGate;
 import news.moderation.engine.rules.PatternRule;
@@ -106,15 +107,17 @@ public final class Ruleset {
         long languages = languageBit == null ? ALL_LANGUAGES : languageBit | anyLanguage;
         NormalizedText normalized = Normalizer.normalize(text);
         Judgement judgement = new Judgement(text, normalized, compiled.rules(), compiled.policy(), context);
-        compiled.terms().scan(normalized, languages, judgement);
         int[][] guardedRules = compiled.guardedRules();
-        compiled.phrases().scan(normalized, text, languages, (phrase, start, end) -> {
+        PhraseAutomaton.Walk phrases = compiled.phrases().walk(normalized, text, languages, (phrase, start, end) -> {
             if (CompiledRules.isGuard(phrase)) {
                 judgement.guarded(guardedRules[CompiledRules.guardIndex(phrase)], start, end);
             } else {
                 judgement.ruleHit(phrase, start, end);
             }
         });
+        // the term automaton's char loop finds the words for the phrase pass: the text is read once for both
+        compiled.terms().scan(normalized, languages, judgement, phrases);
+        phrases.end();
         judgePatterns(text, normalized, languages, judgement);
         return judgement.verdict(version, languageBit == null ? null : language);
     }

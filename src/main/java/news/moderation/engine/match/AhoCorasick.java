@@ -1,5 +1,7 @@
 package news.moderation.engine.match;
 
+import news.moderation.engine.normalize.WordVisitor;
+
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
@@ -155,19 +157,44 @@ final class AhoCorasick {
         return encoded;
     }
 
-    void scan(String text, Visitor visitor) {
+    /**
+     * @param words receives each run of chars other than ' ' (a word of a normalised text), worked out in the same
+     *              loop: the phrase pass needs the words, and reading the text once costs less than twice
+     */
+    void scan(String text, Visitor visitor, WordVisitor words) {
         int[] table = next;
         char[] classOfChar = classOf;
         int row = ROOT;
         int length = text.length();
+        int wordStart = 0;
+        int hash = 0;
+        long packedChars = 0;
+        int wideBits = 0;
         for (int i = 0; i < length; i++) {
-            int transition = table[row + classOfChar[text.charAt(i)]];
+            char c = text.charAt(i);
+            int transition = table[row + classOfChar[c]];
             row = transition & ~KEYS_END_HERE;
             if (transition < 0) {
                 for (int key : keysEndingAt[row / classes]) {
                     visitor.found(key, i + 1);
                 }
             }
+            if (c != ' ') {
+                hash = 31 * hash + c;
+                packedChars = packedChars << 8 | c;
+                wideBits |= c;
+            } else {
+                if (i > wordStart) {
+                    words.word(wordStart, i, hash, packedChars, wideBits);
+                }
+                wordStart = i + 1;
+                hash = 0;
+                packedChars = 0;
+                wideBits = 0;
+            }
+        }
+        if (length > wordStart) {
+            words.word(wordStart, length, hash, packedChars, wideBits);
         }
     }
 

@@ -1,6 +1,7 @@
 package news.moderation.engine.match;
 
 import news.moderation.engine.normalize.NormalizedText;
+import news.moderation.engine.normalize.WordVisitor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,11 @@ public final class TermIndex {
         maskedWords = new MaskedWords(entries);
     }
 
-    public void scan(NormalizedText text, long languages, TermHits hits) {
+    /**
+     * Reports the hits of the terms and allow entries of the selected languages, and hands each word of the text to
+     * {@code words} in the same pass over its chars (for the phrase pass, which then need not read them again).
+     */
+    public void scan(NormalizedText text, long languages, TermHits hits, WordVisitor words) {
         automaton.scan(text.text(), (key, end) -> {
             int start = end - keys[key].length();
             for (TermEntry entry : entriesByKey[key]) {
@@ -40,7 +45,7 @@ public final class TermIndex {
                     report(entry, text, start, end, hits);
                 }
             }
-        });
+        }, words);
         maskedWords.scan(text, languages, hits);
     }
 
@@ -92,6 +97,6 @@ public final class TermIndex {
                     hits.markerSeen(entry.owner());
                 }
             }
-        });
+        }, WordVisitor.NONE);
     }
 }

@@ -1,6 +1,7 @@
 package news.moderation.engine.phrase;
 
 import news.moderation.engine.normalize.NormalizedText;
+import news.moderation.engine.normalize.WordVisitor;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -221,14 +222,9 @@ public final class PhraseAutomaton {
      * count, unlike a time, does not depend on the machine).
      */
     long work(NormalizedText text, String original, long languages, PhraseHits hits) {
-        if (kinds.length == 0) {
-            return 0;
-        }
-        Scan scan = new Scan(dfaOf(languages), hits);
+        Walk walk = walk(text, original, languages, hits);
         String normalized = text.text();
         int length = normalized.length();
-        boolean boundariesStart = boundaryStarts.length > 0;
-        int lastWordEnd = -1;
         int i = 0;
         while (i < length) {
             if (normalized.charAt(i) == ' ') {
@@ -236,16 +232,49 @@ public final class PhraseAutomaton {
                 continue;
             }
             int start = i;
-            int hash = 0; // String.hashCode of the word, for its lookup
-            long shortKey = 0; // and its WordTable.shortKey
-            int wide = 0;
+            int hash = 0;
+            long packedChars = 0;
+            int wideBits = 0;
             for (char c; i < length && (c = normalized.charAt(i)) != ' '; i++) {
                 hash = 31 * hash + c;
-                shortKey = shortKey << 8 | c;
-                wide |= c;
+                packedChars = packedChars << 8 | c;
+                wideBits |= c;
             }
-            int wordClass = words.classOf(normalized, start, i, hash,
-                    WordTable.isShort(i - start, wide) ? shortKey : 0);
+            walk.word(start, i, hash, packedChars, wideBits);
+        }
+        return walk.end();
+    }
+
+    /**
+     * A pass over a text whose words are handed to it in order ({@link WordVisitor}) by a pass that reads the chars
+     * anyway (the term pass); {@link Walk#end} after the last. Reports what {@link #scan} does.
+     */
+    public Walk walk(NormalizedText text, String original, long languages, PhraseHits hits) {
+        return new Walk(kinds.length == 0 ? null : new Scan(dfaOf(languages), hits), text, original);
+    }
+
+    /** One pass of {@link #walk}: each word looked up and stepped on as it comes. */
+    public final class Walk implements WordVisitor {
+        /** null when the automaton has no phrases */
+        private final Scan scan;
+        private final NormalizedText text;
+        private final String original;
+        private final boolean boundariesStart = boundaryStarts.length > 0;
+        private int lastWordEnd = -1;
+
+        private Walk(Scan scan, NormalizedText text, String original) {
+            this.scan = scan;
+            this.text = text;
+            this.original = original;
+        }
+
+        @Override
+        public void word(int start, int end, int hash, long packedChars, int wideBits) {
+            if (scan == null) {
+                return;
+            }
+            int wordClass = words.classOf(text.text(), start, end, hash,
+                    WordTable.isShort(end - start, wideBits) ? packedChars : 0);
             scan.work++;
             if (scan.threadsAlive() || classMayStart[wordClass]) {
                 int step = scan.stepOn(wordClass);
@@ -259,14 +288,21 @@ public final class PhraseAutomaton {
                         step = scan.stepOn(wordClass);
                     }
                 }
-                scan.take(step, start, i);
+                scan.take(step, start, end);
             }
-            lastWordEnd = i;
+            lastWordEnd = end;
         }
-        if (boundariesStart || scan.threadsAlive()) {
-            scan.take(scan.stepOn(boundaryToken), length, Math.max(lastWordEnd, 0));
+
+        /** After the last word: the end of the text is a sentence boundary. @return the work done (see work) */
+        public long end() {
+            if (scan == null) {
+                return 0;
+            }
+            if (boundariesStart || scan.threadsAlive()) {
+                scan.take(scan.stepOn(boundaryToken), text.length(), Math.max(lastWordEnd, 0));
+            }
+            return scan.work;
         }
-        return scan.work;
     }
 
     /** The states cached so far, over all selected languages (for tests of the bound). */

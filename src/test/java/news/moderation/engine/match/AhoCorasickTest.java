@@ -1,6 +1,7 @@
 package news.moderation.engine.match;
 
 import news.moderation.engine.normalize.NfkcText;
+import news.moderation.engine.normalize.WordVisitor;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,6 +36,36 @@ class AhoCorasickTest {
                 found(new AhoCorasick(keys, true), keys, text), "keys " + keys + ", text \"" + text + "\""));
     }
 
+    /**
+     * The words handed over in the same pass are the runs of chars between spaces, in order, each with its
+     * {@code String.hashCode}, its chars packed 8 bits each (the last 8 of a longer word) and its chars or'ed, also
+     * with runs of spaces and spaces at either end, and with keys ending in a word or across a space.
+     */
+    @Test
+    void handsOverEveryWordWithItsHashAndPackedChars() {
+        forRandomKeysAndTexts(7, new KeysAndTexts(10, 4, "ab c", "ab c  \u00e9\u0100"), (keys, text) -> {
+            List<String> handed = new ArrayList<>();
+            new AhoCorasick(keys, false).scan(text, (key, end) -> {
+            }, (start, end, hash, packedChars, wideBits) -> handed.add(start + "-" + end + " " + hash + " "
+                    + packedChars + " " + wideBits));
+            List<String> expected = new ArrayList<>();
+            for (int start = 0; start < text.length(); start++) {
+                if (text.charAt(start) != ' ' && (start == 0 || text.charAt(start - 1) == ' ')) {
+                    int end = text.indexOf(' ', start) < 0 ? text.length() : text.indexOf(' ', start);
+                    long packed = 0;
+                    int wide = 0;
+                    for (char c : text.substring(start, end).toCharArray()) {
+                        packed = packed << 8 | c;
+                        wide |= c;
+                    }
+                    expected.add(start + "-" + end + " " + text.substring(start, end).hashCode() + " " + packed + " "
+                            + wide);
+                }
+            }
+            assertEquals(expected, handed, "text \"" + text + "\"");
+        });
+    }
+
     /** Up to {@code maxKeys} distinct keys of up to {@code maxKeyLength} chars, and texts of up to 200 chars. */
     private record KeysAndTexts(int maxKeys, int maxKeyLength, String keyAlphabet, String textAlphabet) {
     }
@@ -55,7 +86,7 @@ class AhoCorasickTest {
     /** Every occurrence the automaton reports, as "end:key", in the order reported. */
     private static List<String> found(AhoCorasick automaton, List<String> keys, String text) {
         List<String> found = new ArrayList<>();
-        automaton.scan(text, (key, end) -> found.add(end + ":" + keys.get(key)));
+        automaton.scan(text, (key, end) -> found.add(end + ":" + keys.get(key)), WordVisitor.NONE);
         return found;
     }
 
