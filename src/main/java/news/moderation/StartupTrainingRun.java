@@ -1,22 +1,22 @@
 package news.moderation;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.QuarkusApplication;
-import io.smallrye.health.SmallRyeHealth;
-import io.smallrye.health.SmallRyeHealthReporter;
 
 /**
  * The build's class-data training run (pom.xml, {@code app-cds-training}): the packaged service starts in full, on a
- * data directory under {@code target/}, answers its readiness once, and exits. The JVM, started with
+ * data directory under {@code target/}, answers its readiness once, over HTTP, and exits. The JVM, started with
  * {@code -XX:ArchiveClassesAtExit}, records every class loaded on the way (Quarkus's boot, the embedded PostgreSQL's
  * start, the JDBC driver, Flyway, Hibernate ORM, the rules' compilation, the health checks) in the archive that later
  * starts load instead of parsing and verifying those classes again.
@@ -26,15 +26,25 @@ class StartupTrainingRun implements QuarkusApplication {
     /** The training run's class-load log (pom.xml's {@code -Xlog:class+load}), read by {@link #linkLoadedClasses}. */
     static final String CLASS_LOAD_LOG = "app-cds.class-load-log";
 
+    /** Where the HTTP server listens, its port known once it has bound (Quarkus's runtime value). */
+    private static final String LOCAL_BASE_URI = "quarkus.http.local-base-uri";
     private static final Logger LOG = Logger.getLogger(StartupTrainingRun.class);
     /** Each pass links the classes the previous one loaded to link its own; three reach all but a handful. */
     private static final int LINKING_PASSES = 3;
 
     @Override
     public int run(String... args) {
-        SmallRyeHealth readiness = Arc.container().instance(SmallRyeHealthReporter.class).get().getReadiness();
-        if (readiness.isDown()) {
-            LOG.errorf("The training run's service is not ready: %s", readiness.getPayload());
+        // Asked over HTTP, as a restart's first request asks it, so that the classes of that request are archived too.
+        URI readiness = URI.create(ConfigProvider.getConfig().getValue(LOCAL_BASE_URI, String.class) + "/q/health/ready");
+        try {
+            HttpURLConnection request = (HttpURLConnection) readiness.toURL().openConnection();
+            if (request.getResponseCode() != HttpURLConnection.HTTP_OK) {
+                LOG.errorf("The training run's service is not ready: %s answered %d", readiness,
+                        request.getResponseCode());
+                return 1;
+            }
+        } catch (IOException e) {
+            LOG.errorf("The training run's service did not answer %s: %s", readiness, e.getMessage());
             return 1;
         }
         String classLoadLog = System.getProperty(CLASS_LOAD_LOG);
