@@ -129,7 +129,7 @@ public final class Ruleset {
      */
     private void judgePatterns(String text, NormalizedText normalized, long languages, Judgement judgement) {
         List<PatternRule> patterns = compiled.patterns();
-        if (patterns.isEmpty() || !patternGate.mayMatchAny(text, normalized)) {
+        if (patterns.isEmpty() || !patternGate.mayMatchAny(normalized)) {
             return;
         }
         NfkcText nfkc = NfkcText.of(text, normalized.originalIsAscii());

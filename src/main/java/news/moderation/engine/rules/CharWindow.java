@@ -81,7 +81,7 @@ final class CharWindow {
     }
 
     /** Whether the window fits {@code text} with its rarest set at {@code index}. */
-    boolean fitsAnchoredAt(String text, int index) {
+    private boolean fitsAnchoredAt(String text, int index) {
         int start = index - anchor;
         if (start < 0 || start + lows.length > text.length()) {
             return false;

@@ -34,14 +34,6 @@ public final class PatternGate {
      */
     private final AsciiSet neededByAny;
     private final boolean[] isNeeded = new boolean[ASCII];
-    /**
-     * For each needed char, the required windows anchored on a rarest set that holds it: the char lets a text
-     * through only where one of them fits around it ("[A-Za-z0-9._%+-]@[A-Za-z0-9]": not the '@' of "RT @user").
-     * Null for a char that lets a text through wherever it stands (some pattern needs it with no window around it).
-     */
-    private final CharWindow[][] windowsAround = new CharWindow[ASCII][];
-    /** The needed chars whose {@link #windowsAround} is null, as a 128-bit set. */
-    private final AsciiSet neededAlone;
     /** Whether {@link #neededByAny} holds {@link NormalizedText#isSymbol symbols} only. */
     private final boolean symbolsNeeded;
 
@@ -87,75 +79,24 @@ public final class PatternGate {
                 }
             }
         }
-        List<Rarest> rarest = this.patterns.stream().map(PatternGate::rarestOf).toList();
-        neededByAny = rarest.contains(null) ? null
-                : rarest.stream().map(Rarest::set).reduce(AsciiSet.NONE, AsciiSet::union);
+        neededByAny = neededByAny(this.patterns);
         boolean onlySymbols = neededByAny != null;
-        AsciiSet alone = AsciiSet.NONE;
         for (char c = 0; c < ASCII; c++) {
             isNeeded[c] = neededByAny == null || neededByAny.contains(c);
             onlySymbols &= !isNeeded[c] || NormalizedText.isSymbol(c);
-            windowsAround[c] = neededByAny == null ? null : windowsAround(rarest, c);
-            if (isNeeded[c] && windowsAround[c] == null) {
-                alone = alone.union(AsciiSet.of(c));
-            }
         }
         symbolsNeeded = onlySymbols;
-        neededAlone = alone;
     }
 
     /**
-     * A pattern's rarest set of which every match has a char, and the required window anchored on that set when
-     * there is one (null: the char is needed with nothing known around it).
+     * False when no pattern can match the text {@code normalized} was normalised from, as the normaliser saw: an
+     * ASCII original (NFKC, which the patterns read, leaves it as it is) without a char of any pattern's rarest
+     * required set, when those sets hold only symbols (the shipped patterns: a digit, '@' or '+'). Then the text is
+     * not read again, and {@link #mayMatch} would answer false for every pattern.
      */
-    private record Rarest(AsciiSet set, CharWindow window) {
-    }
-
-    /**
-     * The rarest of the pattern's required chars and its windows' anchor sets (a window wins a tie: it also tells
-     * what stands around the char); null when the pattern needs no particular ASCII char.
-     */
-    private static Rarest rarestOf(PatternRule pattern) {
-        AsciiSet rarest = pattern.footprint().requiredChars();
-        CharWindow around = null;
-        for (CharWindow window : pattern.footprint().requiredWindows()) {
-            AsciiSet anchor = window.anchorSet();
-            if (anchor != null && (rarest == null || CharShape.chance(anchor) < CharShape.chance(rarest)
-                    || around == null && window.length() > 1 && anchor.equals(rarest))) {
-                rarest = anchor;
-                around = window.length() > 1 ? window : null;
-            }
-        }
-        return rarest == null ? null : new Rarest(rarest, around);
-    }
-
-    /** The windows around {@code c} (see {@link #windowsAround}), or null when some pattern needs it alone. */
-    private static CharWindow[] windowsAround(List<Rarest> rarest, char c) {
-        List<CharWindow> windows = new ArrayList<>();
-        for (Rarest needed : rarest) {
-            if (needed.set().contains(c)) {
-                if (needed.window() == null) {
-                    return null;
-                }
-                windows.add(needed.window());
-            }
-        }
-        return windows.toArray(CharWindow[]::new);
-    }
-
-    /**
-     * False when no pattern can match {@code original}, as the normaliser saw it: an ASCII original (NFKC, which the
-     * patterns read, leaves it as it is) without a char of any pattern's rarest required set, when those sets hold
-     * only symbols (the shipped patterns: a digit, '@' or '+'); then the text is not read again. When its only such
-     * chars are ones needed inside a window (the '@' of an e-mail address), it is read up to the first one the window
-     * fits around. Whenever this answers false, {@link #mayMatch} would answer false for every pattern.
-     */
-    public boolean mayMatchAny(String original, NormalizedText normalized) {
-        if (!symbolsNeeded || !normalized.originalIsAscii()
-                || normalized.originalHasSymbolOf(neededAlone.low(), neededAlone.high())) {
-            return true;
-        }
-        return normalized.originalHasSymbolOf(neededByAny.low(), neededByAny.high()) && hasNeededChar(original);
+    public boolean mayMatchAny(NormalizedText normalized) {
+        return !symbolsNeeded || !normalized.originalIsAscii()
+                || normalized.originalHasSymbolOf(neededByAny.low(), neededByAny.high());
     }
 
     /** A window's positions that get bits: a window longer than a word is looked for by its first 64 sets. */
@@ -185,6 +126,24 @@ public final class PatternGate {
         words[offset + bit / 64] |= 1L << (bit % 64);
     }
 
+    private static AsciiSet neededByAny(List<PatternRule> patterns) {
+        AsciiSet needed = AsciiSet.NONE;
+        for (PatternRule pattern : patterns) {
+            AsciiSet rarest = pattern.footprint().requiredChars();
+            for (CharWindow window : pattern.footprint().requiredWindows()) {
+                AsciiSet anchor = window.anchorSet();
+                if (rarest == null || anchor != null && CharShape.chance(anchor) < CharShape.chance(rarest)) {
+                    rarest = anchor;
+                }
+            }
+            if (rarest == null) {
+                return null;
+            }
+            needed = needed.union(rarest);
+        }
+        return needed;
+    }
+
     /** The union of each pattern's rarest required set (see {@link #neededByAny}), or null when there is none. */
     AsciiSet neededByAny() {
         return neededByAny;
@@ -209,27 +168,14 @@ public final class PatternGate {
         return mayMatch;
     }
 
-    /** Whether {@code text} has a char of some pattern's rarest required set, with its window around it if any. */
     private boolean hasNeededChar(String text) {
-        if (neededByAny == null) {
-            return true;
-        }
         for (int i = 0, length = text.length(); i < length; i++) {
             char c = text.charAt(i);
-            if (c < ASCII && isNeeded[c] && (windowsAround[c] == null || fitsAround(windowsAround[c], text, i))) {
+            if (c < ASCII && isNeeded[c]) {
                 return true;
             }
         }
-        return false;
-    }
-
-    private static boolean fitsAround(CharWindow[] windows, String text, int index) {
-        for (CharWindow window : windows) {
-            if (window.fitsAnchoredAt(text, index)) {
-                return true;
-            }
-        }
-        return false;
+        return neededByAny == null;
     }
 
     /**
