@@ -83,14 +83,14 @@ public class AllocationPerSubmission {
             Map<Long, ThreadAllocation> before = allocations(threads);
             Database atStart = Database.read(pgPort);
             Map<String, long[]> switchesBefore = Processes.contextSwitches(pid);
-            long databaseCpuBefore = Processes.cpuNanosWithChildren(postmaster);
+            Map<String, Long> databaseCpuBefore = Processes.cpuNanosWithChildren(postmaster);
             long cpuBefore = process.getProcessCpuTime();
             long failedBefore = load.failed.get();
             long started = System.nanoTime();
             load.send(count, warmup, rate);
             double seconds = (System.nanoTime() - started) / 1e9;
             long cpuAfter = process.getProcessCpuTime();
-            long databaseCpuAfter = Processes.cpuNanosWithChildren(postmaster);
+            Map<String, Long> databaseCpuAfter = Processes.cpuNanosWithChildren(postmaster);
             Map<String, long[]> switchesAfter = Processes.contextSwitches(pid);
             Map<Long, ThreadAllocation> after = allocations(threads);
             Database atEnd = Database.read(pgPort);
@@ -105,8 +105,7 @@ public class AllocationPerSubmission {
                     (cpuAfter - cpuBefore) / 1e3 / count);
             reportCpu(before, after, count);
             Processes.reportContextSwitches(switchesBefore, switchesAfter, count);
-            System.out.printf("database: %,.1f µs CPU per comment (PostgreSQL's processes)%n",
-                    (databaseCpuAfter - databaseCpuBefore) / 1e3 / Math.max(stored, 1));
+            Processes.reportDatabaseCpu(databaseCpuBefore, databaseCpuAfter, stored);
             atEnd.reportSince(atStart, stored);
         } finally {
             vm.detach();
@@ -256,7 +255,8 @@ public class AllocationPerSubmission {
     }
 
     /** What PostgreSQL has written: its WAL position, the comments, and the rows of each table. */
-    record Database(String pgPort, String walLsn, long comments, Map<String, Long> rows) {
+    /** {@code transactions}: the transactions that wrote the comments (a batch's rows share theirs, their xmin). */
+    record Database(String pgPort, String walLsn, long comments, long transactions, Map<String, Long> rows) {
 
         static Database read(String pgPort) throws Exception {
             String lsn = psql(pgPort, "SELECT pg_current_wal_lsn()").get(0);
@@ -268,13 +268,16 @@ public class AllocationPerSubmission {
                 String[] columns = line.split("\\|");
                 rows.put(columns[0], Long.parseLong(columns[1]));
             }
-            return new Database(pgPort, lsn, rows.get("comment"), rows);
+            long transactions = Long.parseLong(psql(pgPort, "SELECT count(DISTINCT xmin::text) FROM comment").get(0));
+            return new Database(pgPort, lsn, rows.get("comment"), transactions, rows);
         }
 
         /** Per stored comment: WAL bytes, rows added by table, and the index entries those rows wrote. */
         void reportSince(Database start, long stored) throws Exception {
             long wal = Long.parseLong(psql(pgPort,
                     "SELECT pg_wal_lsn_diff('" + walLsn + "', '" + start.walLsn + "')::bigint").get(0));
+            System.out.printf("database: %.2f comments per transaction (batch)%n",
+                    (double) stored / Math.max(transactions - start.transactions, 1));
             System.out.printf("database: %,d WAL bytes per comment%n", wal / Math.max(stored, 1));
             // An index with a predicate gets entries only for the rows that satisfy it: counted apart.
             Map<String, int[]> indexes = new HashMap<>();
@@ -313,26 +316,53 @@ public class AllocationPerSubmission {
         }
 
         /**
-         * The CPU time of the process and of its children: those running (PostgreSQL's backends, its background
-         * processes) and those that ended and were waited for (cutime, cstime).
+         * The CPU time of the process and of its children so far, by kind: the postmaster itself, the children running
+         * (PostgreSQL's backends and background processes, by their process title) and those that ended and were
+         * waited for (its cutime and cstime).
          */
-        static long cpuNanosWithChildren(long parent) throws IOException {
+        static Map<String, Long> cpuNanosWithChildren(long parent) throws IOException {
+            Map<String, Long> byKind = new TreeMap<>();
             String[] own = stat(Path.of("/proc", Long.toString(parent), "stat"));
-            long ticks = Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15])
-                    + Long.parseLong(own[16]);
+            byKind.put("postmaster", ticks(own, 13) + ticks(own, 14));
+            byKind.put("ended children", ticks(own, 15) + ticks(own, 16));
             try (var processes = Files.list(Path.of("/proc"))) {
                 for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                     try {
                         String[] fields = stat(process.resolve("stat"));
                         if (Long.parseLong(fields[3]) == parent) {
-                            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                            byKind.merge(title(process), ticks(fields, 13) + ticks(fields, 14), Long::sum);
                         }
                     } catch (IOException ended) {
                         // ended meanwhile: its time is in the parent's cutime, cstime
                     }
                 }
             }
-            return ticks * TICK_NANOS;
+            return byKind;
+        }
+
+        static long ticks(String[] stat, int field) {
+            return Long.parseLong(stat[field]) * TICK_NANOS;
+        }
+
+        /** A PostgreSQL process's kind: its title without "postgres: ", a backend's (user, database, client) as one. */
+        static String title(Path process) throws IOException {
+            String title = Files.readString(process.resolve("cmdline")).replace('\0', ' ').trim()
+                    .replaceFirst("^postgres: ", "");
+            return title.contains("(") ? "backends" : title;
+        }
+
+        /** CPU time per comment, in all and by kind of process. */
+        static void reportDatabaseCpu(Map<String, Long> before, Map<String, Long> after, long comments) {
+            long total = after.values().stream().mapToLong(Long::longValue).sum()
+                    - before.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("database: %,.1f µs CPU per comment (PostgreSQL's processes)%n",
+                    total / 1e3 / Math.max(comments, 1));
+            after.forEach((kind, nanos) -> {
+                long used = nanos - before.getOrDefault(kind, 0L);
+                if (used * 100 >= total && used > 0) {
+                    System.out.printf("  %-50s %,10.1f µs/comment%n", kind, used / 1e3 / comments);
+                }
+            });
         }
 
         /** The fields of a /proc stat file after the command name (which may hold spaces), numbered from 0 = pid. */
