@@ -115,7 +115,7 @@ class CommentBatcher {
     private final ReentrantLock batchesWritten = new ReentrantLock();
     /** Signalled when a batch has been written (committed or failed). */
     private final Condition batchWritten = batchesWritten.newCondition();
-    /** The batches gathered and not yet written. */
+    /** The batches gathered and not yet written (committed or failed). */
     private int writing;
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean stopped;

@@ -170,7 +170,7 @@ public interface ModerationConfig {
          * the committers write one batch at a time while commits are quick, and overlap when one is slow (its fsync, a
          * database a network hop away). With 0 a free committer starts a batch with the first comment that arrives.
          */
-        @WithDefault("5ms")
+        @WithDefault("2ms")
         Duration overlapAfter();
 
         /**
