@@ -402,7 +402,7 @@ public class AllocationPerSubmission {
             return switches;
         }
 
-        /** Context switches per submission, in all and by kind of thread (its name, up to 15 characters, unnumbered). */
+        /** Context switches per submission, in all and by kind of thread (its name: 15 characters, unnumbered). */
         static void reportContextSwitches(Map<String, long[]> before, Map<String, long[]> after, int count) {
             Map<String, long[]> byKind = new TreeMap<>();
             long[] total = new long[2];
@@ -419,7 +419,8 @@ public class AllocationPerSubmission {
                     + "involuntary: preempted)%n", (total[0] + total[1]) / (double) count, total[0] / (double) count,
                     total[1] / (double) count);
             byKind.entrySet().stream().filter(kind -> (kind.getValue()[0] + kind.getValue()[1]) * 100 >= count)
-                    .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                    .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1],
+                            a.getValue()[0] + a.getValue()[1]))
                     .forEach(kind -> System.out.printf("  %-50s %10.2f voluntary, %.2f involuntary per submission%n",
                             kind.getKey(), kind.getValue()[0] / (double) count, kind.getValue()[1] / (double) count));
         }

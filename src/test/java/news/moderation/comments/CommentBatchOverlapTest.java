@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -23,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -52,9 +49,6 @@ class CommentBatchOverlapTest {
                     "moderation.submission-batch.committers", "2");
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TestHTTPResource("/api/v1/comments")
     URI comments;
@@ -120,17 +114,18 @@ class CommentBatchOverlapTest {
     /** Submits a new comment; completes with its id once answered 201. */
     private CompletableFuture<String> submit(String article, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(comments).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                .POST(HttpRequest.BodyPublishers.ofString(CommentBatchingTest.JSON.writeValueAsString(
                         Comments.comment(article, "reader-" + UUID.randomUUID(), body))))
                 .build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            assertEquals(201, response.statusCode(), response.body());
-            try {
-                return JSON.readTree(response.body()).path("id").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return CommentBatchingTest.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    assertEquals(201, response.statusCode(), response.body());
+                    try {
+                        return CommentBatchingTest.JSON.readTree(response.body()).path("id").asText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     /** The batches whose comment insert waits for the test's lock, one per committer writing. */
