@@ -57,9 +57,10 @@ import news.moderation.platform.errors.ClientErrorException;
  * rate a batch is what arrived during one commit, not the first comment an idle committer woke up for, and each
  * transaction, round trip and fsync is shared by more comments (docs/benchmarks.md, "Committers").
  * <p>
- * A comment that cannot be stored fails alone: an author who may not comment or a wrong parent is refused for that comment only, a taken
- * idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database refuses the batch for any
- * other reason each of its comments is stored again in a transaction of its own, so that only the one at fault fails.
+ * A comment that cannot be stored fails alone: an author who may not comment or a wrong parent is refused for that
+ * comment only, a taken idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database refuses
+ * the batch for any other reason each of its comments is stored again in a transaction of its own, so that only the
+ * one at fault fails.
  * When the database is unreachable the whole batch fails at once (503).
  */
 @ApplicationScoped
