@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -50,10 +51,16 @@ import news.moderation.platform.errors.ClientErrorException;
  * <p>
  * A batch is gathered by one committer at a time: it takes what is waiting, up to {@code max-size}, and waits for more
  * only until its oldest comment has waited {@code max-wait} (by default not at all: what queues up while the committers
- * are busy makes the next batch); while it commits, another committer gathers the next batch. A comment that cannot
- * be stored fails alone: an author who may not comment or a wrong parent is refused for that comment only, a taken
- * idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database refuses the batch for any
- * other reason each of its comments is stored again in a transaction of its own, so that only the one at fault fails.
+ * are busy makes the next batch); while it commits, another committer gathers the next batch. That batch waits for the
+ * one being written to commit, then takes everything that queued meanwhile, unless its oldest comment has waited
+ * {@code overlap-after}: then it is written beside it (a slow commit, a database a network hop away). So at a moderate
+ * rate a batch is what arrived during one commit, not the first comment an idle committer woke up for, and each
+ * transaction, round trip and fsync is shared by more comments (docs/benchmarks.md, "Committers").
+ * <p>
+ * A comment that cannot be stored fails alone: an author who may not comment or a wrong parent is refused for that
+ * comment only, a taken idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database refuses
+ * the batch for any other reason each of its comments is stored again in a transaction of its own, so that only the
+ * one at fault fails.
  * When the database is unreachable the whole batch fails at once (503).
  */
 @ApplicationScoped
@@ -102,9 +109,16 @@ class CommentBatcher {
     private final ObjectMapper json;
     private final int maxSize;
     private final long maxWaitNanos;
+    private final long overlapAfterNanos;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     /** Held while gathering a batch: two committers gathering at once would split it in halves. */
     private final ReentrantLock gathering = new ReentrantLock();
+    /** Guards {@link #writing}; apart from {@link #gathering}, which the gatherer holds while it waits for a commit. */
+    private final ReentrantLock batchesWritten = new ReentrantLock();
+    /** Signalled when a batch has been written (committed or failed). */
+    private final Condition batchWritten = batchesWritten.newCondition();
+    /** The batches gathered and not yet written (committed or failed). */
+    private int writing;
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -117,6 +131,7 @@ class CommentBatcher {
         ModerationConfig.SubmissionBatch settings = config.submissionBatch();
         this.maxSize = settings.maxSize();
         this.maxWaitNanos = settings.maxWait().toNanos();
+        this.overlapAfterNanos = settings.overlapAfter().toNanos();
         // Created with the first submission (the bean is created on first use), not on the start path.
         for (int i = 1; i <= settings.committers(); i++) {
             Thread committer = new Thread(this::commitBatches, "comment-committer-" + i);
@@ -175,6 +190,14 @@ class CommentBatcher {
                 // write answers every comment of the batch itself; this is a bug, and the committer carries on.
                 LOG.error("A batch of comments failed unexpectedly", e);
                 batch.forEach(waiting -> waiting.stored().completeExceptionally(e));
+            } finally {
+                batchesWritten.lock();
+                try {
+                    writing--;
+                    batchWritten.signalAll();
+                } finally {
+                    batchesWritten.unlock();
+                }
             }
         }
     }
@@ -183,6 +206,7 @@ class CommentBatcher {
         gathering.lockInterruptibly();
         try {
             Waiting first = queue.take();
+            awaitBatchWritten(first.arrivedAt() + overlapAfterNanos);
             List<Waiting> batch = new ArrayList<>(maxSize);
             batch.add(first);
             queue.drainTo(batch, maxSize - batch.size());
@@ -196,9 +220,31 @@ class CommentBatcher {
                 batch.add(next);
                 queue.drainTo(batch, maxSize - batch.size());
             }
+            batchesWritten.lock();
+            try {
+                writing++;
+            } finally {
+                batchesWritten.unlock();
+            }
             return batch;
         } finally {
             gathering.unlock();
+        }
+    }
+
+    /**
+     * While another committer writes a batch, waits for it to be written, but not past {@code overlapAt}: what queues
+     * up meanwhile then joins the batch being gathered, instead of each comment making a batch of its own.
+     */
+    private void awaitBatchWritten(long overlapAt) throws InterruptedException {
+        batchesWritten.lockInterruptibly();
+        try {
+            long left = overlapAt - System.nanoTime();
+            while (writing > 0 && left > 0) {
+                left = batchWritten.awaitNanos(left);
+            }
+        } finally {
+            batchesWritten.unlock();
         }
     }
 

@@ -40,9 +40,13 @@ class StatementRecorder {
 
     /**
      * The content date is the day its comment was written, in UTC, read from the comment's row as it is inserted,
-     * unless the statement names its own (a held edit is content of the day of the edit).
+     * unless the statement names its own (a held edit is content of the day of the edit). The comment is read by its
+     * primary key, for each statement (a lateral subquery): as a join, the planner chose a hash join over a scan of
+     * the whole comment table while it had no statistics of it (a new database, until autovacuum's first analyze),
+     * and the statement, prepared once per connection, kept that plan as the table grew, reading every comment for
+     * every batch with a statement.
      */
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO statement_of_reasons (id, site_id, comment_id, puid, decision_visibility,
                     decision_visibility_other, decision_ground, decision_ground_reference_url,
                     illegal_content_legal_ground, illegal_content_explanation, incompatible_content_ground,
@@ -62,7 +66,7 @@ class StatementRecorder {
                       incompatible_content_ground, incompatible_content_explanation, category, content_type,
                       content_date, application_date, decision_facts, source_type, automated_detection,
                       automated_decision, created_at, position)
-            JOIN comment c ON c.id = s.comment_id
+            CROSS JOIN LATERAL (SELECT created_at FROM comment WHERE id = s.comment_id OFFSET 0) c
             ORDER BY s.position""";
 
     private final ModerationConfig.Statements settings;

@@ -59,8 +59,8 @@ class CommentBatchingTest {
     private static final List<String> OBSERVED_TABLES = List.of("comment", "domain_event", "audit_event",
             "statement_of_reasons", "webhook_delivery");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TestHTTPResource("/api/v1/comments")
     URI comments;

@@ -165,6 +165,15 @@ public interface ModerationConfig {
         Duration maxWait();
 
         /**
+         * Longest a comment waits, from its arrival, for the batch being written to commit before another committer
+         * writes a batch beside it. Until then it waits, and the comments that arrive meanwhile share its transaction:
+         * the committers write one batch at a time while commits are quick, and overlap when one is slow (its fsync, a
+         * database a network hop away). With 0 a free committer starts a batch with the first comment that arrives.
+         */
+        @WithDefault("2ms")
+        Duration overlapAfter();
+
+        /**
          * Threads committing batches, each on a connection of its own: while one waits for PostgreSQL (its round trips,
          * its fsync), another gathers and writes the next batch. At most the connection pool's size. Few is faster:
          * the fewer committers, the more comments queue up for each, so the larger a batch and the fewer transactions

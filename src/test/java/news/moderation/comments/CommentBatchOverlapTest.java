@@ -1,0 +1,163 @@
+package news.moderation.comments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import news.moderation.platform.database.EmbeddedPostgresResource;
+
+/**
+ * The committers write one batch at a time while commits are quick: comments that arrive while a batch is written wait
+ * for its commit and then share one transaction, instead of a free committer starting a batch with the first of them;
+ * a comment that has waited {@code overlap-after} is written beside the slow batch. A batch is made slow by a lock on
+ * the comment table, held by the test, which its insert waits for.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@TestProfile(CommentBatchOverlapTest.OverlapAfterThreeSeconds.class)
+class CommentBatchOverlapTest {
+
+    public static class OverlapAfterThreeSeconds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("moderation.submission-batch.overlap-after", "3s",
+                    "moderation.submission-batch.committers", "2");
+        }
+    }
+
+    @TestHTTPResource("/api/v1/comments")
+    URI comments;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void commentsArrivingWhileABatchIsWrittenWaitForItsCommitAndShareTheNextTransaction() throws Exception {
+        String article = "overlap-" + UUID.randomUUID();
+        CompletableFuture<String> first;
+        List<CompletableFuture<String>> next = new ArrayList<>();
+        try (Connection lock = database.getConnection()) {
+            slowInserts(lock);
+            first = submit(article, "The first comment, its batch slowed down");
+            awaitInsertsWaiting(1);
+            for (int i = 0; i < 5; i++) {
+                next.add(submit(article, "A comment arriving meanwhile, number " + i));
+                Thread.sleep(30);
+            }
+            Thread.sleep(300);
+            // The other committer has these comments' batch, and waits for the slow one instead of writing beside it.
+            assertEquals(1, insertsWaiting());
+            lock.rollback();
+        }
+        String firstTransaction = transactionOf(first.get());
+        Set<String> nextTransactions = new HashSet<>();
+        for (CompletableFuture<String> comment : next) {
+            nextTransactions.add(transactionOf(comment.get()));
+        }
+        assertEquals(1, nextTransactions.size(), "the comments that waited were committed in "
+                + nextTransactions.size() + " transactions");
+        assertNotEquals(firstTransaction, nextTransactions.iterator().next());
+    }
+
+    @Test
+    void aCommentThatWaitedOverlapAfterIsWrittenBesideTheSlowBatch() throws Exception {
+        String article = "overlap-" + UUID.randomUUID();
+        CompletableFuture<String> first;
+        CompletableFuture<String> second;
+        try (Connection lock = database.getConnection()) {
+            slowInserts(lock);
+            first = submit(article, "The first comment, its batch slowed down");
+            awaitInsertsWaiting(1);
+            second = submit(article, "A comment that waits longer than overlap-after");
+            Thread.sleep(1_000);
+            assertEquals(1, insertsWaiting(), "written beside the slow batch before overlap-after");
+            // Three seconds after it arrived, the other committer writes it beside the slow batch.
+            awaitInsertsWaiting(2);
+            lock.rollback();
+        }
+        assertNotEquals(transactionOf(first.get()), transactionOf(second.get()));
+    }
+
+    /** Until {@code lock} is rolled back, inserting a comment waits (the batches' reads do not). */
+    private static void slowInserts(Connection lock) throws SQLException {
+        lock.setAutoCommit(false);
+        try (Statement statement = lock.createStatement()) {
+            statement.execute("LOCK TABLE comment IN SHARE MODE");
+        }
+    }
+
+    /** Submits a new comment; completes with its id once answered 201. */
+    private CompletableFuture<String> submit(String article, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(comments).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CommentBatchingTest.JSON.writeValueAsString(
+                        Comments.comment(article, "reader-" + UUID.randomUUID(), body))))
+                .build();
+        return CommentBatchingTest.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    assertEquals(201, response.statusCode(), response.body());
+                    try {
+                        return CommentBatchingTest.JSON.readTree(response.body()).path("id").asText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    /** The batches whose comment insert waits for the test's lock, one per committer writing. */
+    private long insertsWaiting() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type"
+                        + " = 'Lock' AND query LIKE '%INSERT INTO comment %'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void awaitInsertsWaiting(long expected) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (insertsWaiting() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + expected + " batches waiting for the lock within 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The transaction that wrote the comment (its row's xmin). */
+    private String transactionOf(String commentId) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT xmin::text FROM comment WHERE id = ?::uuid")) {
+            query.setString(1, commentId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+}
