@@ -24,7 +24,7 @@ import io.quarkus.runtime.QuarkusApplication;
 class StartupTrainingRun implements QuarkusApplication {
 
     /** The training run's class-load log (pom.xml's {@code -Xlog:class+load}), read by {@link #linkLoadedClasses}. */
-    static final String CLASS_LOAD_LOG = "app-cds.class-load-log";
+    private static final String CLASS_LOAD_LOG = "app-cds.class-load-log";
 
     /** Where the HTTP server listens, its port known once it has bound (Quarkus's runtime value). */
     private static final String LOCAL_BASE_URI = "quarkus.http.local-base-uri";
@@ -60,9 +60,11 @@ class StartupTrainingRun implements QuarkusApplication {
      * archive. Quarkus's class loader also loads classes it never links: to verify another class (about a fifth of
      * Hibernate ORM's, for one), or by name. Each later start would parse those from their jars again. Reflection over
      * a class's methods links it without running its static initialiser, so listing them makes them archivable.
+     *
+     * @return how many classes the log named from the application's jars (each linked, unless it cannot link)
      */
     static int linkLoadedClasses(Path classLoadLog, ClassLoader applicationClassLoader) {
-        Set<String> linked = new HashSet<>();
+        Set<String> named = new HashSet<>();
         for (int pass = 0; pass < LINKING_PASSES; pass++) {
             List<String> lines;
             try {
@@ -70,21 +72,21 @@ class StartupTrainingRun implements QuarkusApplication {
             } catch (IOException e) {
                 LOG.warnf("The class-load log %s cannot be read (%s): classes loaded but never linked are not archived",
                         classLoadLog, e.getMessage());
-                return linked.size();
+                return named.size();
             }
-            int before = linked.size();
+            int before = named.size();
             for (String line : lines) {
                 String className = classFromApplicationJar(line);
-                if (className != null && linked.add(className)) {
+                if (className != null && named.add(className)) {
                     link(className, applicationClassLoader);
                 }
             }
-            if (linked.size() == before) {
+            if (named.size() == before) {
                 break;
             }
         }
-        LOG.infof("The training run linked the %d classes loaded from the application's jars", linked.size());
-        return linked.size();
+        LOG.infof("The training run linked the %d classes loaded from the application's jars", named.size());
+        return named.size();
     }
 
     /**
