@@ -1,12 +1,19 @@
 # Shared by the benchmark scripts (sourced): start the packaged service, run wrk, pace wrk at half of a peak rate.
 # The caller sets: jar, port, conns, duration, work (a temporary directory).
 
-# start_service [ENV=VALUE ...]: the packaged service on a fresh embedded database in $work, ready to serve.
+# remove_databases: on exit, the directories in $work (the database of a run is gigabytes of tables and write-ahead log);
+# the logs and figures stay.
+remove_databases() {
+  find "$work" -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
+}
+
+# start_service [ENV=VALUE ...]: the packaged service on a fresh embedded database in $work, ready to serve; stopped,
+# and its database removed, when the script exits.
 start_service() {
   env MODERATION_EMBEDDED_DB_DATA_DIR="$work/postgres" MODERATION_JWT_KEY_DIR="$work/jwt" \
     QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 "$@" java -jar "$jar" >"$work/service.log" 2>&1 &
   service=$!
-  trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
+  trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; remove_databases' EXIT
   url=http://127.0.0.1:$port
   for _ in $(seq 1 120); do
     curl -fs "$url/q/health/ready" >/dev/null && return 0

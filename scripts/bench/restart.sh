@@ -28,7 +28,9 @@ stop_service() {
     service=
   fi
 }
-trap stop_service EXIT
+# shellcheck source=common.sh
+. scripts/bench/common.sh
+trap 'stop_service; remove_databases' EXIT
 
 # start_and_time: starts the jar and sets $elapsed to the milliseconds until readiness is UP (not in a subshell, so
 # that $service stays known here).

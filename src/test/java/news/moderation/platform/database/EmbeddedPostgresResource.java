@@ -2,7 +2,6 @@ package news.moderation.platform.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,16 +11,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /** A fresh, real PostgreSQL server for a test run, on a throwaway data directory. */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    private Path directory;
     private EmbeddedPostgres postgres;
 
     @Override
     public Map<String, String> start() {
-        try {
-            Path dataDir = Files.createTempDirectory(Path.of("target"), "test-postgres-").toAbsolutePath();
-            postgres = EmbeddedDatabase.start(dataDir.resolve("data"), EmbeddedDatabase.Durability.THROWAWAY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        directory = ThrowawayDirectory.create("test-postgres-");
+        postgres = EmbeddedDatabase.start(directory.resolve("data"), EmbeddedDatabase.Durability.THROWAWAY);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres");
@@ -34,5 +30,6 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ThrowawayDirectory.delete(directory);
     }
 }

@@ -2,7 +2,6 @@ package news.moderation.platform.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -22,11 +21,7 @@ public class RestartablePostgresResource implements QuarkusTestResourceLifecycle
 
     @Override
     public Map<String, String> start() {
-        try {
-            dataDir = Files.createTempDirectory(Path.of("target"), "test-postgres-").toAbsolutePath().resolve("data");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        dataDir = ThrowawayDirectory.create("test-postgres-").resolve("data");
         server = EmbeddedDatabase.start(dataDir, EmbeddedDatabase.Durability.THROWAWAY);
         port = server.getPort();
         return Map.of(
@@ -37,6 +32,7 @@ public class RestartablePostgresResource implements QuarkusTestResourceLifecycle
     @Override
     public void stop() {
         stopServer();
+        ThrowawayDirectory.delete(dataDir.getParent());
     }
 
     /** Stops the server ("fast" shutdown: open sessions are ended). */

@@ -3,7 +3,6 @@ package news.moderation.platform.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,8 +18,7 @@ class SupervisedPostgresTest {
 
     @Test
     void aKilledPostmasterIsRestartedOnTheSamePortWithItsCommittedRows() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "supervised-postgres-").toAbsolutePath()
-                .resolve("data");
+        Path dataDir = ThrowawayDirectory.create("supervised-postgres-").resolve("data");
         SupervisedPostgres postgres = SupervisedPostgres.start(dataDir, EmbeddedDatabase.Durability.DURABLE,
                 Duration.ofMillis(200));
         try {
@@ -41,6 +39,7 @@ class SupervisedPostgresTest {
             assertNotEquals(pid, EmbeddedDatabase.postmasterPid(dataDir).orElseThrow());
         } finally {
             postgres.close();
+            ThrowawayDirectory.delete(dataDir.getParent());
         }
     }
 
