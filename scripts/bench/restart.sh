@@ -36,14 +36,14 @@ trap 'stop_service; remove_databases' EXIT
 mkfifo "$work/idle"
 exec {idle}<>"$work/idle"
 
-# ready: whether /q/health/ready answers UP, asked over a connection of bash's own (no process started).
+# ready: whether /q/health/ready answers 200 (UP), asked over a connection of bash's own (no process started).
 ready() {
   local answer=
   { exec {http}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
   printf 'GET /q/health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&"$http"
   IFS= read -r -d '' -t 5 -u "$http" answer || true
   exec {http}<&-
-  [[ $answer =~ \"status\":\ *\"UP\" ]]
+  [[ $answer == "HTTP/1."?" 200 "* ]] # 503 while any check is DOWN
 }
 
 # start_and_time: starts the jar and sets $elapsed to the milliseconds until readiness is UP (not in a subshell, so
