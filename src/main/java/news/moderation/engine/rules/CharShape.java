@@ -169,15 +169,21 @@ record CharShape(AsciiSet[] first, AsciiSet[] last, AsciiSet[] whole, AsciiSet[]
 
     /** The estimated chance that a char of comment text is in {@code set}. */
     static double chance(AsciiSet set) {
+        // Only the set's own chars, in ascending order as a walk over all 128 would add them: the sum is the same
+        // double, and the compile (on the start path) no longer tests every char of every window it compares.
         double chance = 0;
-        for (char c = 0; c < 128; c++) {
-            if (set.contains(c)) {
-                chance += c >= 'a' && c <= 'z' ? 0.03 : c == ' ' ? 0.17 : c >= 'A' && c <= 'Z' ? 0.002
-                        : c >= '0' && c <= '9' ? 0.001 : c == '.' || c == ',' || c == '\'' || c == '\n' ? 0.01
-                        : 0.001;
-            }
+        for (long bits = set.low(); bits != 0; bits &= bits - 1) {
+            chance += charChance((char) Long.numberOfTrailingZeros(bits));
+        }
+        for (long bits = set.high(); bits != 0; bits &= bits - 1) {
+            chance += charChance((char) (64 + Long.numberOfTrailingZeros(bits)));
         }
         return chance;
+    }
+
+    private static double charChance(char c) {
+        return c >= 'a' && c <= 'z' ? 0.03 : c == ' ' ? 0.17 : c >= 'A' && c <= 'Z' ? 0.002
+                : c >= '0' && c <= '9' ? 0.001 : c == '.' || c == ',' || c == '\'' || c == '\n' ? 0.01 : 0.001;
     }
 
     private static AsciiSet[][] windows(AsciiSet[] window) {
