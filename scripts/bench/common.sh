@@ -13,7 +13,7 @@ start_service() {
   env MODERATION_EMBEDDED_DB_DATA_DIR="$work/postgres" MODERATION_JWT_KEY_DIR="$work/jwt" \
     QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 "$@" java -jar "$jar" >"$work/service.log" 2>&1 &
   service=$!
-  trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; remove_databases' EXIT
+  trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; remove_databases' EXIT
   url=http://127.0.0.1:$port
   for _ in $(seq 1 120); do
     curl -fs "$url/q/health/ready" >/dev/null && return 0
