@@ -53,9 +53,11 @@ import news.moderation.platform.errors.ClientErrorException;
  * only until its oldest comment has waited {@code max-wait} (by default not at all: what queues up while the committers
  * are busy makes the next batch); while it commits, another committer gathers the next batch. That batch waits for the
  * one being written to commit, then takes everything that queued meanwhile, unless its oldest comment has waited
- * {@code overlap-after}: then it is written beside it (a slow commit, a database a network hop away). So at a moderate
- * rate a batch is what arrived during one commit, not the first comment an idle committer woke up for, and each
- * transaction, round trip and fsync is shared by more comments (docs/benchmarks.md, "Committers").
+ * {@code overlap-after} (a slow commit, a database a network hop away) or it already holds {@code overlap-size}
+ * comments (a burst under load): then it is written beside it. So at a moderate rate a batch is what arrived during one
+ * commit, not the first comment an idle committer woke up for, and each transaction, round trip and fsync is shared by
+ * more comments; under load a batch is written as soon as it is worth a transaction (docs/benchmarks.md,
+ * "Committers").
  * <p>
  * A comment that cannot be stored fails alone: an author who may not comment or a wrong parent is refused for that
  * comment only, a taken idempotency key skips its row ({@code ON CONFLICT DO NOTHING}), and when the database refuses
@@ -110,6 +112,7 @@ class CommentBatcher {
     private final int maxSize;
     private final long maxWaitNanos;
     private final long overlapAfterNanos;
+    private final int overlapSize;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     /** Held while gathering a batch: two committers gathering at once would split it in halves. */
     private final ReentrantLock gathering = new ReentrantLock();
@@ -119,6 +122,8 @@ class CommentBatcher {
     private final Condition batchWritten = batchesWritten.newCondition();
     /** The batches gathered and not yet written (committed or failed). */
     private int writing;
+    /** Whether a gatherer waits for a batch to be written: a submission that makes its batch overlap-size wakes it. */
+    private volatile boolean awaitingCommit;
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -132,6 +137,7 @@ class CommentBatcher {
         this.maxSize = settings.maxSize();
         this.maxWaitNanos = settings.maxWait().toNanos();
         this.overlapAfterNanos = settings.overlapAfter().toNanos();
+        this.overlapSize = settings.overlapSize();
         // Created with the first submission (the bean is created on first use), not on the start path.
         for (int i = 1; i <= settings.committers(); i++) {
             Thread committer = new Thread(this::commitBatches, "comment-committer-" + i);
@@ -153,6 +159,14 @@ class CommentBatcher {
             throw new IllegalStateException("The service is shutting down");
         }
         queue.add(waiting);
+        if (awaitingCommit && gatheredWhileWaiting() >= overlapSize) {
+            batchesWritten.lock();
+            try {
+                batchWritten.signalAll();
+            } finally {
+                batchesWritten.unlock();
+            }
+        }
         return waiting.stored();
     }
 
@@ -233,19 +247,28 @@ class CommentBatcher {
     }
 
     /**
-     * While another committer writes a batch, waits for it to be written, but not past {@code overlapAt}: what queues
-     * up meanwhile then joins the batch being gathered, instead of each comment making a batch of its own.
+     * While another committer writes a batch, waits for it to be written, but not past {@code overlapAt} nor once
+     * {@code overlap-size} comments are gathered: what queues up meanwhile then joins the batch being gathered, instead
+     * of each comment making a batch of its own.
      */
     private void awaitBatchWritten(long overlapAt) throws InterruptedException {
         batchesWritten.lockInterruptibly();
         try {
+            // Set before the size is read, under the lock a submission signals with: no wake-up is lost.
+            awaitingCommit = true;
             long left = overlapAt - System.nanoTime();
-            while (writing > 0 && left > 0) {
+            while (writing > 0 && left > 0 && gatheredWhileWaiting() < overlapSize) {
                 left = batchWritten.awaitNanos(left);
             }
         } finally {
+            awaitingCommit = false;
             batchesWritten.unlock();
         }
+    }
+
+    /** The comments of the batch being gathered while its gatherer waits: the one it took first, and the queue. */
+    private int gatheredWhileWaiting() {
+        return 1 + queue.size();
     }
 
     /** Stores the batch in one transaction and answers each of its comments once it has committed. */

@@ -1,7 +1,9 @@
 package news.moderation.comments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,8 +36,8 @@ import news.moderation.platform.database.EmbeddedPostgresResource;
 /**
  * The committers write one batch at a time while commits are quick: comments that arrive while a batch is written wait
  * for its commit and then share one transaction, instead of a free committer starting a batch with the first of them;
- * a comment that has waited {@code overlap-after} is written beside the slow batch. A batch is made slow by a lock on
- * the comment table, held by the test, which its insert waits for.
+ * a comment that has waited {@code overlap-after}, or a batch of {@code overlap-size} comments, is written beside the
+ * slow batch. A batch is made slow by a lock on the comment table, held by the test, which its insert waits for.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -46,9 +48,12 @@ class CommentBatchOverlapTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("moderation.submission-batch.overlap-after", "3s",
+                    "moderation.submission-batch.overlap-size", String.valueOf(OVERLAP_SIZE),
                     "moderation.submission-batch.committers", "2");
         }
     }
+
+    static final int OVERLAP_SIZE = 8;
 
     @TestHTTPResource("/api/v1/comments")
     URI comments;
@@ -65,7 +70,7 @@ class CommentBatchOverlapTest {
             slowInserts(lock);
             first = submit(article, "The first comment, its batch slowed down");
             awaitInsertsWaiting(1);
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < OVERLAP_SIZE - 3; i++) {
                 next.add(submit(article, "A comment arriving meanwhile, number " + i));
                 Thread.sleep(30);
             }
@@ -101,6 +106,32 @@ class CommentBatchOverlapTest {
             lock.rollback();
         }
         assertNotEquals(transactionOf(first.get()), transactionOf(second.get()));
+    }
+
+    @Test
+    void aBatchOfOverlapSizeIsWrittenBesideTheSlowBatchAtOnce() throws Exception {
+        String article = "overlap-" + UUID.randomUUID();
+        CompletableFuture<String> first;
+        List<CompletableFuture<String>> next = new ArrayList<>();
+        try (Connection lock = database.getConnection()) {
+            slowInserts(lock);
+            first = submit(article, "The first comment, its batch slowed down");
+            awaitInsertsWaiting(1);
+            long burstAt = System.nanoTime();
+            for (int i = 0; i < OVERLAP_SIZE; i++) {
+                next.add(submit(article, "A comment of a burst, number " + i));
+            }
+            // Well before overlap-after (3 s), the burst's batch is written beside the slow one.
+            awaitInsertsWaiting(2);
+            long waitedMillis = (System.nanoTime() - burstAt) / 1_000_000;
+            lock.rollback();
+            assertTrue(waitedMillis < 2_000, "the burst waited " + waitedMillis + " ms for the slow batch");
+        }
+        Set<String> nextTransactions = new HashSet<>();
+        for (CompletableFuture<String> comment : next) {
+            nextTransactions.add(transactionOf(comment.get()));
+        }
+        assertFalse(nextTransactions.contains(transactionOf(first.get())));
     }
 
     /** Until {@code lock} is rolled back, inserting a comment waits (the batches' reads do not). */

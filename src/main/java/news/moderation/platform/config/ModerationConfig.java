@@ -174,6 +174,15 @@ public interface ModerationConfig {
         Duration overlapAfter();
 
         /**
+         * Comments enough for a batch not to wait for the one being written: once a batch waiting for that commit holds
+         * this many, it is written beside it at once. At saturation the comments answered by one commit come back in a
+         * burst; past this size, waiting longer only leaves the database and both cores idle (docs/benchmarks.md,
+         * "Committers"). At a moderate rate a batch rarely holds this many, so {@code overlap-after} rules there.
+         */
+        @WithDefault("8")
+        int overlapSize();
+
+        /**
          * Threads committing batches, each on a connection of its own: while one waits for PostgreSQL (its round trips,
          * its fsync), another gathers and writes the next batch. At most the connection pool's size. Few is faster:
          * the fewer committers, the more comments queue up for each, so the larger a batch and the fewer transactions
