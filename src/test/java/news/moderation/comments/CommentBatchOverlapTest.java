@@ -64,12 +64,10 @@ class CommentBatchOverlapTest {
     @Test
     void commentsArrivingWhileABatchIsWrittenWaitForItsCommitAndShareTheNextTransaction() throws Exception {
         String article = "overlap-" + UUID.randomUUID();
-        CompletableFuture<String> first;
         List<CompletableFuture<String>> next = new ArrayList<>();
-        try (Connection lock = database.getConnection()) {
-            slowInserts(lock);
-            first = submit(article, "The first comment, its batch slowed down");
-            awaitInsertsWaiting(1);
+        CompletableFuture<String> first;
+        try (SlowBatch slow = slowBatch(article)) {
+            first = slow.first();
             for (int i = 0; i < OVERLAP_SIZE - 3; i++) {
                 next.add(submit(article, "A comment arriving meanwhile, number " + i));
                 Thread.sleep(30);
@@ -77,16 +75,12 @@ class CommentBatchOverlapTest {
             Thread.sleep(300);
             // The other committer has these comments' batch, and waits for the slow one instead of writing beside it.
             assertEquals(1, insertsWaiting());
-            lock.rollback();
+            slow.release();
         }
-        String firstTransaction = transactionOf(first.get());
-        Set<String> nextTransactions = new HashSet<>();
-        for (CompletableFuture<String> comment : next) {
-            nextTransactions.add(transactionOf(comment.get()));
-        }
+        Set<String> nextTransactions = transactionsOf(next);
         assertEquals(1, nextTransactions.size(), "the comments that waited were committed in "
                 + nextTransactions.size() + " transactions");
-        assertNotEquals(firstTransaction, nextTransactions.iterator().next());
+        assertNotEquals(transactionOf(first.get()), nextTransactions.iterator().next());
     }
 
     @Test
@@ -94,16 +88,14 @@ class CommentBatchOverlapTest {
         String article = "overlap-" + UUID.randomUUID();
         CompletableFuture<String> first;
         CompletableFuture<String> second;
-        try (Connection lock = database.getConnection()) {
-            slowInserts(lock);
-            first = submit(article, "The first comment, its batch slowed down");
-            awaitInsertsWaiting(1);
+        try (SlowBatch slow = slowBatch(article)) {
+            first = slow.first();
             second = submit(article, "A comment that waits longer than overlap-after");
             Thread.sleep(1_000);
             assertEquals(1, insertsWaiting(), "written beside the slow batch before overlap-after");
             // Three seconds after it arrived, the other committer writes it beside the slow batch.
             awaitInsertsWaiting(2);
-            lock.rollback();
+            slow.release();
         }
         assertNotEquals(transactionOf(first.get()), transactionOf(second.get()));
     }
@@ -111,12 +103,10 @@ class CommentBatchOverlapTest {
     @Test
     void aBatchOfOverlapSizeIsWrittenBesideTheSlowBatchAtOnce() throws Exception {
         String article = "overlap-" + UUID.randomUUID();
-        CompletableFuture<String> first;
         List<CompletableFuture<String>> next = new ArrayList<>();
-        try (Connection lock = database.getConnection()) {
-            slowInserts(lock);
-            first = submit(article, "The first comment, its batch slowed down");
-            awaitInsertsWaiting(1);
+        CompletableFuture<String> first;
+        try (SlowBatch slow = slowBatch(article)) {
+            first = slow.first();
             long burstAt = System.nanoTime();
             for (int i = 0; i < OVERLAP_SIZE; i++) {
                 next.add(submit(article, "A comment of a burst, number " + i));
@@ -124,14 +114,31 @@ class CommentBatchOverlapTest {
             // Well before overlap-after (3 s), the burst's batch is written beside the slow one.
             awaitInsertsWaiting(2);
             long waitedMillis = (System.nanoTime() - burstAt) / 1_000_000;
-            lock.rollback();
+            slow.release();
             assertTrue(waitedMillis < 2_000, "the burst waited " + waitedMillis + " ms for the slow batch");
         }
-        Set<String> nextTransactions = new HashSet<>();
-        for (CompletableFuture<String> comment : next) {
-            nextTransactions.add(transactionOf(comment.get()));
+        assertFalse(transactionsOf(next).contains(transactionOf(first.get())));
+    }
+
+    /** A first comment whose batch's insert waits, until released, for the test's lock on the comment table. */
+    private record SlowBatch(Connection lock, CompletableFuture<String> first) implements AutoCloseable {
+
+        void release() throws SQLException {
+            lock.rollback();
         }
-        assertFalse(nextTransactions.contains(transactionOf(first.get())));
+
+        @Override
+        public void close() throws SQLException {
+            lock.close();
+        }
+    }
+
+    private SlowBatch slowBatch(String article) throws Exception {
+        Connection lock = database.getConnection();
+        slowInserts(lock);
+        CompletableFuture<String> first = submit(article, "The first comment, its batch slowed down");
+        awaitInsertsWaiting(1);
+        return new SlowBatch(lock, first);
     }
 
     /** Until {@code lock} is rolled back, inserting a comment waits (the batches' reads do not). */
@@ -177,6 +184,14 @@ class CommentBatchOverlapTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    private Set<String> transactionsOf(List<CompletableFuture<String>> comments) throws Exception {
+        Set<String> transactions = new HashSet<>();
+        for (CompletableFuture<String> comment : comments) {
+            transactions.add(transactionOf(comment.get()));
+        }
+        return transactions;
     }
 
     /** The transaction that wrote the comment (its row's xmin). */
