@@ -186,7 +186,11 @@ class CommentBatcher {
         // Requests have drained before the application stops; anything left is answered rather than left hanging.
         List<Waiting> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(waiting -> waiting.stored().completeExceptionally(
+        answerStopped(left);
+    }
+
+    private static void answerStopped(List<Waiting> comments) {
+        comments.forEach(waiting -> waiting.stored().completeExceptionally(
                 new IllegalStateException("The service stopped before the comment was stored")));
     }
 
@@ -220,19 +224,25 @@ class CommentBatcher {
         gathering.lockInterruptibly();
         try {
             Waiting first = queue.take();
-            awaitBatchWritten(first.arrivedAt() + overlapAfterNanos);
             List<Waiting> batch = new ArrayList<>(maxSize);
             batch.add(first);
-            queue.drainTo(batch, maxSize - batch.size());
-            long deadline = first.arrivedAt() + maxWaitNanos;
-            while (batch.size() < maxSize) {
-                long left = deadline - System.nanoTime();
-                Waiting next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) {
-                    break;
-                }
-                batch.add(next);
+            try {
+                awaitBatchWritten(first.arrivedAt() + overlapAfterNanos);
                 queue.drainTo(batch, maxSize - batch.size());
+                long deadline = first.arrivedAt() + maxWaitNanos;
+                while (batch.size() < maxSize) {
+                    long left = deadline - System.nanoTime();
+                    Waiting next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    queue.drainTo(batch, maxSize - batch.size());
+                }
+            } catch (InterruptedException stopping) {
+                // Taken from the queue already, so stop() does not see them: answered here, not left hanging.
+                answerStopped(batch);
+                throw stopping;
             }
             batchesWritten.lock();
             try {
