@@ -43,6 +43,7 @@ import news.moderation.platform.database.CommitOutcomeUnknownException;
 import news.moderation.platform.database.DatabaseUnavailableMapper;
 import news.moderation.platform.database.JsonText;
 import news.moderation.platform.errors.ClientErrorException;
+import news.moderation.platform.errors.ServiceStoppingException;
 
 /**
  * Group commit of new comments: concurrent submissions are stored in one transaction, so that one commit (one fsync of
@@ -74,6 +75,7 @@ class CommentBatcher {
     }
 
     private static final Logger LOG = Logger.getLogger(CommentBatcher.class);
+    private static final String STOPPED = "The service is stopping; the comment was not stored. Send it again.";
 
     private static final String INSERT = """
             INSERT INTO comment (id, site_id, article_id, author_id, author_name, parent_id, body, lang, status,
@@ -156,7 +158,7 @@ class CommentBatcher {
     CompletableFuture<Optional<Comment>> enqueue(NewComment comment) {
         Waiting waiting = new Waiting(comment, System.nanoTime(), new CompletableFuture<>());
         if (stopped) {
-            throw new IllegalStateException("The service is shutting down");
+            throw new ServiceStoppingException(STOPPED);
         }
         queue.add(waiting);
         if (awaitingCommit && gatheredWhileWaiting() >= overlapSize) {
@@ -190,8 +192,7 @@ class CommentBatcher {
     }
 
     private static void answerStopped(List<Waiting> comments) {
-        comments.forEach(waiting -> waiting.stored().completeExceptionally(
-                new IllegalStateException("The service stopped before the comment was stored")));
+        comments.forEach(waiting -> waiting.stored().completeExceptionally(new ServiceStoppingException(STOPPED)));
     }
 
     private void commitBatches() {

@@ -34,6 +34,9 @@ public class ProblemMappers {
     public static final String CONCURRENT_CHANGE =
             "Someone else changed this at the same moment; reload it and try again";
 
+    /** A stopping replica's rollout or restart takes a few seconds; its load balancer has other replicas meanwhile. */
+    static final int STOPPING_RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response clientError(ClientErrorException e) {
         return e.toResponse();
@@ -71,6 +74,12 @@ public class ProblemMappers {
     public Response unauthenticated() {
         return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
                 "A valid bearer token is required")).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response stopping(ServiceStoppingException e) {
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, STOPPING_RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper
