@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +71,7 @@ class CommentBatchOverlapTest {
             }
             Thread.sleep(300);
             // The other committer has these comments' batch, and waits for the slow one instead of writing beside it.
-            assertEquals(1, insertsWaiting());
+            assertEquals(1, slow.inserts().waiting());
             slow.release();
         }
         Set<String> nextTransactions = transactionsOf(next);
@@ -92,9 +89,9 @@ class CommentBatchOverlapTest {
             first = slow.first();
             second = submit(article, "A comment that waits longer than overlap-after");
             Thread.sleep(1_000);
-            assertEquals(1, insertsWaiting(), "written beside the slow batch before overlap-after");
+            assertEquals(1, slow.inserts().waiting(), "written beside the slow batch before overlap-after");
             // Three seconds after it arrived, the other committer writes it beside the slow batch.
-            awaitInsertsWaiting(2);
+            slow.inserts().awaitWaiting(2);
             slow.release();
         }
         assertNotEquals(transactionOf(first.get()), transactionOf(second.get()));
@@ -112,7 +109,7 @@ class CommentBatchOverlapTest {
                 next.add(submit(article, "A comment of a burst, number " + i));
             }
             // Well before overlap-after (3 s), the burst's batch is written beside the slow one.
-            awaitInsertsWaiting(2);
+            slow.inserts().awaitWaiting(2);
             long waitedMillis = (System.nanoTime() - burstAt) / 1_000_000;
             slow.release();
             assertTrue(waitedMillis < 2_000, "the burst waited " + waitedMillis + " ms for the slow batch");
@@ -121,69 +118,35 @@ class CommentBatchOverlapTest {
     }
 
     /** A first comment whose batch's insert waits, until released, for the test's lock on the comment table. */
-    private record SlowBatch(Connection lock, CompletableFuture<String> first) implements AutoCloseable {
+    private record SlowBatch(SlowInserts inserts, CompletableFuture<String> first) implements AutoCloseable {
 
         void release() throws SQLException {
-            lock.rollback();
+            inserts.release();
         }
 
         @Override
         public void close() throws SQLException {
-            lock.close();
+            inserts.close();
         }
     }
 
     private SlowBatch slowBatch(String article) throws Exception {
-        Connection lock = database.getConnection();
-        slowInserts(lock);
+        SlowInserts inserts = SlowInserts.hold(database);
         CompletableFuture<String> first = submit(article, "The first comment, its batch slowed down");
-        awaitInsertsWaiting(1);
-        return new SlowBatch(lock, first);
-    }
-
-    /** Until {@code lock} is rolled back, inserting a comment waits (the batches' reads do not). */
-    private static void slowInserts(Connection lock) throws SQLException {
-        lock.setAutoCommit(false);
-        try (Statement statement = lock.createStatement()) {
-            statement.execute("LOCK TABLE comment IN SHARE MODE");
-        }
+        inserts.awaitWaiting(1);
+        return new SlowBatch(inserts, first);
     }
 
     /** Submits a new comment; completes with its id once answered 201. */
     private CompletableFuture<String> submit(String article, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(comments).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(CommentBatchingTest.JSON.writeValueAsString(
-                        Comments.comment(article, "reader-" + UUID.randomUUID(), body))))
-                .build();
-        return CommentBatchingTest.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> {
-                    assertEquals(201, response.statusCode(), response.body());
-                    try {
-                        return CommentBatchingTest.JSON.readTree(response.body()).path("id").asText();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-    }
-
-    /** The batches whose comment insert waits for the test's lock, one per committer writing. */
-    private long insertsWaiting() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type"
-                        + " = 'Lock' AND query LIKE '%INSERT INTO comment %'")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private void awaitInsertsWaiting(long expected) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (insertsWaiting() < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + expected + " batches waiting for the lock within 20 s");
+        return SlowInserts.submit(comments, article, body).thenApply(response -> {
+            assertEquals(201, response.statusCode(), response.body());
+            try {
+                return CommentBatchingTest.JSON.readTree(response.body()).path("id").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(20);
-        }
+        });
     }
 
     private Set<String> transactionsOf(List<CompletableFuture<String>> comments) throws Exception {

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -60,14 +58,10 @@ class CommentBatcherStopTest {
         String article = "stop-" + UUID.randomUUID();
         CompletableFuture<HttpResponse<String>> first;
         CompletableFuture<HttpResponse<String>> held;
-        try (Connection lock = database.getConnection()) {
-            lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE comment IN SHARE MODE");
-            }
-            first = submit(article, "The first comment, its batch slowed down");
-            awaitInsertWaiting(lock);
-            held = submit(article, "A comment the other committer holds while it waits");
+        try (SlowInserts inserts = SlowInserts.hold(database)) {
+            first = SlowInserts.submit(comments, article, "The first comment, its batch slowed down");
+            inserts.awaitWaiting(1);
+            held = SlowInserts.submit(comments, article, "A comment the other committer holds while it waits");
             Thread.sleep(500); // taken from the queue by now: the other committer waits up to 30 s for the first batch
 
             batcher.stop();
@@ -76,37 +70,10 @@ class CommentBatcherStopTest {
             assertEquals(503, answer.statusCode(), answer.body());
             assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "no Retry-After");
             assertTrue(answer.body().contains("not stored"), answer.body());
-            lock.rollback();
+            inserts.release();
         }
         assertEquals(201, first.get(20, TimeUnit.SECONDS).statusCode());
         assertEquals(0, storedWithBody("A comment the other committer holds while it waits"));
-    }
-
-    private CompletableFuture<HttpResponse<String>> submit(String article, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(comments).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(CommentBatchingTest.JSON.writeValueAsString(
-                        Comments.comment(article, "reader-" + UUID.randomUUID(), body))))
-                .build();
-        return CommentBatchingTest.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Until the batch's insert waits for the test's lock. */
-    private void awaitInsertWaiting(Connection lock) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (true) {
-            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE"
-                            + " wait_event_type = 'Lock' AND query LIKE '%INSERT INTO comment %'")) {
-                rows.next();
-                if (rows.getLong(1) > 0) {
-                    return;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the first batch did not reach the lock within 20 s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     private long storedWithBody(String body) throws Exception {
