@@ -9,6 +9,12 @@ public record TermEntry(Term term, Role role, int owner, long languages) {
     public enum Role {
         /** {@code owner} is the index of a term rule */
         RULE,
+        /**
+         * a sound-alike spelling of a rule's term ({@code owner} is the rule's index): a hit as a {@link #RULE}'s, but
+         * a self-censored word is not compared with it, since its masks stand for the letters of a word as usually
+         * written
+         */
+        RESPELLING,
         /** an allow-list entry; {@code owner} is unused */
         ALLOW,
         /** {@code owner} is a marker group: strings of which a pattern's every match contains one */

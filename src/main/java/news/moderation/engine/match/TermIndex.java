@@ -52,7 +52,7 @@ public final class TermIndex {
     private static void report(TermEntry entry, NormalizedText text, int start, int end, TermHits hits) {
         Term term = entry.term();
         switch (entry.role()) {
-            case RULE -> {
+            case RULE, RESPELLING -> {
                 if (term.fitsWordBoundaries(text, start, end) && term.doublesMatch(text, start)) {
                     int[] span = widenToWords(text, term, start, end);
                     hits.ruleHit(entry.owner(), span[0], span[1]);

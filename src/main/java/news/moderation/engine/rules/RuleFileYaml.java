@@ -18,7 +18,8 @@ record RuleFileYaml(
         Map<String, Map<String, String>> categories,
         MaskingYaml masking) {
 
-    record RuleYaml(String id, String severity, String description, List<String> terms, String phrase, String pattern,
+    record RuleYaml(String id, String severity, String description, List<String> terms, List<String> respelled,
+                    String phrase, String pattern,
                     String on,
                     String scope,
                     List<String> unless,

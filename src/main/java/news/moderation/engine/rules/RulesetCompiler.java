@@ -31,10 +31,12 @@ import org.yaml.snakeyaml.LoaderOptions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -330,9 +332,11 @@ public final class RulesetCompiler {
             throw new RulesetException(file, id, null, "missing or unknown severity \"" + yaml.severity()
                     + "\" (low | medium | high)");
         }
-        boolean hasTerms = yaml.terms() != null && !yaml.terms().isEmpty();
+        boolean hasTerms = yaml.terms() != null && !yaml.terms().isEmpty()
+                || yaml.respelled() != null && !yaml.respelled().isEmpty();
         if ((hasTerms ? 1 : 0) + (yaml.phrase() != null ? 1 : 0) + (yaml.pattern() != null ? 1 : 0) != 1) {
-            throw new RulesetException(file, id, null, "a rule needs exactly one of 'terms', 'phrase' or 'pattern'");
+            throw new RulesetException(file, id, null, "a rule needs exactly one of 'terms' (with or without "
+                    + "'respelled'), 'phrase' or 'pattern'");
         }
         if (yaml.on() != null && yaml.pattern() == null) {
             throw new RulesetException(file, id, null, "'on' only applies to a 'pattern'");
@@ -346,10 +350,7 @@ public final class RulesetCompiler {
         }
         int index = rules.size();
         if (hasTerms) {
-            for (String term : yaml.terms()) {
-                termEntries.add(new TermEntry(parseTerm(file, id, term), Role.RULE, index, language));
-                termCount++;
-            }
+            compileTerms(file, id, index, language, yaml);
         } else if (yaml.phrase() != null) {
             compilePhrase(file, id, languageCode, language, index, yaml.phrase(), "phrase");
             phraseCount++;
@@ -431,6 +432,39 @@ public final class RulesetCompiler {
             }
         }
         return new PatternRule(index, pattern, language, groups, footprint);
+    }
+
+    /** A rule's terms, and its respelled terms as written and in every respelling not already among them. */
+    private void compileTerms(String file, String id, int index, long language, RuleYaml yaml)
+            throws RulesetException {
+        List<String> terms = yaml.terms() == null ? List.of() : yaml.terms();
+        List<String> respelled = yaml.respelled() == null ? List.of() : yaml.respelled();
+        Set<String> written = new HashSet<>();
+        for (String term : terms) {
+            termEntries.add(new TermEntry(parseTerm(file, id, term), Role.RULE, index, language));
+            written.add(term.strip());
+            termCount++;
+        }
+        for (String term : respelled) {
+            if (term == null) {
+                throw new RulesetException(file, id, null, "an empty term");
+            }
+            if (written.add(term.strip())) {
+                termEntries.add(new TermEntry(parseTerm(file, id, term), Role.RULE, index, language));
+                termCount++;
+            }
+            List<String> spellings;
+            try {
+                spellings = Respellings.of(term);
+            } catch (IllegalArgumentException e) {
+                throw new RulesetException(file, id, null, e.getMessage(), e);
+            }
+            for (String spelling : spellings) {
+                if (written.add(spelling)) {
+                    termEntries.add(new TermEntry(parseTerm(file, id, spelling), Role.RESPELLING, index, language));
+                }
+            }
+        }
     }
 
     private static Term parseTerm(String file, String ruleId, String written) throws RulesetException {
