@@ -33,6 +33,13 @@ class RespelledTermsTest {
                     examples:
                       match:
                         - mothafukka
+                  - id: en.obscene.whore
+                    severity: medium
+                    terms:
+                      - "*slut"
+                    examples:
+                      match:
+                        - s1ut
                 """, "en/allow.yaml", """
                 language: en
                 allow:
@@ -60,6 +67,12 @@ class RespelledTermsTest {
         assertEquals(List.of("fuka"), excerpts("fuka"));
         assertEquals(List.of(), excerpts("f*ka"), "a mask stands for the letters of the word as written");
         assertEquals(List.of("f*ck"), excerpts("f*ck"), "and with the terms as written");
+    }
+
+    @Test
+    void anLTypedAsOneIsFoundThoughTheNormaliserReadsOneAsI() {
+        assertEquals(List.of("s1ut", "S|UT", "bigs1ut"), excerpts("s1ut S|UT bigs1ut"));
+        assertEquals(List.of(), excerpts("1 s1i1 1ut"), "a digit alone or a word that spells no term");
     }
 
     @Test

@@ -3,6 +3,10 @@ package news.moderation.engine.match;
 import news.moderation.engine.normalize.NormalizedText;
 import news.moderation.engine.normalize.Normalizer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * A term as written in a rule, allow-list or list ("fuck", "fuck*", "*fucker", "*fuck*", "son of a bitch"), in
  * normalised form. {@code doubled[i]} says the term really doubles its i-th (collapsed) letter ("ass"), so the text
@@ -49,6 +53,33 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
         }
         Kind kind = leading ? (trailing ? Kind.INFIX : Kind.SUFFIX) : (trailing ? Kind.PREFIX : Kind.WHOLE);
         return new Term(key, kind, doubled, letters);
+    }
+
+    /** A term with more l's than this is rare enough to be looked for only as written. */
+    private static final int MAX_L_TYPED_AS_ONE = 4;
+
+    /**
+     * The term as the normaliser reads it when some of its l's were typed as {@code 1} or {@code |}, which it reads
+     * as i because they stand for i far more often ("sh1t"): "s1ut" is read "siut", so "slut" is also looked for as
+     * "siut". Every choice of its l's, the term as written left out; none for a term without an l or with more than
+     * {@value #MAX_L_TYPED_AS_ONE}.
+     */
+    public List<Term> withLsTypedAsOne() {
+        int[] ls = IntStream.range(0, key.length()).filter(i -> key.charAt(i) == 'l').toArray();
+        if (ls.length == 0 || ls.length > MAX_L_TYPED_AS_ONE) {
+            return List.of();
+        }
+        List<Term> readings = new ArrayList<>();
+        for (int choice = 1; choice < 1 << ls.length; choice++) {
+            char[] chars = key.toCharArray();
+            for (int bit = 0; bit < ls.length; bit++) {
+                if ((choice & 1 << bit) != 0) {
+                    chars[ls[bit]] = 'i';
+                }
+            }
+            readings.add(new Term(new String(chars), kind, doubled, letters));
+        }
+        return readings;
     }
 
     boolean isSingleWord() {

@@ -434,24 +434,25 @@ public final class RulesetCompiler {
         return new PatternRule(index, pattern, language, groups, footprint);
     }
 
-    /** A rule's terms, and its respelled terms as written and in every respelling not already among them. */
+    /**
+     * A rule's terms, and its respelled terms as written and in every respelling not already among them (docs/rules.md,
+     * "Respellings").
+     */
     private void compileTerms(String file, String id, int index, long language, RuleYaml yaml)
             throws RulesetException {
         List<String> terms = yaml.terms() == null ? List.of() : yaml.terms();
         List<String> respelled = yaml.respelled() == null ? List.of() : yaml.respelled();
         Set<String> written = new HashSet<>();
         for (String term : terms) {
-            termEntries.add(new TermEntry(parseTerm(file, id, term), Role.RULE, index, language));
+            addRuleTerm(parseTerm(file, id, term), index, language);
             written.add(term.strip());
-            termCount++;
         }
         for (String term : respelled) {
             if (term == null) {
                 throw new RulesetException(file, id, null, "an empty term");
             }
             if (written.add(term.strip())) {
-                termEntries.add(new TermEntry(parseTerm(file, id, term), Role.RULE, index, language));
-                termCount++;
+                addRuleTerm(parseTerm(file, id, term), index, language);
             }
             List<String> spellings;
             try {
@@ -464,6 +465,15 @@ public final class RulesetCompiler {
                     termEntries.add(new TermEntry(parseTerm(file, id, spelling), Role.RESPELLING, index, language));
                 }
             }
+        }
+    }
+
+    /** A rule's term as written, and as read when its l's were typed as 1 ("s1ut"). */
+    private void addRuleTerm(Term term, int index, long language) {
+        termEntries.add(new TermEntry(term, Role.RULE, index, language));
+        termCount++;
+        for (Term reading : term.withLsTypedAsOne()) {
+            termEntries.add(new TermEntry(reading, Role.RESPELLING, index, language));
         }
     }
 
