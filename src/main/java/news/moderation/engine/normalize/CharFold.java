@@ -142,6 +142,10 @@ final class CharFold {
             if (folded.isEmpty()) {
                 return new CharFold(Kind.IGNORABLE, "", '\0', false);
             }
+            char lookalike = folded.codePointCount(0, folded.length()) == 1 ? latinLookalike(folded.codePointAt(0)) : 0;
+            if (lookalike != 0) {
+                return ASCII[lookalike]; // after folding, so that capitals and accented forms count too ("Κ", "έ")
+            }
             if (folded.length() == 1 && folded.charAt(0) < 128) {
                 return ASCII[folded.charAt(0)]; // fullwidth, mathematical and circled forms land here
             }
@@ -167,6 +171,30 @@ final class CharFold {
                     || type == UCharacter.ENCLOSING_MARK
                     || type == UCharacter.CONTROL;
         }
+
+        /**
+         * Letters that fancy-text generators and disguisers use for Latin ones and that neither NFKC nor the UTS #39
+         * skeleton maps to them: small capitals ("ɴɪɢɢᴇʀ"), negative circled and squared capitals ("🅵🆄🅲🅺"), and
+         * Greek and Cyrillic letters read by their shape ("fμck", "иigger", "вitch"). Regional indicators are left
+         * alone: two of them are a flag.
+         */
+        private static char latinLookalike(int codePoint) {
+            if (codePoint >= 0x1F150 && codePoint <= 0x1F169) {
+                return (char) ('a' + codePoint - 0x1F150);
+            }
+            if (codePoint >= 0x1F170 && codePoint <= 0x1F189) {
+                return (char) ('a' + codePoint - 0x1F170);
+            }
+            int at = LOOKALIKES.indexOf(codePoint);
+            return at < 0 ? 0 : LOOKALIKE_LETTERS.charAt(at);
+        }
+
+        private static final String LOOKALIKES =
+                "\u1D00\u0299\u1D04\u1D05\u1D07\uA730\u0262\u029C\u026A\u1D0A\u1D0B\u029F\u1D0D\u0274\u1D0F"
+                + "\u1D18\u0280\uA731\u1D1B\u1D1C\u1D20\u1D21\u028F\u1D22" // small capitals a-z (no q, x)
+                + "\u03BC\u03BA\u03C4\u03B5\u03B2\u03C9" // Greek mu, kappa, tau, epsilon, beta, omega
+                + "\u0432\u043D\u0442\u0438\u0446\u0448\u043A\u043C\u044F"; // Cyrillic ve, en, te, i, tse, sha, ka, em, ya
+        private static final String LOOKALIKE_LETTERS = "abcdefghijklmnoprstuvwyz" + "uktebw" + "bhtnuwkmr";
 
         /** Homoglyphs (Cyrillic "а", Armenian "ս", "ƒ", "ł") become the Latin letters they imitate. */
         private static String latinSkeletonOr(String folded) {
