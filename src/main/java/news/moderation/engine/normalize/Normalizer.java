@@ -26,6 +26,13 @@ public final class Normalizer {
     private static final int MIN_SPACED_LETTERS = 4;
     /** Punctuation between single letters ("f.u.c.k", "f-u-c-k") of at most this many characters joins them. */
     private static final int MAX_TIGHT_GAP = 3;
+    /** A word self-censored with other symbols than {@code *} ("f.ck"): its letters on either side, at most. */
+    private static final int MAX_MASKED_PART = 4;
+    /** ... and on its shorter side ("sh.t", "bi%ch"; one after a hyphen: "sh-t", not "ex-hoe"). */
+    private static final int MAX_SHORT_MASKED_PART = 2;
+    /** ... and the symbols between them ("f--k"). */
+    private static final int MAX_MASK_GAP = 2;
+    private static final String MASKING_ASCII = ".-_%^~&=";
 
     private enum Gap { NONE, TIGHT, SPACE }
 
@@ -66,7 +73,12 @@ public final class Normalizer {
         int i = skipSeparators(0);
         while (i < length) {
             int plainEnd = plainWordEnd(i);
-            if (plainEnd > 0) {
+            int maskedEnd = plainEnd < 0 || plainEnd - i <= MAX_MASKED_PART && plainEnd < length
+                    && chars[plainEnd] != ' ' ? maskedWordEnd(i) : -1;
+            if (maskedEnd > 0) {
+                writeMaskedWord(i, maskedEnd);
+                i = maskedEnd;
+            } else if (plainEnd > 0) {
                 out.plainWord(chars, i, plainEnd);
                 i = plainEnd;
             } else {
@@ -76,6 +88,90 @@ public final class Normalizer {
             i = skipSeparators(i);
         }
         return out.toNormalizedText(ascii, foldedLow, foldedHigh);
+    }
+
+    /**
+     * Where a short word self-censored with another symbol than {@code *} ends ("f.ck", "sh-t", "b%tch", "f--k",
+     * "f🙊ck"), else -1: ASCII letters, one or two masking symbols ({@link #isMaskingSymbol}), ASCII letters, and then
+     * the end of the text, a space, or punctuation that no letter follows. Each side has at most
+     * {@value #MAX_MASKED_PART} letters and one of them at most {@value #MAX_SHORT_MASKED_PART} (one when the symbol
+     * is a hyphen), so hyphenated words ("dumb-ass", "ex-hoe", "co-op"), chains ("slap-a-hoe") and addresses
+     * ("bit.ly/x") stay apart; a one-symbol gap between two letters alone is left to {@link #writeSingleLetterRun}
+     * ("U.S."), and a sentence that starts without a space ("fine.Then") is no mask. Such a word is written with
+     * {@code *} for its symbols and matched as a self-censored word.
+     */
+    private int maskedWordEnd(int start) {
+        if (start >= 2 && MASKING_ASCII.indexOf(chars[start - 1]) >= 0 && Character.isLetterOrDigit(chars[start - 2])) {
+            return -1; // the middle of a chain: "slap-a-hoe"
+        }
+        int left = asciiLettersFrom(start);
+        int i = start + left;
+        if (left == 0 || left > MAX_MASKED_PART || i >= length) {
+            return -1;
+        }
+        int gapStart = i;
+        int gap = 0;
+        while (i < length && gap <= MAX_MASK_GAP && isMaskingSymbol(i)) {
+            i += charCount(i);
+            gap++;
+        }
+        int right = asciiLettersFrom(i);
+        if (gap == 0 || gap > MAX_MASK_GAP || right == 0 || right > MAX_MASKED_PART
+                || Math.min(left, right) > (chars[gapStart] == '-' ? 1 : MAX_SHORT_MASKED_PART)
+                || (left + right < 3 && gap < 2)) {
+            return -1;
+        }
+        int end = i + right;
+        boolean sentenceStart = gap == 1 && chars[gapStart] == '.' && Character.isLowerCase(chars[gapStart - 1])
+                && Character.isUpperCase(chars[i]) && (right == 1 || Character.isLowerCase(chars[i + 1]));
+        if (sentenceStart || end < length && !endsMaskedWord(end)) {
+            return -1;
+        }
+        return end;
+    }
+
+    private int asciiLettersFrom(int start) {
+        int i = start;
+        while (i < length && i - start <= MAX_MASKED_PART && isAsciiLetter(chars[i])) {
+            i++;
+        }
+        return i - start;
+    }
+
+    /**
+     * Punctuation that self-censoring puts for letters: {@code . - _ % ^ ~ & =} and symbols beyond ASCII (emoji,
+     * hearts, bullets, dashes), not whitespace; read through {@link #foldAt}, which notes it.
+     */
+    private boolean isMaskingSymbol(int i) {
+        char c = chars[i];
+        if (c < 128) {
+            return MASKING_ASCII.indexOf(c) >= 0 && foldAt(i).kind == Kind.SEPARATOR;
+        }
+        CharFold fold = foldAt(i);
+        return fold.kind == Kind.SEPARATOR && !" ".equals(fold.text);
+    }
+
+    private boolean endsMaskedWord(int i) {
+        CharFold fold = foldAt(i);
+        if (fold.kind != Kind.SEPARATOR) {
+            return false;
+        }
+        int next = i + charCount(i);
+        return " ".equals(fold.text) || next >= length || !isAsciiLetter(chars[next]) && !nextIsLetter(next);
+    }
+
+    private void writeMaskedWord(int start, int end) {
+        out.wordBreak();
+        for (int i = start; i < end; ) {
+            int next = i + charCount(i);
+            char c = chars[i];
+            if (isAsciiLetter(c)) {
+                out.letter((char) (c | 0x20), i, next);
+            } else {
+                out.other("*", i, next);
+            }
+            i = next;
+        }
     }
 
     /**
