@@ -80,6 +80,7 @@ class NormalizerTest {
         assertEquals("us army eg fine then we dumb as ex hoe co op bit ly x",
                 normalize("U.S. army e.g. fine.Then we dumb-ass ex-hoe co-op bit.ly/x"));
         assertEquals("1 800 slap a hoe", normalize("1-800-slap-a-hoe"));
+        assertEquals("ur dumb", normalize("ur\uD83D\uDE02dumb")); // tears of joy between two words
     }
 
     @Test

@@ -28,8 +28,8 @@ public final class Normalizer {
     private static final int MAX_TIGHT_GAP = 3;
     /** A word self-censored with other symbols than {@code *} ("f.ck"): its letters on either side, at most. */
     private static final int MAX_MASKED_PART = 4;
-    /** ... and on its shorter side ("sh.t", "bi%ch"; one after a hyphen: "sh-t", not "ex-hoe"). */
-    private static final int MAX_SHORT_MASKED_PART = 2;
+    /** ... and on its shorter side ("sh-t", "f.ck"; not "ex-hoe", "ur😂dumb"). */
+    private static final int MAX_SHORT_MASKED_PART = 1;
     /** ... and the symbols between them ("f--k"). */
     private static final int MAX_MASK_GAP = 2;
     private static final String MASKING_ASCII = ".-_%^~&=";
@@ -94,8 +94,8 @@ public final class Normalizer {
      * Where a short word self-censored with another symbol than {@code *} ends ("f.ck", "sh-t", "b%tch", "f--k",
      * "f🙊ck"), else -1: ASCII letters, one or two masking symbols ({@link #isMaskingSymbol}), ASCII letters, and then
      * the end of the text, a space, or punctuation that no letter follows. Each side has at most
-     * {@value #MAX_MASKED_PART} letters and one of them at most {@value #MAX_SHORT_MASKED_PART} (one when the symbol
-     * is a hyphen), so hyphenated words ("dumb-ass", "ex-hoe", "co-op"), chains ("slap-a-hoe") and addresses
+     * {@value #MAX_MASKED_PART} letters and one of them at most {@value #MAX_SHORT_MASKED_PART}, so hyphenated
+     * words ("dumb-ass", "ex-hoe", "co-op"), two words with an emoji between ("ur😂dumb"), chains ("slap-a-hoe") and addresses
      * ("bit.ly/x") stay apart; a one-symbol gap between two letters alone is left to {@link #writeSingleLetterRun}
      * ("U.S."), and a sentence that starts without a space ("fine.Then") is no mask. Such a word is written with
      * {@code *} for its symbols and matched as a self-censored word.
@@ -117,8 +117,7 @@ public final class Normalizer {
         }
         int right = asciiLettersFrom(i);
         if (gap == 0 || gap > MAX_MASK_GAP || right == 0 || right > MAX_MASKED_PART
-                || Math.min(left, right) > (chars[gapStart] == '-' ? 1 : MAX_SHORT_MASKED_PART)
-                || (left + right < 3 && gap < 2)) {
+                || Math.min(left, right) > MAX_SHORT_MASKED_PART || (left + right < 3 && gap < 2)) {
             return -1;
         }
         int end = i + right;
