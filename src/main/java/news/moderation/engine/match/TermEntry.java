@@ -10,9 +10,9 @@ public record TermEntry(Term term, Role role, int owner, long languages) {
         /** {@code owner} is the index of a term rule */
         RULE,
         /**
-         * a sound-alike spelling of a rule's term ({@code owner} is the rule's index): a hit as a {@link #RULE}'s, but
-         * a self-censored word is not compared with it, since its masks stand for the letters of a word as usually
-         * written
+         * another spelling of a rule's term, sound-alike ({@code respelled:}) or with an l typed as 1
+         * ({@code owner} is the rule's index): a hit as a {@link #RULE}'s, but a self-censored word is not compared
+         * with it, since its masks stand for the letters of a word as usually written
          */
         RESPELLING,
         /** an allow-list entry; {@code owner} is unused */

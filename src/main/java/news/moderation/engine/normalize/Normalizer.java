@@ -73,8 +73,9 @@ public final class Normalizer {
         int i = skipSeparators(0);
         while (i < length) {
             int plainEnd = plainWordEnd(i);
-            int maskedEnd = plainEnd < 0 || plainEnd - i <= MAX_MASKED_PART && plainEnd < length
-                    && chars[plainEnd] != ' ' ? maskedWordEnd(i) : -1;
+            boolean maybeMasked = plainEnd < 0
+                    || (plainEnd - i <= MAX_MASKED_PART && plainEnd < length && chars[plainEnd] != ' ');
+            int maskedEnd = maybeMasked ? maskedWordEnd(i) : -1;
             if (maskedEnd > 0) {
                 writeMaskedWord(i, maskedEnd);
                 i = maskedEnd;
@@ -95,10 +96,10 @@ public final class Normalizer {
      * "f🙊ck"), else -1: ASCII letters, one or two masking symbols ({@link #isMaskingSymbol}), ASCII letters, and then
      * the end of the text, a space, or punctuation that no letter follows. Each side has at most
      * {@value #MAX_MASKED_PART} letters and one of them at most {@value #MAX_SHORT_MASKED_PART}, so hyphenated
-     * words ("dumb-ass", "ex-hoe", "co-op"), two words with an emoji between ("ur😂dumb"), chains ("slap-a-hoe") and addresses
-     * ("bit.ly/x") stay apart; a one-symbol gap between two letters alone is left to {@link #writeSingleLetterRun}
-     * ("U.S."), and a sentence that starts without a space ("fine.Then") is no mask. Such a word is written with
-     * {@code *} for its symbols and matched as a self-censored word.
+     * words ("dumb-ass", "ex-hoe", "co-op"), two words with an emoji between ("ur😂dumb"), chains ("slap-a-hoe")
+     * and addresses ("bit.ly/x") stay apart; a one-symbol gap between two letters alone is left to
+     * {@link #writeSingleLetterRun} ("U.S."), and a sentence that starts without a space ("fine.Then") is no mask.
+     * Such a word is written with {@code *} for its symbols and matched as a self-censored word.
      */
     private int maskedWordEnd(int start) {
         if (start >= 2 && MASKING_ASCII.indexOf(chars[start - 1]) >= 0 && Character.isLetterOrDigit(chars[start - 2])) {

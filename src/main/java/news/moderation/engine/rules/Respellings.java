@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The sound-alike spellings of a term listed under a rule's {@code respelled:} (docs/rules.md, "Respellings"): each
  * letter or letter pair of the term as written may be spelled as it sounds ("ck" as k, c or q, "ph" and "f" for each
- * other, "u" as v or oo, "er" at the end as a or ah, s as z, g as q) and a vowel after the first letter may be left out,
- * in every combination. The normaliser already undoes repeated letters, digits, masks and separators, so a respelling
+ * other, "u" as v or oo, "er" at the end as a or ah, s as z, g as q) and a vowel after the first letter may be left
+ * out, in every combination. The normaliser already undoes repeated letters, digits, masks and separators, so a respelling
  * says only what they cannot ("mothafukka" is "*fucker" with er as a and ck as k; its kk is the normaliser's). A
  * respelling is kept only when it has at least {@value #MIN_LETTERS} letters, {@value #MIN_LETTERS_WITHOUT_A_VOWEL}
  * when it leaves out a vowel: a shorter one ("fuk", "fvc", "fckr") is as likely an abbreviation or a name, and a rule
