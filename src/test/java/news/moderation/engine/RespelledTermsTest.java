@@ -73,6 +73,7 @@ class RespelledTermsTest {
     void anLTypedAsOneIsFoundThoughTheNormaliserReadsOneAsI() {
         assertEquals(List.of("s1ut", "S|UT", "bigs1ut"), excerpts("s1ut S|UT bigs1ut"));
         assertEquals(List.of(), excerpts("1 s1i1 1ut"), "a digit alone or a word that spells no term");
+        assertEquals(List.of(), excerpts("siut"), "an i typed as i is no l");
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.stream.IntStream;
 /**
  * A term as written in a rule, allow-list or list ("fuck", "fuck*", "*fucker", "*fuck*", "son of a bitch"), in
  * normalised form. {@code doubled[i]} says the term really doubles its i-th (collapsed) letter ("ass"), so the text
- * must too: "as" is not "ass", "assss" is.
+ * must too: "as" is not "ass", "assss" is. {@code typedAsOne} has bit i set where the term reads an i that the text
+ * must have typed as 1 or | ({@link #withLsTypedAsOne}); 0 for a term as written.
  */
-public record Term(String key, Kind kind, boolean[] doubled, int letters) {
+public record Term(String key, Kind kind, boolean[] doubled, int letters, long typedAsOne) {
 
     public enum Kind {
         /** whole words only */
@@ -27,7 +28,7 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
 
     /** A string of normalised text to find anywhere, as is (a pattern's marker). */
     public static Term marker(String key) {
-        return new Term(key, Kind.INFIX, new boolean[key.length()], key.length());
+        return new Term(key, Kind.INFIX, new boolean[key.length()], key.length(), 0);
     }
 
     /** @throws IllegalArgumentException with a readable reason when the term cannot be used */
@@ -52,7 +53,7 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
             letters += doubled[i] ? 2 : 1;
         }
         Kind kind = leading ? (trailing ? Kind.INFIX : Kind.SUFFIX) : (trailing ? Kind.PREFIX : Kind.WHOLE);
-        return new Term(key, kind, doubled, letters);
+        return new Term(key, kind, doubled, letters, 0);
     }
 
     /** A term with more l's than this is rare enough to be looked for only as written. */
@@ -61,25 +62,42 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters) {
     /**
      * The term as the normaliser reads it when some of its l's were typed as {@code 1} or {@code |}, which it reads
      * as i because they stand for i far more often ("sh1t"): "s1ut" is read "siut", so "slut" is also looked for as
-     * "siut". Every choice of its l's, the term as written left out; none for a term without an l or with more than
-     * {@value #MAX_L_TYPED_AS_ONE}.
+     * "siut", and found only where that i was typed as 1 or | ({@link #typedAsOne}: "Le chariot" is no "charlot").
+     * Every choice of its l's, the term as written left out; none for a term without an l, with more than
+     * {@value #MAX_L_TYPED_AS_ONE}, or of 64 chars or more; and none where the i would stand beside another i, which
+     * the normaliser would collapse ("c1it").
      */
     public List<Term> withLsTypedAsOne() {
         int[] ls = IntStream.range(0, key.length()).filter(i -> key.charAt(i) == 'l').toArray();
-        if (ls.length == 0 || ls.length > MAX_L_TYPED_AS_ONE) {
+        if (ls.length == 0 || ls.length > MAX_L_TYPED_AS_ONE || key.length() >= Long.SIZE) {
             return List.of();
         }
         List<Term> readings = new ArrayList<>();
         for (int choice = 1; choice < 1 << ls.length; choice++) {
             char[] chars = key.toCharArray();
+            long ones = 0;
             for (int bit = 0; bit < ls.length; bit++) {
                 if ((choice & 1 << bit) != 0) {
                     chars[ls[bit]] = 'i';
+                    ones |= 1L << ls[bit];
                 }
             }
-            readings.add(new Term(new String(chars), kind, doubled, letters));
+            String reading = new String(chars);
+            if (!reading.contains("ii")) {
+                readings.add(new Term(reading, kind, doubled, letters, ones));
+            }
         }
         return readings;
+    }
+
+    /** Whether each char this term reads from a typed 1 ({@link #withLsTypedAsOne}) was typed so in the text. */
+    boolean onesMatch(NormalizedText text, int start) {
+        for (long ones = typedAsOne; ones != 0; ones &= ones - 1) {
+            if (!text.wasTypedAsOne(start + Long.numberOfTrailingZeros(ones))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean isSingleWord() {

@@ -53,7 +53,8 @@ public final class TermIndex {
         Term term = entry.term();
         switch (entry.role()) {
             case RULE, RESPELLING -> {
-                if (term.fitsWordBoundaries(text, start, end) && term.doublesMatch(text, start)) {
+                if (term.fitsWordBoundaries(text, start, end) && term.doublesMatch(text, start)
+                        && term.onesMatch(text, start)) {
                     int[] span = widenToWords(text, term, start, end);
                     hits.ruleHit(entry.owner(), span[0], span[1]);
                 }

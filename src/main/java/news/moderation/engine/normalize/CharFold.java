@@ -175,8 +175,9 @@ final class CharFold {
         /**
          * Letters that fancy-text generators and disguisers use for Latin ones and that neither NFKC nor the UTS #39
          * skeleton maps to them: small capitals ("ɴɪɢɢᴇʀ"), negative circled and squared capitals ("🅵🆄🅲🅺"), and
-         * Greek and Cyrillic letters read by their shape ("fμck", "иigger", "вitch"). Regional indicators are left
-         * alone: two of them are a flag.
+         * Greek and Cyrillic letters read by their shape ("fμck", "fцck"). Regional indicators are left alone (two
+         * of them are a flag), and so are the Cyrillic letters that are words of their own (и, в, к, я), which would
+         * turn Russian text into single Latin letters.
          */
         private static char latinLookalike(int codePoint) {
             if (codePoint >= 0x1F150 && codePoint <= 0x1F169) {
@@ -193,9 +194,8 @@ final class CharFold {
                 "\u1D00\u0299\u1D04\u1D05\u1D07\uA730\u0262\u029C\u026A\u1D0A\u1D0B\u029F\u1D0D\u0274\u1D0F"
                 + "\u1D18\u0280\uA731\u1D1B\u1D1C\u1D20\u1D21\u028F\u1D22" // small capitals a-z (no q, x)
                 + "\u03BC\u03BA\u03C4\u03B5\u03B2\u03C9" // Greek mu, kappa, tau, epsilon, beta, omega
-                // Cyrillic ve, en, te, i, tse, sha, ka, em, ya
-                + "\u0432\u043D\u0442\u0438\u0446\u0448\u043A\u043C\u044F";
-        private static final String LOOKALIKE_LETTERS = "abcdefghijklmnoprstuvwyz" + "uktebw" + "bhtnuwkmr";
+                + "\u043D\u0442\u0446\u0448\u043C"; // Cyrillic en, te, tse, sha, em
+        private static final String LOOKALIKE_LETTERS = "abcdefghijklmnoprstuvwyz" + "uktebw" + "htuwm";
 
         /** Homoglyphs (Cyrillic "а", Armenian "ս", "ƒ", "ł") become the Latin letters they imitate. */
         private static String latinSkeletonOr(String folded) {

@@ -21,6 +21,8 @@ public final class NormalizedText {
     private static final int NEARBY_SEGMENTS = 4;
 
     private final String text;
+    /** the original's chars (the normaliser's copy, shared, never written) */
+    private final char[] original;
     private final int[] segments;
     private final int segmentCount;
     private final boolean originalIsAscii;
@@ -36,9 +38,10 @@ public final class NormalizedText {
     /** the segment of the last lookup: lookups in increasing order (a pass over the words) step on from it */
     private int lastSegment;
 
-    NormalizedText(String text, int[] segments, int segmentCount, boolean originalIsAscii, long symbolsLow,
-                   long symbolsHigh) {
+    NormalizedText(String text, char[] original, int[] segments, int segmentCount, boolean originalIsAscii,
+                   long symbolsLow, long symbolsHigh) {
         this.text = text;
+        this.original = original;
         this.segments = segments;
         this.segmentCount = segmentCount;
         this.originalIsAscii = originalIsAscii;
@@ -77,6 +80,12 @@ public final class NormalizedText {
 
     public char charAt(int index) {
         return text.charAt(index);
+    }
+
+    /** Whether normalised char {@code index} (an i) was typed as 1 or | ("s1ut"). */
+    public boolean wasTypedAsOne(int index) {
+        char typed = original[originalStart(index)];
+        return typed == '1' || typed == '|';
     }
 
     /** @return the original offset where normalised char {@code index} starts */

@@ -26,13 +26,11 @@ public final class Normalizer {
     private static final int MIN_SPACED_LETTERS = 4;
     /** Punctuation between single letters ("f.u.c.k", "f-u-c-k") of at most this many characters joins them. */
     private static final int MAX_TIGHT_GAP = 3;
-    /** A word self-censored with other symbols than {@code *} ("f.ck"): its letters on either side, at most. */
+    /** A word self-censored with another symbol than {@code *} ("f.ck"): its letters on its longer side, at most. */
     private static final int MAX_MASKED_PART = 4;
-    /** ... and on its shorter side ("sh-t", "f.ck"; not "ex-hoe", "ur😂dumb"). */
-    private static final int MAX_SHORT_MASKED_PART = 1;
-    /** ... and the symbols between them ("f--k"). */
-    private static final int MAX_MASK_GAP = 2;
     private static final String MASKING_ASCII = ".-_%^~&=";
+    /** A single letter that is a word of its own ("u" for you) is no side of a masked word: "so.i", "a-hole". */
+    private static final String ONE_LETTER_WORDS = "aiu";
 
     private enum Gap { NONE, TIGHT, SPACE }
 
@@ -88,46 +86,43 @@ public final class Normalizer {
             }
             i = skipSeparators(i);
         }
-        return out.toNormalizedText(ascii, foldedLow, foldedHigh);
+        return out.toNormalizedText(chars, ascii, foldedLow, foldedHigh);
     }
 
     /**
-     * Where a short word self-censored with another symbol than {@code *} ends ("f.ck", "sh-t", "b%tch", "f--k",
-     * "f🙊ck"), else -1: ASCII letters, one or two masking symbols ({@link #isMaskingSymbol}), ASCII letters, and then
-     * the end of the text, a space, or punctuation that no letter follows. Each side has at most
-     * {@value #MAX_MASKED_PART} letters and one of them at most {@value #MAX_SHORT_MASKED_PART}, so hyphenated
-     * words ("dumb-ass", "ex-hoe", "co-op"), two words with an emoji between ("ur😂dumb"), chains ("slap-a-hoe")
-     * and addresses ("bit.ly/x") stay apart; a one-symbol gap between two letters alone is left to
-     * {@link #writeSingleLetterRun} ("U.S."), and a sentence that starts without a space ("fine.Then") is no mask.
-     * Such a word is written with {@code *} for its symbols and matched as a self-censored word.
+     * Where a short word self-censored with another symbol than {@code *} ends ("f.ck", "sh-t", "b%tch", "f🙊ck"),
+     * else -1: ASCII letters, one masking symbol ({@link #isMaskingSymbol}; invisible chars after it belong to it),
+     * ASCII letters, and then the end of the text, a space, or punctuation that no letter follows. One side of the
+     * symbol is a single letter, but not a word of its own (a, i, u), and the other has 2 to {@value #MAX_MASKED_PART}
+     * letters, so hyphenated words ("dumb-ass", "ex-hoe", "co-op"), two words with an emoji between ("ur😂dumb"),
+     * chains ("slap-a-hoe"), runs of dots ("but..I") and addresses ("bit.ly/x") stay apart; two single letters are
+     * left to {@link #writeSingleLetterRun} ("U.S.", "f.u.c.k"), and a sentence that starts without a space
+     * ("fine.Then", "so.I") is no mask. Such a word is written with {@code *} for its symbol and matched as a
+     * self-censored word (the {@code *} standing for exactly one letter).
      */
     private int maskedWordEnd(int start) {
         if (start >= 2 && MASKING_ASCII.indexOf(chars[start - 1]) >= 0 && Character.isLetterOrDigit(chars[start - 2])) {
             return -1; // the middle of a chain: "slap-a-hoe"
         }
         int left = asciiLettersFrom(start);
-        int i = start + left;
-        if (left == 0 || left > MAX_MASKED_PART || i >= length) {
+        int symbol = start + left;
+        if (left == 0 || left > MAX_MASKED_PART || symbol >= length || !isMaskingSymbol(symbol)) {
             return -1;
         }
-        int gapStart = i;
-        int gap = 0;
-        while (i < length && gap <= MAX_MASK_GAP && isMaskingSymbol(i)) {
-            i += charCount(i);
-            gap++;
-        }
-        int right = asciiLettersFrom(i);
-        if (gap == 0 || gap > MAX_MASK_GAP || right == 0 || right > MAX_MASKED_PART
-                || Math.min(left, right) > MAX_SHORT_MASKED_PART || (left + right < 3 && gap < 2)) {
+        int rightStart = skipIgnorables(symbol + charCount(symbol));
+        int right = asciiLettersFrom(rightStart);
+        if (right == 0 || right > MAX_MASKED_PART || Math.min(left, right) != 1 || left + right < 3) {
             return -1;
         }
-        int end = i + right;
-        boolean sentenceStart = gap == 1 && chars[gapStart] == '.' && Character.isLowerCase(chars[gapStart - 1])
-                && Character.isUpperCase(chars[i]) && (right == 1 || Character.isLowerCase(chars[i + 1]));
-        if (sentenceStart || end < length && !endsMaskedWord(end)) {
+        char single = left == 1 ? chars[start] : chars[rightStart];
+        if (ONE_LETTER_WORDS.indexOf(single | 0x20) >= 0) {
             return -1;
         }
-        return end;
+        int end = rightStart + right;
+        boolean sentenceStart = chars[symbol] == '.' && Character.isLowerCase(chars[symbol - 1])
+                && Character.isUpperCase(chars[rightStart])
+                && (right == 1 || Character.isLowerCase(chars[rightStart + 1]));
+        return sentenceStart || !endsMaskedWord(end) ? -1 : end;
     }
 
     private int asciiLettersFrom(int start) {
@@ -136,6 +131,13 @@ public final class Normalizer {
             i++;
         }
         return i - start;
+    }
+
+    private int skipIgnorables(int i) {
+        while (i < length && chars[i] >= 128 && foldAt(i).kind == Kind.IGNORABLE) {
+            i += charCount(i);
+        }
+        return i;
     }
 
     /**
@@ -151,12 +153,17 @@ public final class Normalizer {
         return fold.kind == Kind.SEPARATOR && !" ".equals(fold.text);
     }
 
+    /** Whether the word ends at {@code i}: the text ends, or a separator that no letter follows (invisibles aside). */
     private boolean endsMaskedWord(int i) {
-        CharFold fold = foldAt(i);
+        int at = skipIgnorables(i);
+        if (at >= length) {
+            return true;
+        }
+        CharFold fold = foldAt(at);
         if (fold.kind != Kind.SEPARATOR) {
             return false;
         }
-        int next = i + charCount(i);
+        int next = at + charCount(at);
         return " ".equals(fold.text) || next >= length || !isAsciiLetter(chars[next]) && !nextIsLetter(next);
     }
 
@@ -167,6 +174,8 @@ public final class Normalizer {
             char c = chars[i];
             if (isAsciiLetter(c)) {
                 out.letter((char) (c | 0x20), i, next);
+            } else if (c >= 128 && foldAt(i).kind == Kind.IGNORABLE) {
+                out.absorb(i, next); // a variation selector or joiner of the symbol
             } else {
                 out.other("*", i, next);
             }
@@ -608,12 +617,12 @@ public final class Normalizer {
             return chars;
         }
 
-        NormalizedText toNormalizedText(boolean originalIsAscii, long symbolsLow, long symbolsHigh) {
+        NormalizedText toNormalizedText(char[] original, boolean originalIsAscii, long symbolsLow, long symbolsHigh) {
             if (length > 0) {
                 closeSegment(openStart, openOrigin, openLastEnd, openLastRun);
             }
-            return new NormalizedText(new String(chars, 0, length), segments, segmentCount, originalIsAscii,
-                    symbolsLow, symbolsHigh);
+            return new NormalizedText(new String(chars, 0, length), original, segments, segmentCount,
+                    originalIsAscii, symbolsLow, symbolsHigh);
         }
     }
 }

@@ -9,11 +9,11 @@ import java.util.Set;
  * The sound-alike spellings of a term listed under a rule's {@code respelled:} (docs/rules.md, "Respellings"): each
  * letter or letter pair of the term as written may be spelled as it sounds ("ck" as k, c or q, "ph" and "f" for each
  * other, "u" as v or oo, "er" at the end as a or ah, s as z, g as q) and a vowel after the first letter may be left
- * out, in every combination. The normaliser already undoes repeated letters, digits, masks and separators, so a respelling
- * says only what they cannot ("mothafukka" is "*fucker" with er as a and ck as k; its kk is the normaliser's). A
- * respelling is kept only when it has at least {@value #MIN_LETTERS} letters, {@value #MIN_LETTERS_WITHOUT_A_VOWEL}
- * when it leaves out a vowel: a shorter one ("fuk", "fvc", "fckr") is as likely an abbreviation or a name, and a rule
- * lists the short ones it wants as terms.
+ * out, in every combination. The normaliser already undoes repeated letters, digits, masks and separators, so a
+ * respelling says only what they cannot ("mothafukka" is "*fucker" with er as a and ck as k; its kk is the
+ * normaliser's). A respelling is kept only when it has at least {@value #MIN_LETTERS} letters,
+ * {@value #MIN_LETTERS_WITHOUT_A_VOWEL} when it leaves out a vowel: a shorter one ("fuk", "fvc", "fckr") is as likely
+ * an abbreviation or a name, and a rule lists the short ones it wants as terms.
  */
 final class Respellings {
     /**
@@ -22,6 +22,8 @@ final class Respellings {
      * "a"), keeps the work for any term as written small.
      */
     static final int MAX_PER_TERM = 1_000;
+    /** A respelled term is a word: longer ones are refused before they are spelled. */
+    static final int MAX_LETTERS = 40;
     static final int MIN_LETTERS = 4;
     /** Left-out vowels make a short spelling an abbreviation or the end of a name ("Kafkas" ends in fkas). */
     static final int MIN_LETTERS_WITHOUT_A_VOWEL = 5;
@@ -44,6 +46,10 @@ final class Respellings {
         if (word.isEmpty() || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             throw new IllegalArgumentException("respelled term \"" + written
                     + "\": a respelled term is one word of the letters a-z");
+        }
+        if (word.length() > MAX_LETTERS) {
+            throw new IllegalArgumentException("respelled term \"" + written + "\" has more than " + MAX_LETTERS
+                    + " letters; respell the part that carries the word");
         }
         Set<String> spellings = new LinkedHashSet<>();
         new Speller(word, written, spellings).spell(0, new StringBuilder(), false);
@@ -95,17 +101,17 @@ final class Respellings {
     private static List<Alternative> alternatives(String word, int at) {
         char letter = word.charAt(at);
         char next = at + 1 < word.length() ? word.charAt(at + 1) : 0;
-        String rest = word.substring(at);
-        if (rest.startsWith("ck")) {
+        if (word.startsWith("ck", at)) {
             return pair("ck", "k", "c", "q");
         }
-        if (rest.startsWith("ph")) {
+        if (word.startsWith("ph", at)) {
             return pair("ph", "f");
         }
-        if (rest.startsWith("ss")) {
+        if (word.startsWith("ss", at)) {
             return pair("ss", "z");
         }
-        if (at > 0 && (rest.equals("er") || rest.equals("ers"))) {
+        int left = word.length() - at;
+        if (at > 0 && word.startsWith("er", at) && (left == 2 || left == 3 && word.charAt(at + 2) == 's')) {
             return pair("er", "a", "ah", "r", "ur");
         }
         List<Alternative> out = new ArrayList<>();

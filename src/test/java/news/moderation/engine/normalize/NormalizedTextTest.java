@@ -73,7 +73,8 @@ class NormalizedTextTest {
             for (int p = 0; p < count; p++) {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
-            NormalizedText normalized = new NormalizedText(text.toString(), new int[] {0, 0, 1, 1}, 1, true, 0, 0);
+            NormalizedText normalized = new NormalizedText(text.toString(), text.toString().toCharArray(),
+                    new int[] {0, 0, 1, 1}, 1, true, 0, 0);
             for (int query = 0; query < 40; query++) {
                 int index = random.nextInt(text.length());
                 String which = "\"" + text + "\" at " + index;
