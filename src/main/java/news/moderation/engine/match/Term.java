@@ -23,7 +23,25 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters, long t
         /** "*fucker": a word ending with the term */
         SUFFIX,
         /** "*fuck*": anywhere, even inside a word */
-        INFIX
+        INFIX;
+
+        /** {@code word} written as a term of this kind ("*fuka" for a suffix). */
+        public String write(String word) {
+            boolean leading = this == SUFFIX || this == INFIX;
+            boolean trailing = this == PREFIX || this == INFIX;
+            return (leading ? "*" : "") + word + (trailing ? "*" : "");
+        }
+    }
+
+    /** A term as written, split into its word and its kind: "*fucker" is "fucker", a suffix. */
+    public record Written(String word, Kind kind) {
+        public static Written of(String written) {
+            String body = written.strip();
+            boolean leading = body.startsWith("*");
+            boolean trailing = body.endsWith("*") && body.length() > 1;
+            Kind kind = leading ? (trailing ? Kind.INFIX : Kind.SUFFIX) : (trailing ? Kind.PREFIX : Kind.WHOLE);
+            return new Written(body.substring(leading ? 1 : 0, body.length() - (trailing ? 1 : 0)), kind);
+        }
     }
 
     /** A string of normalised text to find anywhere, as is (a pattern's marker). */
@@ -33,14 +51,11 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters, long t
 
     /** @throws IllegalArgumentException with a readable reason when the term cannot be used */
     public static Term parse(String written) {
-        String body = written.strip();
-        boolean leading = body.startsWith("*");
-        boolean trailing = body.endsWith("*") && body.length() > 1;
-        body = body.substring(leading ? 1 : 0, body.length() - (trailing ? 1 : 0));
-        if (body.contains("*")) {
+        Written form = Written.of(written);
+        if (form.word().contains("*")) {
             throw new IllegalArgumentException("term \"" + written + "\": '*' is only allowed at its start or end");
         }
-        NormalizedText normalized = Normalizer.normalize(body);
+        NormalizedText normalized = Normalizer.normalize(form.word());
         String key = normalized.text();
         if (key.isEmpty() || key.indexOf('*') >= 0 || key.indexOf('@') >= 0) {
             throw new IllegalArgumentException("term \"" + written + "\" normalises to \"" + key
@@ -52,8 +67,7 @@ public record Term(String key, Kind kind, boolean[] doubled, int letters, long t
             doubled[i] = normalized.run(i) > 1;
             letters += doubled[i] ? 2 : 1;
         }
-        Kind kind = leading ? (trailing ? Kind.INFIX : Kind.SUFFIX) : (trailing ? Kind.PREFIX : Kind.WHOLE);
-        return new Term(key, kind, doubled, letters, 0);
+        return new Term(key, form.kind(), doubled, letters, 0);
     }
 
     /** A term with more l's than this is rare enough to be looked for only as written. */

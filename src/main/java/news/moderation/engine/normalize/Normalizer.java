@@ -141,13 +141,13 @@ public final class Normalizer {
     }
 
     /**
-     * Punctuation that self-censoring puts for letters: {@code . - _ % ^ ~ & =} and symbols beyond ASCII (emoji,
-     * hearts, bullets, dashes), not whitespace; read through {@link #foldAt}, which notes it.
+     * Punctuation that self-censoring puts for letters: {@code . - _ % ^ ~ & =} (ASCII separators, no symbols to
+     * note) and symbols beyond ASCII (emoji, hearts, bullets, dashes), not whitespace.
      */
     private boolean isMaskingSymbol(int i) {
         char c = chars[i];
         if (c < 128) {
-            return MASKING_ASCII.indexOf(c) >= 0 && foldAt(i).kind == Kind.SEPARATOR;
+            return MASKING_ASCII.indexOf(c) >= 0;
         }
         CharFold fold = foldAt(i);
         return fold.kind == Kind.SEPARATOR && !" ".equals(fold.text);
@@ -164,7 +164,7 @@ public final class Normalizer {
             return false;
         }
         int next = at + charCount(at);
-        return " ".equals(fold.text) || next >= length || !isAsciiLetter(chars[next]) && !nextIsLetter(next);
+        return " ".equals(fold.text) || !nextIsLetter(next);
     }
 
     private void writeMaskedWord(int start, int end) {

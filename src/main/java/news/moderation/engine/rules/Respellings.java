@@ -1,5 +1,7 @@
 package news.moderation.engine.rules;
 
+import news.moderation.engine.match.Term;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,10 +41,8 @@ final class Respellings {
      * @throws IllegalArgumentException when the term is not a single word of a-z or has too many spellings
      */
     static List<String> of(String written) {
-        String term = written.strip();
-        boolean leading = term.startsWith("*");
-        boolean trailing = term.endsWith("*") && term.length() > 1;
-        String word = term.substring(leading ? 1 : 0, term.length() - (trailing ? 1 : 0));
+        Term.Written form = Term.Written.of(written);
+        String word = form.word();
         if (word.isEmpty() || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             throw new IllegalArgumentException("respelled term \"" + written
                     + "\": a respelled term is one word of the letters a-z");
@@ -56,7 +56,7 @@ final class Respellings {
         spellings.remove(word);
         List<String> out = new ArrayList<>(spellings.size());
         for (String spelling : spellings) {
-            out.add((leading ? "*" : "") + spelling + (trailing ? "*" : ""));
+            out.add(form.kind().write(spelling));
         }
         return out;
     }
